@@ -1,0 +1,23 @@
+package org.safegate;
+
+/** What went wrong, as a stable code. Input errors map to exit code 2, the others to 3. */
+public enum ErrorCode {
+    /** The policy set could not be loaded; the message lists every problem. */
+    POLICY_INVALID(true),
+    /** A transfer was denied by policy; the decision carries the reasons. */
+    TRANSFER_DENIED(true),
+    /** A command-line argument or input file is invalid. */
+    INVALID_ARGUMENT(true),
+    /** Reading or writing a file failed. */
+    IO_FAILURE(false);
+
+    private final boolean inputError;
+
+    ErrorCode(boolean inputError) {
+        this.inputError = inputError;
+    }
+
+    public boolean isInputError() {
+        return inputError;
+    }
+}

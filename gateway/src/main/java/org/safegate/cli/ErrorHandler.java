@@ -1,0 +1,16 @@
+package org.safegate.cli;
+
+import org.safegate.SafegateException;
+import picocli.CommandLine;
+
+/** Prints a failed command's error as one clear line instead of a stack trace. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        String message = e instanceof SafegateException se
+                ? "error: " + se.code() + ": " + se.getMessage()
+                : "error: " + e;
+        cli.getErr().println(message);
+        return ExitCodes.forException(e);
+    }
+}

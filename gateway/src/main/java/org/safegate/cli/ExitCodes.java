@@ -1,0 +1,24 @@
+package org.safegate.cli;
+
+import org.safegate.SafegateException;
+
+/** Exit codes shared by every command. */
+final class ExitCodes {
+    static final int OK = 0;
+    /** A check found a problem (a tampered log, a failed verification). */
+    static final int CHECK_FAILED = 1;
+    /** Input was invalid: bad arguments, an invalid policy set, a bad file. */
+    static final int INVALID_INPUT = 2;
+    /** Something outside the input failed: I/O, store, keys. */
+    static final int FAILURE = 3;
+
+    private ExitCodes() {
+    }
+
+    static int forException(Throwable e) {
+        if (e instanceof SafegateException se) {
+            return se.code().isInputError() ? INVALID_INPUT : FAILURE;
+        }
+        return FAILURE;
+    }
+}
