@@ -13,9 +13,4 @@ public record Cap(LocalDate submitted, Optional<LocalDate> updated, List<CapItem
         Objects.requireNonNull(updated, "updated");
         items = List.copyOf(items);
     }
-
-    /** The day the plan was last submitted or updated. */
-    public LocalDate lastRevised() {
-        return updated.filter(u -> u.isAfter(submitted)).orElse(submitted);
-    }
 }

@@ -1,0 +1,20 @@
+package org.safegate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code safegate policy ...}: work with the policy set. */
+@Command(name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Check the policy set: agencies, agreements, safeguards and operators.",
+        subcommands = {PolicyCheckCommand.class})
+final class PolicyCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'policy check'");
+    }
+}

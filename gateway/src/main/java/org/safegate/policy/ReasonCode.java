@@ -1,0 +1,37 @@
+package org.safegate.policy;
+
+/**
+ * Why a recipient is not current or a transfer is not permitted. The codes are a contract: they
+ * appear in receipts, audit events and the JSON output of {@code policy check}.
+ */
+public enum ReasonCode {
+    // the recipient's safeguards
+    REVIEW_MISSING,
+    REVIEW_STALE,
+    SSR_MISSING,
+    SSR_LATE,
+    CAP_MISSING,
+    CAP_STALE,
+    CAP_ITEM_MISSING,
+    CAP_ITEM_UNDATED,
+    CAP_ITEM_OVERDUE,
+    CRITICAL_FINDING_OPEN,
+    AGENCY_REVOKED,
+    // the agreement
+    AGREEMENT_UNKNOWN,
+    AGREEMENT_NOT_IN_FORCE,
+    CATEGORY_NOT_COVERED,
+    SENDER_NOT_PROVIDER,
+    // redisclosure
+    REDISCLOSURE_NOT_PERMITTED,
+    REDISCLOSURE_SOURCE_MISMATCH,
+    // the recipient's certificate
+    CERT_MISSING,
+    CERT_INVALID,
+    CERT_EXPIRED,
+    CERT_NOT_YET_VALID,
+    CERT_REVOKED,
+    CERT_UNTRUSTED,
+    /** Shiro refused although no rule failed: never expected, and denied to fail closed. */
+    AUTHORIZATION_REFUSED
+}

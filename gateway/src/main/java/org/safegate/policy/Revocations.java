@@ -1,0 +1,19 @@
+package org.safegate.policy;
+
+import java.util.Optional;
+
+/**
+ * The revocations in force. Every decision reads it afresh (nothing is cached), so a revocation
+ * takes effect on the very next decision.
+ */
+public interface Revocations {
+
+    /** The revocation in force for the agency, if any. */
+    Optional<Revocation> inForce(String agency);
+
+    /** Revokes the agency's access; replaces any earlier revocation of it. */
+    void revoke(Revocation revocation);
+
+    /** Lifts the agency's revocation; returns whether one was in force. */
+    boolean reinstate(String agency);
+}

@@ -1,0 +1,42 @@
+package org.safegate.policy.load;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.safegate.policy.model.Agreement;
+
+/** Reads {@code agreements/<id>.yaml}. */
+final class AgreementParser {
+    /** The record-level request checks the gateway knows how to apply. */
+    static final Set<String> REQUEST_RULES = Set.of("irc-6103-i-2");
+
+    Optional<Agreement> parse(MappingReader in, Problems problems) {
+        int before = problems.errorCount();
+        String id = in.string("id");
+        String provider = in.string("provider");
+        String recipient = in.string("recipient");
+        String authority = in.string("authority");
+        String purpose = in.string("purpose");
+        List<String> categories = in.stringList("categories", true);
+        LocalDate effective = in.date("effective");
+        Optional<LocalDate> expires = in.optionalDate("expires");
+        List<String> redisclosure = in.stringList("redisclosure", false);
+        Optional<String> requestRules = in.optionalString("request-rules");
+        in.rejectUnknownKeys();
+
+        if (effective != null && expires.isPresent() && !expires.get().isAfter(effective)) {
+            in.problem(in.lineOf("expires"), "expires", ProblemCode.DATE_ORDER,
+                    expires.get() + " is not after effective " + effective);
+        }
+        if (requestRules.isPresent() && !REQUEST_RULES.contains(requestRules.get())) {
+            in.problem(in.lineOf("request-rules"), "request-rules", ProblemCode.INVALID_VALUE,
+                    "'" + requestRules.get() + "' is not a known rule set; known: " + REQUEST_RULES);
+        }
+        if (problems.errorCount() > before || categories.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Agreement(id, provider, recipient, authority, purpose, categories, effective,
+                expires, redisclosure, requestRules, in.source()));
+    }
+}
