@@ -2,6 +2,7 @@ package org.safegate.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.safegate.policy.model.Cap;
@@ -29,7 +30,8 @@ public final class SafeguardRules {
         List<Reason> reasons = new ArrayList<>(2);
         String agency = record.agency();
         checkReview(agency, record.review().filter(r -> !r.completed().isAfter(day)), day, reasons);
-        checkSsr(agency, record.ssr().filter(s -> !s.submitted().isAfter(day)), day, reasons);
+        checkSsr(agency, record.ssrs().stream().filter(s -> !s.submitted().isAfter(day))
+                .max(Comparator.comparingInt(Ssr::year)), day, reasons);
         List<Finding> open = record.findings().stream().filter(f -> f.isOpenOn(day)).toList();
         if (!open.isEmpty()) {
             checkCap(agency, open, record.cap().filter(c -> !c.submitted().isAfter(day)), day, reasons);

@@ -170,6 +170,15 @@ final class MappingReader {
         return readers;
     }
 
+    /** One mapping or a list of them under the key; absent means none. */
+    List<MappingReader> mappingOrList(String key) {
+        Node value = valueNode(key);
+        if (value instanceof MappingNode) {
+            return of(value, file, field(key), problems).map(List::of).orElse(List.of());
+        }
+        return mappingList(key);
+    }
+
     /** Records every key that no reader asked for. Call after reading all known keys. */
     void rejectUnknownKeys() {
         entries.forEach((key, tuple) -> {

@@ -14,14 +14,20 @@ import org.safegate.policy.model.Safeguards;
 import org.safegate.policy.model.Severity;
 import org.safegate.policy.model.Ssr;
 
-/** Reads {@code safeguards/<agency>.yaml}: review, SSR, findings and CAP. */
+/**
+ * Reads {@code safeguards/<agency>.yaml}: review, SSR, findings and CAP. {@code ssr} is one
+ * filing or a list of filings (the history, so that questions about past days have answers).
+ */
 final class SafeguardsParser {
 
     Optional<Safeguards> parse(MappingReader in, Problems problems) {
         int before = problems.errorCount();
         String agency = in.string("agency");
         Optional<Review> review = in.mapping("review", false).map(this::review);
-        Optional<Ssr> ssr = in.mapping("ssr", false).map(this::ssr);
+        List<Ssr> ssrs = new ArrayList<>();
+        for (MappingReader item : in.mappingOrList("ssr")) {
+            Optional.ofNullable(ssr(item)).ifPresent(ssrs::add);
+        }
         List<Finding> findings = new ArrayList<>();
         for (MappingReader item : in.mappingList("findings")) {
             finding(item).ifPresent(findings::add);
@@ -31,7 +37,7 @@ final class SafeguardsParser {
         if (problems.errorCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Safeguards(agency, review, ssr, findings, cap, in.source()));
+        return Optional.of(new Safeguards(agency, review, ssrs, findings, cap, in.source()));
     }
 
     private Review review(MappingReader in) {
