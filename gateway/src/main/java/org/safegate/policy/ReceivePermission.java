@@ -7,8 +7,8 @@ import org.apache.shiro.authz.permission.WildcardPermission;
 /**
  * The permission {@code receive:<agreement>:<category>}: the right to receive data of a category
  * under an agreement. A permission only describes access; the {@link SafeguardRealm} grants it.
- * Compared exactly with its own kind (ids are case-sensitive), and as a Shiro wildcard with
- * anything else, so checks such as {@code receive:*} work too.
+ * Compared exactly with its own kind, and as a case-sensitive Shiro wildcard permission with
+ * permissions given as strings ({@code isPermitted(principals, "receive:IRS-DOJ-2024:last-known-address")}).
  */
 public final class ReceivePermission implements Permission {
     private final String agreement;

@@ -9,6 +9,7 @@ import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authz.AuthorizationInfo;
 import org.apache.shiro.authz.Permission;
 import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.authz.permission.WildcardPermissionResolver;
 import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.safegate.policy.model.Agreement;
@@ -35,6 +36,8 @@ public final class SafeguardRealm extends AuthorizingRealm {
         setName(NAME);
         setCachingEnabled(false);
         setAuthorizationCachingEnabled(false);
+        // agreement ids are case-sensitive: IRS-ICE and irs-ice are different agreements
+        setPermissionResolver(new WildcardPermissionResolver(true));
     }
 
     @Override
