@@ -16,6 +16,9 @@ final class ExitCodes {
     }
 
     static int forException(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException) {
+            return INVALID_INPUT;
+        }
         if (e instanceof SafegateException se) {
             return se.code().isInputError() ? INVALID_INPUT : FAILURE;
         }

@@ -1,0 +1,29 @@
+package org.safegate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Package boundaries from DESIGN.md that the compiler cannot enforce. */
+@AnalyzeClasses(packages = "org.safegate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule policyKnowsNothingOfCamel = noClasses()
+            .that().resideInAPackage("org.safegate.policy..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
+            .because("policy decisions must be testable and usable without the routes");
+
+    @ArchTest
+    static final ArchRule policyKnowsNothingOfTheCommandLine = noClasses()
+            .that().resideInAPackage("org.safegate.policy..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.cli..");
+
+    @ArchTest
+    static final ArchRule noGlobalShiroSubject = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.shiro.SecurityUtils")
+            .because("there is no global subject: the gate is passed in where it is needed");
+}
