@@ -8,6 +8,8 @@ public enum ErrorCode {
     TRANSFER_DENIED(true),
     /** A command-line argument or input file is invalid. */
     INVALID_ARGUMENT(true),
+    /** A key, certificate or secret could not be obtained (Vault unreachable, refused, or missing). */
+    KEY_UNAVAILABLE(false),
     /** Reading or writing a file failed. */
     IO_FAILURE(false);
 

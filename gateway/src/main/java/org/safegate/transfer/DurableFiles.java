@@ -1,0 +1,77 @@
+package org.safegate.transfer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader never sees a partial one and a crash never leaves a file that
+ * claims to be complete: content goes to a hidden temporary name in the same folder, is forced to
+ * disk, and is then linked under its final name, which fails rather than overwrite anything.
+ */
+public final class DurableFiles {
+
+    /** Produces the content of a file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private DurableFiles() {
+    }
+
+    /**
+     * Writes the content and publishes it as {@code name}, or as {@code stem.N.suffix} for the
+     * first N that is free when the name is taken. Returns the published path.
+     */
+    public static Path publish(Path folder, String stem, String suffix, String tempTag, Content content)
+            throws IOException {
+        Files.createDirectories(folder);
+        Path temp = folder.resolve(".safegate-" + tempTag + ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            Path published = linkUnderFreeName(folder, stem, suffix, temp);
+            syncFolder(folder);
+            return published;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Path linkUnderFreeName(Path folder, String stem, String suffix, Path temp) throws IOException {
+        for (int counter = 1; ; counter++) {
+            Path candidate = folder.resolve(counter == 1 ? stem + suffix : stem + "." + counter + suffix);
+            try {
+                Files.createLink(candidate, temp);
+                return candidate;
+            } catch (FileAlreadyExistsException taken) {
+                if (counter > 10_000) {
+                    throw new IOException("no free name for " + stem + suffix + " in " + folder, taken);
+                }
+            }
+        }
+    }
+
+    /** Makes a rename or link in the folder durable (POSIX needs the directory itself synced). */
+    public static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to open a directory; the data itself is already forced
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+        }
+    }
+}

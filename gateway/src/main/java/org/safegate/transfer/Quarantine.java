@@ -1,0 +1,73 @@
+package org.safegate.transfer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps denied and quarantined originals under {@code <data>/quarantine/<transfer-id>/}, with a
+ * {@code reason.json} saying what arrived, from whom, when and why it was not sent. Nothing is
+ * deleted: the file leaves the outbox only once its copy here is durable.
+ */
+public final class Quarantine {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String ORIGINAL = "original";
+    public static final String REASON_FILE = "reason.json";
+
+    private final Path root;
+
+    public Quarantine(Path dataDir) {
+        this.root = dataDir.resolve("quarantine");
+    }
+
+    /** A reason the file is held here: a code and a sentence. */
+    public record Reason(String code, String message) {
+    }
+
+    /** Moves the original in, writes its reason file, and returns the transfer's quarantine folder. */
+    public Path keep(String transferId, String sender, String originalPath, Path original, String outcome,
+                     List<Reason> reasons, Instant at) throws IOException {
+        Path folder = Files.createDirectories(root.resolve(transferId));
+        ObjectNode reason = JSON.createObjectNode();
+        reason.put("transfer", transferId);
+        reason.put("outcome", outcome);
+        reason.put("sender", sender);
+        reason.put("path", FileNames.printable(originalPath));
+        reason.put("time", at.toString());
+        ArrayNode list = reason.putArray("reasons");
+        reasons.forEach(r -> list.addObject().put("code", r.code()).put("message", r.message()));
+        DurableFiles.publish(folder, REASON_FILE, "", "reason", out -> JSON.writeValue(out, reason));
+        Path target = folder.resolve(ORIGINAL);
+        if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            moveDurably(original, target);
+        } else {
+            // a link or special file: keep what it is, never follow it
+            Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        DurableFiles.syncFolder(folder);
+        return folder;
+    }
+
+    private static void moveDurably(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException otherDisk) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+            try (var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.delete(source);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,19 @@
+package org.safegate.transfer;
+
+/** Why a file is quarantined before any policy question is asked. */
+public enum RefusalCode {
+    /** Not in {@code <outbox>/<agreement-id>/}: directly in the outbox, or nested too deep. */
+    MISPLACED,
+    /** The folder names no agreement of the policy set that involves the sender. */
+    AGREEMENT_UNKNOWN,
+    /** A symlink, device, pipe or other non-regular file. */
+    NOT_A_REGULAR_FILE,
+    /** The name could escape a folder, hide characters, or is too long. */
+    NAME_UNSAFE,
+    EMPTY_FILE,
+    TOO_LARGE,
+    /** The input is signed, but not by the sending agency's registered signing certificate. */
+    SIGNER_MISMATCH,
+    /** The input claims to be CMS but cannot be read. */
+    INPUT_MALFORMED
+}
