@@ -43,7 +43,7 @@ public final class Quarantine {
         reason.put("time", at.toString());
         ArrayNode list = reason.putArray("reasons");
         reasons.forEach(r -> list.addObject().put("code", r.code()).put("message", r.message()));
-        DurableFiles.publish(folder, REASON_FILE, "", "reason", out -> JSON.writeValue(out, reason));
+        DurableFiles.publish(folder, REASON_FILE, "", "reason", out -> out.write(JSON.writeValueAsBytes(reason)));
         Path target = folder.resolve(ORIGINAL);
         if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             moveDurably(original, target);
