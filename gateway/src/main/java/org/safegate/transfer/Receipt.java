@@ -1,0 +1,44 @@
+package org.safegate.transfer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the sender is told about one file: its transfer id, the outcome, when, the digest of what
+ * arrived, where it was delivered, and for a denial or quarantine every reason.
+ */
+public record Receipt(String transfer, String sender, String agreement, String name, Outcome outcome, Instant time,
+                      String payloadSha256, long size, Optional<String> deliveredAs, List<Reason> reasons) {
+
+    public enum Outcome {
+        DELIVERED("delivered"), DENIED("denied"), QUARANTINED("quarantined");
+
+        private final String key;
+
+        Outcome(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** A reason code and its sentence. */
+    public record Reason(String code, String message) {
+    }
+
+    public Receipt {
+        Objects.requireNonNull(transfer, "transfer");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(agreement, "agreement");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(payloadSha256, "payloadSha256");
+        Objects.requireNonNull(deliveredAs, "deliveredAs");
+        reasons = List.copyOf(reasons);
+    }
+}
