@@ -1,0 +1,46 @@
+package org.safegate.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptWriterTest {
+    @TempDir
+    Path inbox;
+
+    private final ReceiptWriter writer = new ReceiptWriter(content -> ("sig:" + content.length).getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void writesTheReceiptAndItsSignatureUnderTheOutcome() throws Exception {
+        Receipt receipt = new Receipt("T-1", "IRS", "IRS-ICE-2025", "addresses.csv", Receipt.Outcome.DENIED,
+                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.empty(),
+                List.of(new Receipt.Reason("CAP_ITEM_UNDATED", "ICE is not current: finding F-01 ...")));
+
+        Path written = writer.write(inbox, receipt);
+
+        assertThat(written).isEqualTo(inbox.resolve("receipts/IRS-ICE-2025/addresses.csv.denied.json"));
+        String json = Files.readString(written);
+        assertThat(json).contains("\"transfer\" : \"T-1\"").contains("\"outcome\" : \"denied\"")
+                .contains("CAP_ITEM_UNDATED").contains("\"payloadSha256\" : \"ab12\"");
+        assertThat(inbox.resolve("receipts/IRS-ICE-2025/addresses.csv.denied.json.p7s"))
+                .hasContent("sig:" + Files.size(written));
+    }
+
+    @Test
+    void aRefusedNameIsReplacedByTheTransferId() throws Exception {
+        Receipt receipt = new Receipt("T-2", "IRS", "IRS-ICE-2025", "evil\u0007.csv", Receipt.Outcome.QUARANTINED,
+                Instant.EPOCH, "00", 1, Optional.empty(), List.of());
+
+        Path written = writer.write(inbox, receipt);
+
+        assertThat(written.getFileName()).hasToString("transfer-T-2.quarantined.json");
+        assertThat(Files.readString(written)).contains("evil\\\\u0007.csv");
+    }
+}
