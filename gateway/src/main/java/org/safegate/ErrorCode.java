@@ -8,6 +8,12 @@ public enum ErrorCode {
     TRANSFER_DENIED(true),
     /** A command-line argument or input file is invalid. */
     INVALID_ARGUMENT(true),
+    /**
+     * A request or answer file cannot be read as records: no header, a missing or duplicate
+     * column, the wrong delimiter, invalid UTF-8, a malformed quote or JSON line, or a record over
+     * the size limit. The message names the file, line (and column or byte offset) and the reason.
+     */
+    RECORD_FILE_INVALID(true),
     /** Reading or writing a file failed. */
     IO_FAILURE(false);
 
