@@ -23,7 +23,10 @@ public final class AddressNormalizer {
     }
 
     public String state(String raw) {
-        return states.codeFor(Text.words(raw));
+        List<String> tokens = Text.tokens(raw, false);
+        boolean initials = tokens.size() > 1 && tokens.stream().allMatch(t -> t.length() == 1);
+        // N.Y. and D.C. are codes written with dots
+        return initials ? String.join("", tokens) : states.codeFor(String.join(" ", tokens));
     }
 
     /** {@code 12345}, {@code 12345-6789}, or the trimmed upper-cased input when it is neither. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Tokenises text the way the normalisers compare it: upper case, accents folded to ASCII letters,
- * apostrophes dropped (O'Brien and OBrien are the same), other punctuation a separator. A hyphen or
+ * apostrophes dropped (O'Brien and OBrien are the same), dotted initials joined (N.W. is NW),
+ * other punctuation a separator. A hyphen or
  * slash between digits stays (house numbers 123-45, 12 1/2); between letters when asked (Smith-Jones).
  * A {@code #} is a token of its own (a unit designator).
  */
@@ -24,7 +25,7 @@ final class Text {
             char c = text.charAt(i);
             if (isAlphanumeric(c)) {
                 token.append(c);
-            } else if (c == '\'' || c == '\u2019' || c == '`') {
+            } else if (c == '\'' || c == '\u2019' || c == '`' || c == '.' && joinsInitials(text, i)) {
                 continue;
             } else if ((c == '-' || c == '/') && token.length() > 0 && i + 1 < length
                     && joins(token.charAt(token.length() - 1), text.charAt(i + 1), c, keepLetterHyphens)) {
@@ -69,6 +70,13 @@ final class Text {
             current = next;
         }
         return current;
+    }
+
+    /** A dot between single letters joins them: N.W. is NW, N.Y. is NY, P.O. is PO. */
+    private static boolean joinsInitials(String text, int dot) {
+        return dot >= 1 && dot + 1 < text.length() && isLetter(text.charAt(dot - 1)) && isLetter(text.charAt(dot + 1))
+                && (dot < 2 || !isAlphanumeric(text.charAt(dot - 2)))
+                && (dot + 2 >= text.length() || !isAlphanumeric(text.charAt(dot + 2)));
     }
 
     private static boolean joins(char before, char after, char joiner, boolean keepLetterHyphens) {
