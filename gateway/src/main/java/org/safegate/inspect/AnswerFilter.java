@@ -1,6 +1,7 @@
 package org.safegate.inspect;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,8 +51,8 @@ public final class AnswerFilter {
         String source = String.valueOf(answerFile.getFileName());
         try (InputStream in = Files.newInputStream(answerFile);
              OutputStream released = new BufferedOutputStream(Files.newOutputStream(releasedOut), 1 << 16);
-             Writer notice = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(noticeOut)),
-                     StandardCharsets.UTF_8);
+             Writer notice = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(noticeOut),
+                     StandardCharsets.UTF_8));
              RecordReader reader = RecordReaders.open(in, source, format, settings.maxRecordBytes(),
                      List.of("request_id"));
              RecordWriter releasedWriter = new RecordWriter(released, String.valueOf(releasedOut.getFileName()),

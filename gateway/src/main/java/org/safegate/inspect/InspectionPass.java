@@ -18,6 +18,7 @@ final class InspectionPass {
     private final InspectionContext context;
     private final PassedRequests passedRequests;
     private final ReasonCounts reasons;
+    private final PassedIds passedIds;
     private final RequestNormalizer normalizer = new RequestNormalizer();
     private final RequestRules rules;
     private final FingerprintTable ids = new FingerprintTable();
@@ -27,7 +28,8 @@ final class InspectionPass {
     private long passed;
 
     InspectionPass(InspectionSettings settings, InspectionContext context, PassedRequests passedRequests,
-                   ReasonCounts reasons) {
+                   ReasonCounts reasons, PassedIds passedIds) {
+        this.passedIds = passedIds;
         this.settings = settings;
         this.context = context;
         this.passedRequests = passedRequests;
@@ -71,6 +73,7 @@ final class InspectionPass {
         List<RecordProblem> problems = rules.check(record, duplicate, boilerplate);
         if (problems.isEmpty()) {
             passed++;
+            passedIds.add(id);
             passedOut.write(settings.writeNormalised() ? withContractValues(raw, record) : raw);
             return;
         }

@@ -2,6 +2,7 @@ package org.safegate.inspect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ final class RecordWriter implements Closeable {
     RecordWriter(OutputStream stream, String target, RecordFormat format) {
         this.format = format;
         this.target = target;
-        this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         this.csv = new CsvWriter(out, target, false);
         try {
             this.json = format == RecordFormat.JSON_LINES ? new JsonFactory().createGenerator(out) : null;

@@ -1,5 +1,6 @@
 package org.safegate.inspect;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ final class RejectionWriter implements Closeable {
     private final CsvWriter csv;
 
     RejectionWriter(OutputStream stream, String target) {
-        this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         this.target = target;
         this.csv = new CsvWriter(out, target, true);
         csv.row(HEADER);

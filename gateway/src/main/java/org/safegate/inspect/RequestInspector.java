@@ -20,8 +20,8 @@ import org.safegate.SafegateException;
  * <p>Two passes over the file, each streaming: the first counts fingerprints of the reason texts
  * (boilerplate is a property of the whole file, so it cannot be decided while reading forward); the
  * second checks, writes and counts. Memory is bounded per record (a 64-bit fingerprint per distinct
- * id and per distinct reason) and never holds a record longer than it is read; a third, cheap pass
- * reads back the passed ids to record them once the quarantine decision is known.
+ * id and per distinct reason) and never holds a record longer than it is read. The passed ids go to
+ * a temporary file and are recorded once the quarantine decision is known.
  *
  * <p>On a {@link SafegateException} (a malformed file) both output files are deleted and nothing is
  * recorded as passed: the caller quarantines the request file.
@@ -56,16 +56,20 @@ public final class RequestInspector {
         try {
             InspectionPass.ReasonCounts reasons = countReasons(requestFile, format, source);
             InspectionResult result;
-            try (OutputStream passed = new BufferedOutputStream(Files.newOutputStream(passedOut), 1 << 16);
-                 OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(rejectionsOut), 1 << 16);
-                 InputStream in = Files.newInputStream(requestFile)) {
-                InspectionPass pass = new InspectionPass(settings, context, passedRequests, reasons);
-                result = pass.run(RecordReaders.open(in, source, format, settings.maxRecordBytes(),
-                                Columns.REQUEST_CONTRACT),
-                        new RecordWriter(passed, String.valueOf(passedOut.getFileName()), format),
-                        new RejectionWriter(rejected, String.valueOf(rejectionsOut.getFileName())));
+            try (PassedIds passedIds = new PassedIds(passedOut.toAbsolutePath().getParent())) {
+                try (OutputStream passed = new BufferedOutputStream(Files.newOutputStream(passedOut), 1 << 16);
+                     OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(rejectionsOut), 1 << 16);
+                     InputStream in = Files.newInputStream(requestFile)) {
+                    InspectionPass pass = new InspectionPass(settings, context, passedRequests, reasons, passedIds);
+                    result = pass.run(RecordReaders.open(in, source, format, settings.maxRecordBytes(),
+                                    Columns.REQUEST_CONTRACT),
+                            new RecordWriter(passed, String.valueOf(passedOut.getFileName()), format),
+                            new RejectionWriter(rejected, String.valueOf(rejectionsOut.getFileName())));
+                }
+                boolean passed = !result.quarantined();
+                passedIds.forEach(id -> passedRequests.record(new RequestOutcome(context.agreement().id(),
+                        context.requester(), id, context.receivedAt(), passed)));
             }
-            recordPassed(passedOut, format, context, !result.quarantined());
             return result;
         } catch (IOException e) {
             deleteQuietly(passedOut, rejectionsOut);
@@ -114,20 +118,6 @@ public final class RequestInspector {
             }
         }
         return new InspectionPass.ReasonCounts(reasons, records);
-    }
-
-    /** Reads back the passed ids and records them, as passed unless the file is quarantined. */
-    private void recordPassed(Path passedOut, RecordFormat format, InspectionContext context, boolean passed)
-            throws IOException {
-        String agreement = context.agreement().id();
-        try (InputStream in = Files.newInputStream(passedOut);
-             RecordReader reader = RecordReaders.open(in, String.valueOf(passedOut.getFileName()), format,
-                     settings.maxRecordBytes(), Columns.REQUEST_CONTRACT)) {
-            for (var record = reader.next(); record.isPresent(); record = reader.next()) {
-                passedRequests.record(new RequestOutcome(agreement, context.requester(),
-                        record.get().value("request_id").strip(), context.receivedAt(), passed));
-            }
-        }
     }
 
     private static void deleteQuietly(Path... files) {
