@@ -10,6 +10,12 @@ public enum ErrorCode {
     INVALID_ARGUMENT(true),
     /** A key, certificate or secret could not be obtained (Vault unreachable, refused, or missing). */
     KEY_UNAVAILABLE(false),
+    /**
+     * A request or answer file cannot be read as records: no header, a missing or duplicate
+     * column, the wrong delimiter, invalid UTF-8, a malformed quote or JSON line, or a record over
+     * the size limit. The message names the file, line (and column or byte offset) and the reason.
+     */
+    RECORD_FILE_INVALID(true),
     /** Reading or writing a file failed. */
     IO_FAILURE(false);
 

@@ -1,0 +1,101 @@
+package org.safegate.inspect;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The second pass over one request file: normalise, check, write each record to the passed or the
+ * rejection file, and count. One instance per file; not thread-safe.
+ */
+final class InspectionPass {
+    /** What the first pass learned: how many records carry each reason fingerprint, and the total. */
+    record ReasonCounts(FingerprintTable table, long records) {
+    }
+
+    private final InspectionSettings settings;
+    private final InspectionContext context;
+    private final PassedRequests passedRequests;
+    private final ReasonCounts reasons;
+    private final PassedIds passedIds;
+    private final RequestNormalizer normalizer = new RequestNormalizer();
+    private final RequestRules rules;
+    private final FingerprintTable ids = new FingerprintTable();
+    private final Map<RequestCode, Long> byReason = new EnumMap<>(RequestCode.class);
+    private final long boilerplateAbove;
+    private long arrived;
+    private long passed;
+
+    InspectionPass(InspectionSettings settings, InspectionContext context, PassedRequests passedRequests,
+                   ReasonCounts reasons, PassedIds passedIds) {
+        this.passedIds = passedIds;
+        this.settings = settings;
+        this.context = context;
+        this.passedRequests = passedRequests;
+        this.reasons = reasons;
+        this.rules = new RequestRules(normalizer.address(), context, settings);
+        // a reason is boilerplate on more than the share of records, and on at least the minimum count
+        long byShare = (long) Math.floor(settings.boilerplateShare() * reasons.records());
+        this.boilerplateAbove = Math.max(byShare, settings.boilerplateMinCount() - 1L);
+    }
+
+    /** The form in which reasons are compared: upper case, punctuation and spacing ignored. */
+    static String reasonKey(String reason) {
+        return Text.words(reason);
+    }
+
+    InspectionResult run(RecordReader reader, RecordWriter passedOut, RejectionWriter rejections) {
+        try (reader; passedOut; rejections) {
+            boolean first = true;
+            for (Optional<RawRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+                RawRecord raw = next.get();
+                if (first) {
+                    passedOut.header(raw.columns());
+                    first = false;
+                }
+                inspect(raw, passedOut, rejections);
+            }
+        }
+        long refused = arrived - passed;
+        boolean quarantined = arrived > 0 && refused > settings.quarantineShare() * arrived;
+        return new InspectionResult(arrived, passed, refused, byReason, quarantined);
+    }
+
+    private void inspect(RawRecord raw, RecordWriter passedOut, RejectionWriter rejections) {
+        arrived++;
+        RequestRecord record = normalizer.normalise(RequestRecord.of(raw));
+        String id = record.requestId();
+        boolean duplicate = id.isEmpty() || ids.increment(Fingerprint.of(id)) > 0;
+        String reasonKey = reasonKey(record.reason());
+        boolean boilerplate = !reasonKey.isEmpty()
+                && reasons.table().count(Fingerprint.of(reasonKey)) > boilerplateAbove;
+        List<RecordProblem> problems = rules.check(record, duplicate, boilerplate);
+        if (problems.isEmpty()) {
+            passed++;
+            passedIds.add(id);
+            passedOut.write(settings.writeNormalised() ? withContractValues(raw, record) : raw);
+            return;
+        }
+        for (RecordProblem problem : problems) {
+            byReason.merge(problem.code(), 1L, Long::sum);
+        }
+        rejections.write(raw.line(), raw.value("request_id"), problems);
+        if (!id.isEmpty()) {
+            passedRequests.record(new RequestOutcome(context.agreement().id(), context.requester(), id,
+                    context.receivedAt(), false));
+        }
+    }
+
+    private static RawRecord withContractValues(RawRecord raw, RequestRecord normalised) {
+        String[] values = raw.values().toArray(String[]::new);
+        String[] contract = normalised.contractValues();
+        for (int i = 0; i < contract.length; i++) {
+            int column = raw.columns().indexOf(Columns.REQUEST_CONTRACT.get(i));
+            if (column >= 0) {
+                values[column] = contract[i];
+            }
+        }
+        return raw.with(List.of(values));
+    }
+}
