@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Policy-gated, audited file exchange between agencies.",
         subcommands = {
-
+                KeysCommand.class,
+                SealCommand.class,
+                OpenCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

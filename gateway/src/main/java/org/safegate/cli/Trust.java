@@ -1,0 +1,39 @@
+package org.safegate.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.keys.PemFiles;
+import org.safegate.keys.TrustMaterial;
+
+/** Builds a certificate verifier from command-line options. */
+final class Trust {
+    private Trust() {
+    }
+
+    /** Trusts the certificates in {@code caFile}; uses the given CRLs and every *.crl beside the CA file. */
+    static CertificateVerifier verifier(Path caFile, List<Path> crlFiles) {
+        List<X509CRL> crls = new ArrayList<>();
+        for (Path crl : crlFiles) {
+            crls.add(PemFiles.readCrl(crl));
+        }
+        Path dir = caFile.toAbsolutePath().getParent();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            for (Path crl : siblings.filter(p -> p.getFileName().toString().endsWith(".crl")).sorted().toList()) {
+                if (!crlFiles.contains(crl)) {
+                    crls.add(PemFiles.readCrl(crl));
+                }
+            }
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot list " + dir, e);
+        }
+        return new CertificateVerifier(new TrustMaterial(PemFiles.readCertificates(caFile), crls));
+    }
+}
