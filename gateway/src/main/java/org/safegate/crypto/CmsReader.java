@@ -74,7 +74,7 @@ final class CmsReader {
     private InputStream decrypt(InputStream sealed, int limit) {
         try {
             BufferedInputStream in = new BufferedInputStream(sealed, BUFFER);
-            requireContentType(in, CMSObjectIdentifiers.authEnvelopedData, "AuthEnvelopedData (encrypted)");
+            requireContentType(in, limit, CMSObjectIdentifiers.authEnvelopedData, "AuthEnvelopedData (encrypted)");
             CMSAuthEnvelopedDataParser envelope = new CMSAuthEnvelopedDataParser(new ASN1InputStream(in, limit));
             RecipientInformation info = envelope.getRecipientInfos()
                     .get(new JceKeyTransRecipientId(recipient.certificate()));
@@ -109,7 +109,7 @@ final class CmsReader {
 
     private Signed readSigned(BufferedInputStream in, int limit, OutputStream content)
             throws IOException, CMSException, OperatorCreationException {
-        requireContentType(in, CMSObjectIdentifiers.signedData, "SignedData inside the encryption");
+        requireContentType(in, limit, CMSObjectIdentifiers.signedData, "SignedData inside the encryption");
         CMSSignedDataParser parser = new CMSSignedDataParser(new RestrictedDigests(suite), new ASN1InputStream(in, limit));
         if (!CMSObjectIdentifiers.data.getId().equals(parser.getSignedContentTypeOID())) {
             throw new SafegateException(ErrorCode.CRYPTO_MALFORMED,
@@ -131,10 +131,10 @@ final class CmsReader {
     }
 
     /** Checks the ContentInfo type without consuming anything, for a clear message on the wrong kind of file. */
-    private static void requireContentType(BufferedInputStream in, ASN1ObjectIdentifier expected, String name)
-            throws IOException {
+    private static void requireContentType(BufferedInputStream in, int limit, ASN1ObjectIdentifier expected,
+                                           String name) throws IOException {
         in.mark(BUFFER);
-        ASN1Encodable first = new ASN1StreamParser(in, Integer.MAX_VALUE).readObject();
+        ASN1Encodable first = new ASN1StreamParser(in, limit).readObject();
         if (first == null) {
             throw new SafegateException(ErrorCode.CRYPTO_MALFORMED, "empty input, expected " + name);
         }

@@ -59,6 +59,9 @@ final class Failures {
         if (failure instanceof StackOverflowError) {
             return "structure nested too deeply";
         }
+        if (failure instanceof ClassCastException || failure instanceof IllegalStateException) {
+            return "unexpected ASN.1 structure";
+        }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }

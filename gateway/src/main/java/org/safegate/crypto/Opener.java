@@ -128,11 +128,9 @@ public final class Opener {
     }
 
     private static void verifySignature(SignerInformation signer, X509Certificate certificate) {
+        boolean valid;
         try {
-            var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.BC);
-            if (!signer.verify(builder.build(certificate))) {
-                throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signature does not verify");
-            }
+            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.BC).build(certificate));
         } catch (CMSSignerDigestMismatchException e) {
             throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID,
                     "the content does not match its signed digest", e);
@@ -141,6 +139,9 @@ public final class Opener {
                     "the signer's certificate was not valid at the signing time", e);
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signature cannot be verified", e);
+        }
+        if (!valid) {
+            throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signature does not verify");
         }
     }
 

@@ -42,7 +42,7 @@ import org.safegate.keys.Identity;
  * usage.
  */
 public final class Sealer {
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 4096;
 
     private final Identity signer;
     private final AlgorithmSuite suite;
@@ -103,7 +103,8 @@ public final class Sealer {
         }
     }
 
-    private OutputStream openSignature(OutputStream out) throws IOException {
+    /** The SignedData layer alone: what is written to the result is signed, content encapsulated. */
+    OutputStream openSignature(OutputStream out) throws IOException {
         try {
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             var contentSigner = new JcaContentSignerBuilder(suite.signatureAlgorithm(signer.privateKey()))

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -101,7 +102,8 @@ public final class PemFiles {
                     throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
                             "private key " + file + " is encrypted and no password was supplied");
                 }
-                var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password);
+                var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                        .setProvider(new BouncyCastleProvider()).build(password);
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
         } catch (SafegateException e) {
