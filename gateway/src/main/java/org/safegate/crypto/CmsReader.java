@@ -18,7 +18,6 @@ import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.Store;
@@ -92,8 +91,7 @@ final class CmsReader {
                 throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED,
                         "content encryption algorithm not accepted: " + cipher);
             }
-            var operator = new JceKeyTransAuthEnvelopedRecipient(recipient.privateKey())
-                    .setProvider(Providers.BC).setContentProvider(Providers.BC);
+            var operator = new JdkGcmRecipient(recipient.privateKey());
             CMSTypedStream stream;
             try {
                 stream = info.getContentStream(operator);

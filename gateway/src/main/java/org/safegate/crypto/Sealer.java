@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
@@ -15,11 +16,9 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
@@ -46,6 +45,7 @@ public final class Sealer {
 
     private final Identity signer;
     private final AlgorithmSuite suite;
+    private final SecureRandom random = new SecureRandom();
 
     public Sealer(Identity signer) {
         this(signer, AlgorithmSuite.DEFAULT);
@@ -94,9 +94,7 @@ public final class Sealer {
             generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, wrapper)
                     .setProvider(Providers.BC));
             generator.setBufferSize(CHUNK);
-            var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(suite.contentEncryption())
-                    .setProvider(Providers.jdkCipher()).build();
-            return generator.open(out, encryptor);
+            return generator.open(out, new JdkGcmEncryptor(suite, random));
         } catch (CMSException | GeneralSecurityException e) {
             throw new SafegateException(ErrorCode.CRYPTO_FAILURE, "cannot encrypt to "
                     + recipient.getSubjectX500Principal().getName(), e);
