@@ -21,7 +21,8 @@ final class OpenCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "Sealed file (.p7m, DER/BER).")
     Path in;
 
-    @Option(names = "--key", required = true, description = "Recipient's private key (PEM PKCS#8).")
+    @Option(names = "--key", required = true, description = "Recipient's private key (PEM PKCS#8; if encrypted, the password is read from"
+            + " the environment variable SAFEGATE_KEY_PASSWORD).")
     Path key;
 
     @Option(names = "--cert", required = true, description = "Recipient's certificate (PEM).")
@@ -45,7 +46,7 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var recipient = PemFiles.readIdentity(key, cert);
+        var recipient = PemFiles.readIdentity(key, cert, Trust.keyPassword());
         var expected = signer == null ? null : PemFiles.readCertificate(signer);
         Opener opener = new Opener(recipient, Trust.verifier(ca, crls), Clock.systemUTC());
         OpenedFile opened = opener.open(in, out, expected);

@@ -24,7 +24,8 @@ final class SealCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "Recipient's encryption certificate (PEM).")
     Path to;
 
-    @Option(names = "--sign-key", required = true, description = "Sender's signing private key (PEM PKCS#8).")
+    @Option(names = "--sign-key", required = true, description = "Sender's signing private key (PEM PKCS#8; if encrypted, the password is read from"
+            + " the environment variable SAFEGATE_KEY_PASSWORD).")
     Path signKey;
 
     @Option(names = "--sign-cert", required = true, description = "Sender's signing certificate (PEM).")
@@ -42,7 +43,7 @@ final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Identity signer = PemFiles.readIdentity(signKey, signCert);
+        Identity signer = PemFiles.readIdentity(signKey, signCert, Trust.keyPassword());
         X509Certificate recipient = PemFiles.readCertificate(to);
         if (ca != null) {
             Trust.verifier(ca, List.of()).require(recipient, Clock.systemUTC().instant(), Purpose.ENCRYPTION);

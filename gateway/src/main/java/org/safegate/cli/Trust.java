@@ -10,12 +10,19 @@ import java.util.stream.Stream;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.crypto.CertificateVerifier;
+import org.safegate.keys.FileKeyStore;
 import org.safegate.keys.PemFiles;
 import org.safegate.keys.TrustMaterial;
 
-/** Builds a certificate verifier from command-line options. */
+/** Builds a certificate verifier and reads key passwords for the commands. */
 final class Trust {
     private Trust() {
+    }
+
+    /** The password of encrypted private keys, from the environment (never from an argument). */
+    static char[] keyPassword() {
+        String value = System.getenv(FileKeyStore.PASSWORD_VARIABLE);
+        return value == null ? null : value.toCharArray();
     }
 
     /** Trusts the certificates in {@code caFile}; uses the given CRLs and every *.crl beside the CA file. */

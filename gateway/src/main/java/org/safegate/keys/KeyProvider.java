@@ -37,4 +37,9 @@ public interface KeyProvider {
      * working directory (or absolute), or a provider-specific reference such as {@code vault:...}.
      */
     X509Certificate certificate(String reference);
+
+    /** Whether {@code provider} serves the INSECURE example keys (for a loud warning at start-up). */
+    static boolean isInsecure(KeyProvider provider) {
+        return provider instanceof InsecureExampleKeyStore;
+    }
 }

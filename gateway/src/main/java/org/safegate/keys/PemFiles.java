@@ -116,8 +116,13 @@ public final class PemFiles {
 
     /** A private key file and the certificate it belongs to; refused if they do not match. */
     public static Identity readIdentity(Path keyFile, Path certificateFile) {
+        return readIdentity(keyFile, certificateFile, null);
+    }
+
+    /** Like {@link #readIdentity(Path, Path)}, for a key that may be encrypted with {@code password}. */
+    public static Identity readIdentity(Path keyFile, Path certificateFile, char[] password) {
         X509Certificate certificate = readCertificate(certificateFile);
-        return KeyPairs.matched(readPrivateKey(keyFile), certificate, keyFile);
+        return KeyPairs.matched(readPrivateKey(keyFile, password), certificate, keyFile);
     }
 
     /** Writes a certificate as PEM. */
