@@ -6,8 +6,10 @@ import java.util.Set;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cms.CMSAlgorithm;
 
@@ -78,8 +80,16 @@ public final class AlgorithmSuite {
         return SIGNATURES.contains(oid);
     }
 
-    boolean acceptsContentEncryption(ASN1ObjectIdentifier oid) {
-        return CMSAlgorithm.AES256_GCM.equals(oid);
+    boolean acceptsContentEncryption(AlgorithmIdentifier algorithm) {
+        if (!CMSAlgorithm.AES256_GCM.equals(algorithm.getAlgorithm()) || algorithm.getParameters() == null) {
+            return false;
+        }
+        try {
+            GCMParameters parameters = GCMParameters.getInstance(algorithm.getParameters());
+            return parameters.getNonce().length == 12 && parameters.getIcvLen() == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     boolean acceptsKeyTransport(ASN1ObjectIdentifier oid) {

@@ -86,10 +86,9 @@ final class CmsReader {
                 throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED,
                         "key transport algorithm not accepted: " + keyTransport);
             }
-            ASN1ObjectIdentifier cipher = envelope.getEncryptionAlgOID().getAlgorithm();
-            if (!suite.acceptsContentEncryption(cipher)) {
-                throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED,
-                        "content encryption algorithm not accepted: " + cipher);
+            if (!suite.acceptsContentEncryption(envelope.getEncryptionAlgOID())) {
+                throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED, "content encryption not accepted: "
+                        + envelope.getEncryptionAlgOID().getAlgorithm() + " (AES-256-GCM, 12-byte nonce, 16-byte tag is)");
             }
             var operator = new JdkGcmRecipient(recipient.privateKey());
             CMSTypedStream stream;

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Random;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
@@ -208,6 +210,33 @@ class BadInputTest {
             envelope.write(BadInputs.signedData(PLAINTEXT, TestKeys.irsSigning()));
         }
         BadInputs.assertRefused(dir, out.toByteArray(), CRYPTO_ALGORITHM_REJECTED);
+    }
+
+    @Test
+    void aShortGcmTagIsRefused() throws Exception {
+        byte[] nonce = new byte[12];
+        new Random(9).nextBytes(nonce);
+        var gcm12 = new AlgorithmIdentifier(CMSAlgorithm.AES256_GCM, new GCMParameters(nonce, 12));
+        BadInputs.assertRefused(dir, envelopeWith(new JceCMSContentEncryptorBuilder(gcm12)), CRYPTO_ALGORITHM_REJECTED);
+    }
+
+    @Test
+    void aes128GcmIsRefused() throws Exception {
+        BadInputs.assertRefused(dir, envelopeWith(new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_GCM)),
+                CRYPTO_ALGORITHM_REJECTED);
+    }
+
+    private static byte[] envelopeWith(JceCMSContentEncryptorBuilder builder) throws Exception {
+        var generator = new CMSAuthEnvelopedDataStreamGenerator();
+        var wrapper = new org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper(
+                AlgorithmSuite.DEFAULT.keyTransport(), TestKeys.iceEncryption().certificate().getPublicKey());
+        generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(
+                TestKeys.iceEncryption().certificate(), wrapper).setProvider(Providers.BC));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var envelope = generator.open(out, (OutputAEADEncryptor) builder.setProvider(Providers.BC).build())) {
+            envelope.write(BadInputs.signedData(PLAINTEXT, TestKeys.irsSigning()));
+        }
+        return out.toByteArray();
     }
 
     private static void assertCode(Runnable action, org.safegate.ErrorCode code) {
