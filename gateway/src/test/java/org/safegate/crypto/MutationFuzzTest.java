@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,7 +19,7 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
 /**
- * Random mutations of a valid sealed file (fixed seed, so failures reproduce): every outcome must
+ * Random mutations of a valid sealed file (fixed mutation seed): every outcome must
  * be a clean {@link SafegateException} or the original, verified plaintext; nothing else may
  * escape, and nothing may hang.
  */
@@ -44,12 +48,25 @@ class MutationFuzzTest {
                 } catch (SafegateException e) {
                     outcomes.merge(e.code(), 1, Integer::sum);
                 } catch (RuntimeException | Error e) {
-                    throw new AssertionError("round " + round + " escaped with " + e, e);
+                    throw new AssertionError("round " + round + " escaped with " + e + "; input kept in "
+                            + keep(round, valid, mutated), e);
                 }
             }
         });
         System.out.println("fuzz outcomes: " + outcomes + ", verified plaintext: " + intact[0]);
         assertThat(outcomes).containsKeys(ErrorCode.CRYPTO_MALFORMED, ErrorCode.CRYPTO_DECRYPT_FAILED);
+    }
+
+    /** The sealed file is random each run (key, nonce, time), so a failing input is written out to reproduce it. */
+    private static Path keep(int round, byte[] valid, byte[] mutated) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "fuzz-failures"));
+            Files.write(dir.resolve("round-" + round + "-valid.p7m"), valid);
+            Files.write(dir.resolve("round-" + round + "-mutated.p7m"), mutated);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] mutate(byte[] valid, Random random) {

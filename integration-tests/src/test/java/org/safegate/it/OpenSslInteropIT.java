@@ -43,24 +43,24 @@ class OpenSslInteropIT {
         return Tool.keys().resolve(path).toString();
     }
 
-    private void safegateSeal(Path out) throws Exception {
+    private void safegateSeal(Path out) throws IOException, InterruptedException {
         Tool.safegate(dir, "seal", "--in", plaintext.toString(), "--to", key("agencies/ICE/encrypt.crt"),
                 "--sign-key", key("agencies/IRS/sign.key"), "--sign-cert", key("agencies/IRS/sign.crt"),
                 "--out", out.toString()).assertSuccess();
     }
 
-    private Tool.Result safegateOpen(Path in, Path out) throws Exception {
+    private Tool.Result safegateOpen(Path in, Path out) throws IOException, InterruptedException {
         return Tool.safegate(dir, "open", "--in", in.toString(), "--key", key("agencies/ICE/encrypt.key"),
                 "--cert", key("agencies/ICE/encrypt.crt"), "--ca", key("ca/ca.crt"), "--out", out.toString());
     }
 
-    private Tool.Result opensslDecrypt(Path in, Path out) throws Exception {
+    private Tool.Result opensslDecrypt(Path in, Path out) throws IOException, InterruptedException {
         return Tool.openssl(dir, "cms", "-decrypt", "-inform", "DER", "-in", in.toString(),
                 "-recip", key("agencies/ICE/encrypt.crt"), "-inkey", key("agencies/ICE/encrypt.key"),
                 "-out", out.toString());
     }
 
-    private void opensslSignAndEncrypt(Path out, String... encryptOptions) throws Exception {
+    private void opensslSignAndEncrypt(Path out, String... encryptOptions) throws IOException, InterruptedException {
         Path signed = dir.resolve("signed-by-openssl.der");
         Tool.openssl(dir, "cms", "-sign", "-binary", "-nodetach", "-in", plaintext.toString(),
                 "-signer", key("agencies/DOJ/sign.crt"), "-inkey", key("agencies/DOJ/sign.key"),
