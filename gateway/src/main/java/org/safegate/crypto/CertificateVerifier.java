@@ -6,7 +6,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -51,14 +54,28 @@ public final class CertificateVerifier {
         this.locallyRevoked = Objects.requireNonNull(locallyRevoked, "locallyRevoked");
     }
 
-    /** Runs every check and returns all failures. */
+    /** Runs every check at the instant {@code at} and returns all failures. */
     public CertificateCheck verify(X509Certificate certificate, Instant at, Purpose purpose) {
+        return verify(certificate, at, at, purpose);
+    }
+
+    /**
+     * Runs every check for a calendar day (UTC): the certificate counts as valid on {@code day}
+     * if it is valid at some moment of that day, as a policy decision "on date D" needs.
+     */
+    public CertificateCheck verify(X509Certificate certificate, LocalDate day, Purpose purpose) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return verify(certificate, start, start.plus(Duration.ofDays(1)).minusMillis(1), purpose);
+    }
+
+    private CertificateCheck verify(X509Certificate certificate, Instant earliest, Instant latest, Purpose purpose) {
         List<Failure> failures = new ArrayList<>();
-        Date date = Date.from(at);
-        if (date.after(certificate.getNotAfter())) {
+        Date from = Date.from(earliest);
+        Date until = Date.from(latest);
+        if (from.after(certificate.getNotAfter())) {
             failures.add(new Failure(ErrorCode.CERT_EXPIRED, "expired " + certificate.getNotAfter().toInstant()));
         }
-        if (date.before(certificate.getNotBefore())) {
+        if (until.before(certificate.getNotBefore())) {
             failures.add(new Failure(ErrorCode.CERT_NOT_YET_VALID,
                     "valid from " + certificate.getNotBefore().toInstant()));
         }
@@ -66,7 +83,7 @@ public final class CertificateVerifier {
         if (issuer.isEmpty()) {
             failures.add(new Failure(ErrorCode.CERT_UNTRUSTED,
                     "not issued by a trust anchor (issuer " + certificate.getIssuerX500Principal().getName() + ")"));
-        } else if (date.after(issuer.get().getNotAfter()) || date.before(issuer.get().getNotBefore())) {
+        } else if (from.after(issuer.get().getNotAfter()) || until.before(issuer.get().getNotBefore())) {
             failures.add(new Failure(ErrorCode.CERT_UNTRUSTED, "its trust anchor is outside its validity period"));
         }
         revocation(certificate, issuer).ifPresent(failures::add);

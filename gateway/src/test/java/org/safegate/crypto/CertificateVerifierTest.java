@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safegate.ErrorCode;
@@ -49,6 +51,19 @@ class CertificateVerifierTest {
         X509Certificate ice = TestKeys.iceEncryption().certificate();
         assertThat(verifier.verify(ice, ice.getNotAfter().toInstant().plusSeconds(1), Purpose.ENCRYPTION).codes())
                 .contains(ErrorCode.CERT_EXPIRED);
+    }
+
+    @Test
+    void onADayTheCertificateCountsAsValidUntilItsLastDayEnds() {
+        X509Certificate ice = TestKeys.iceEncryption().certificate();
+        LocalDate lastDay = LocalDate.ofInstant(ice.getNotAfter().toInstant(), ZoneOffset.UTC);
+        LocalDate firstDay = LocalDate.ofInstant(ice.getNotBefore().toInstant(), ZoneOffset.UTC);
+        assertThat(verifier.verify(ice, lastDay, Purpose.ENCRYPTION).passed()).isTrue();
+        assertThat(verifier.verify(ice, firstDay, Purpose.ENCRYPTION).passed()).isTrue();
+        assertThat(verifier.verify(ice, lastDay.plusDays(1), Purpose.ENCRYPTION).codes())
+                .containsExactly(ErrorCode.CERT_EXPIRED);
+        assertThat(verifier.verify(ice, firstDay.minusDays(1), Purpose.ENCRYPTION).codes())
+                .contains(ErrorCode.CERT_NOT_YET_VALID); // the example CA starts the same day
     }
 
     @Test
