@@ -8,7 +8,10 @@ public enum ErrorCode {
     TRANSFER_DENIED(true),
     /** A command-line argument or input file is invalid. */
     INVALID_ARGUMENT(true),
-    /** A key, certificate or secret could not be obtained (Vault unreachable, refused, or missing). */
+    /**
+     * A key, certificate or secret the gateway needs cannot be obtained from the key provider
+     * (Vault unreachable, refused, or missing).
+     */
     KEY_UNAVAILABLE(false),
     /**
      * A request or answer file cannot be read as records: no header, a missing or duplicate
@@ -17,7 +20,40 @@ public enum ErrorCode {
      */
     RECORD_FILE_INVALID(true),
     /** Reading or writing a file failed. */
-    IO_FAILURE(false);
+    IO_FAILURE(false),
+
+    /** A key or certificate file is missing, unreadable, of the wrong type, or does not match its pair. */
+    KEY_INVALID(true),
+
+    /** The sealed file is not a well-formed CMS structure of the expected shape (empty, truncated, nested). */
+    CRYPTO_MALFORMED(true),
+    /** The sealed file uses an algorithm that is not allowed (SHA-1, CBC, RSA PKCS#1 v1.5 key transport, ...). */
+    CRYPTO_ALGORITHM_REJECTED(true),
+    /** The sealed file is not addressed to the given key, or the content key cannot be unwrapped with it. */
+    CRYPTO_NOT_RECIPIENT(true),
+    /** Authenticated decryption failed: the GCM tag does not match, the file was altered. */
+    CRYPTO_DECRYPT_FAILED(true),
+    /** The signature or the signed digest does not verify, or the content is not signed. */
+    CRYPTO_SIGNATURE_INVALID(true),
+    /** The signer's certificate is not in the file, or is not the signer the caller expects. */
+    CRYPTO_SIGNER_MISMATCH(true),
+    /** Sealing failed for a reason outside the input (provider or key failure). */
+    CRYPTO_FAILURE(false),
+
+    /** The certificate's validity period ended before the time of the check. */
+    CERT_EXPIRED(true),
+    /** The certificate's validity period starts after the time of the check. */
+    CERT_NOT_YET_VALID(true),
+    /** The certificate does not chain to a configured trust anchor. */
+    CERT_UNTRUSTED(true),
+    /** The certificate is revoked by its issuer's CRL or by a local revocation. */
+    CERT_REVOKED(true),
+    /** The certificate's key usage does not allow the purpose it is used for. */
+    CERT_KEY_USAGE(true),
+    /** The certificate's key is too small (RSA under 2048 bits, EC under 256 bits) or of an unknown type. */
+    CERT_WEAK_KEY(true),
+    /** The certificate is signed with a weak algorithm (SHA-1, MD5). */
+    CERT_WEAK_SIGNATURE(true);
 
     private final boolean inputError;
 

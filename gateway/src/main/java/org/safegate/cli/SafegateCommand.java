@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
         description = "Policy-gated, audited file exchange between agencies.",
         subcommands = {
                 PolicyCommand.class,
+                KeysCommand.class,
+                SealCommand.class,
+                OpenCommand.class,
                 OperatorCommand.class,
-
         })
 public final class SafegateCommand implements Runnable {
 

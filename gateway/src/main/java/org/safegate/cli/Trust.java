@@ -1,0 +1,46 @@
+package org.safegate.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.keys.FileKeyStore;
+import org.safegate.keys.PemFiles;
+import org.safegate.keys.TrustMaterial;
+
+/** Builds a certificate verifier and reads key passwords for the commands. */
+final class Trust {
+    private Trust() {
+    }
+
+    /** The password of encrypted private keys, from the environment (never from an argument). */
+    static char[] keyPassword() {
+        String value = System.getenv(FileKeyStore.PASSWORD_VARIABLE);
+        return value == null ? null : value.toCharArray();
+    }
+
+    /** Trusts the certificates in {@code caFile}; uses the given CRLs and every *.crl beside the CA file. */
+    static CertificateVerifier verifier(Path caFile, List<Path> crlFiles) {
+        List<X509CRL> crls = new ArrayList<>();
+        for (Path crl : crlFiles) {
+            crls.add(PemFiles.readCrl(crl));
+        }
+        Path dir = caFile.toAbsolutePath().getParent();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            for (Path crl : siblings.filter(p -> p.getFileName().toString().endsWith(".crl")).sorted().toList()) {
+                if (!crlFiles.contains(crl)) {
+                    crls.add(PemFiles.readCrl(crl));
+                }
+            }
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot list " + dir, e);
+        }
+        return new CertificateVerifier(new TrustMaterial(PemFiles.readCertificates(caFile), crls));
+    }
+}

@@ -1,0 +1,103 @@
+package org.safegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The seal, open and keys example commands, run in-process. */
+class SealOpenCommandTest {
+    private static final Path KEYS = exampleKeys();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SafegateCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String key(String path) {
+        return KEYS.resolve(path).toString();
+    }
+
+    private int seal(Path in, Path sealed, String signer) {
+        return run("seal", "--in", in.toString(), "--to", key("agencies/ICE/encrypt.crt"),
+                "--sign-key", key(signer + ".key"), "--sign-cert", key(signer + ".crt"), "--out", sealed.toString());
+    }
+
+    private int open(Path sealed, Path result) {
+        return run("open", "--in", sealed.toString(), "--key", key("agencies/ICE/encrypt.key"),
+                "--cert", key("agencies/ICE/encrypt.crt"), "--ca", key("ca/ca.crt"), "--out", result.toString());
+    }
+
+    @Test
+    void sealThenOpenPrintsTheSignerAndSigningTime() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "id,address\n1,somewhere\n");
+
+        assertThat(seal(in, dir.resolve("report.p7m"), "agencies/IRS/sign")).as(err.toString()).isZero();
+        assertThat(open(dir.resolve("report.p7m"), dir.resolve("report.out"))).as(err.toString()).isZero();
+
+        assertThat(dir.resolve("report.out")).hasSameBinaryContentAs(in);
+        assertThat(out.toString()).contains("signed by: CN=IRS signing").contains("signing time: 20");
+    }
+
+    @Test
+    void aRevokedSignerFailsWithExitCode2AndNoOutput() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "x");
+        assertThat(seal(in, dir.resolve("report.p7m"), "negative/revoked/sign")).isZero();
+
+        assertThat(open(dir.resolve("report.p7m"), dir.resolve("report.out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        assertThat(err.toString()).contains("CERT_REVOKED");
+        assertThat(dir.resolve("report.out")).doesNotExist();
+    }
+
+    @Test
+    void aTamperedFileFailsWithNoOutput() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "x".repeat(10_000));
+        assertThat(seal(in, dir.resolve("report.p7m"), "agencies/IRS/sign")).isZero();
+        byte[] sealed = Files.readAllBytes(dir.resolve("report.p7m"));
+        sealed[sealed.length / 2] ^= 1;
+        Files.write(dir.resolve("report.p7m"), sealed);
+
+        assertThat(open(dir.resolve("report.p7m"), dir.resolve("report.out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        assertThat(err.toString()).contains("CRYPTO_DECRYPT_FAILED");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.csv", "report.p7m");
+        }
+    }
+
+    @Test
+    void aMissingInputIsAnInvalidArgument() {
+        assertThat(seal(dir.resolve("nope"), dir.resolve("x.p7m"), "agencies/IRS/sign")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(dir.resolve("x.p7m")).doesNotExist();
+    }
+
+    @Test
+    void keysExampleWritesTheLayout() {
+        assertThat(run("keys", "example", "--out", dir.resolve("k").toString())).as(err.toString()).isZero();
+        assertThat(dir.resolve("k/agencies/ICE/encrypt.crt")).isRegularFile();
+        assertThat(out.toString()).contains("INSECURE");
+    }
+
+    private static Path exampleKeys() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("keys-example"))) {
+                return d.resolve("keys-example");
+            }
+        }
+        throw new IllegalStateException("keys-example not found");
+    }
+}
