@@ -142,7 +142,7 @@ public final class FileKeyStore implements KeyProvider {
         }
         X509Certificate certificate = PemFiles.readCertificate(certFile);
         PrivateKey key = PemFiles.readPrivateKey(keyFile, passwords.apply(keyFile));
-        return KeyPairs.matched(key, certificate, keyFile);
+        return KeyPairs.matched(key, certificate, keyFile.toString());
     }
 
     private static List<Path> list(Path folder) {

@@ -18,9 +18,9 @@ final class KeyPairs {
     private KeyPairs() {
     }
 
-    static Identity matched(PrivateKey key, X509Certificate certificate, Path keyFile) {
+    static Identity matched(PrivateKey key, X509Certificate certificate, String keySource) {
         if (!matches(key, certificate)) {
-            throw new SafegateException(ErrorCode.KEY_INVALID, "private key " + keyFile
+            throw new SafegateException(ErrorCode.KEY_INVALID, "private key " + keySource
                     + " does not belong to certificate " + certificate.getSubjectX500Principal().getName());
         }
         return new Identity(key, certificate);

@@ -43,14 +43,18 @@ public final class PemFiles {
     public static X509Certificate readCertificate(Path file) {
         List<X509Certificate> all = readCertificates(file);
         if (all.size() != 1) {
-            throw invalid(file, "expected exactly one certificate, found " + all.size(), null);
+            throw invalid(file.toString(), "expected exactly one certificate, found " + all.size(), null);
         }
         return all.get(0);
     }
 
     /** Every certificate in a PEM (or DER) file. */
     public static List<X509Certificate> readCertificates(Path file) {
-        byte[] bytes = read(file);
+        return parseCertificates(read(file), file.toString());
+    }
+
+    /** Every certificate in PEM (or DER) bytes; {@code source} names them in errors. */
+    public static List<X509Certificate> parseCertificates(byte[] bytes, String source) {
         try {
             List<X509Certificate> result = new ArrayList<>();
             for (var c : certificateFactory().generateCertificates(new ByteArrayInputStream(bytes))) {
@@ -58,17 +62,21 @@ public final class PemFiles {
             }
             return result;
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw invalid(file, "not a readable X.509 certificate", e);
+            throw invalid(source, "not a readable X.509 certificate", e);
         }
     }
 
     /** A CRL in PEM or DER form. */
     public static X509CRL readCrl(Path file) {
-        byte[] bytes = read(file);
+        return parseCrl(read(file), file.toString());
+    }
+
+    /** A CRL from PEM or DER bytes; {@code source} names it in errors. */
+    public static X509CRL parseCrl(byte[] bytes, String source) {
         try {
             return (X509CRL) certificateFactory().generateCRL(new ByteArrayInputStream(bytes));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw invalid(file, "not a readable CRL", e);
+            throw invalid(source, "not a readable CRL", e);
         }
     }
 
@@ -82,12 +90,17 @@ public final class PemFiles {
      * kept. Unencrypted keys ignore it.
      */
     public static PrivateKey readPrivateKey(Path file, char[] password) {
-        String text = new String(read(file), StandardCharsets.US_ASCII);
+        return parsePrivateKey(read(file), file.toString(), password);
+    }
+
+    /** A private key from PEM bytes; {@code source} names it in errors (never its content). */
+    public static PrivateKey parsePrivateKey(byte[] pem, String source, char[] password) {
+        String text = new String(pem, StandardCharsets.US_ASCII);
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             parsed = parser.readObject();
         } catch (IOException | RuntimeException e) {
-            throw invalid(file, "not a PEM private key", e);
+            throw invalid(source, "not a PEM private key", e);
         }
         try {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -100,7 +113,7 @@ public final class PemFiles {
             if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 if (password == null) {
                     throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
-                            "private key " + file + " is encrypted and no password was supplied");
+                            "private key " + source + " is encrypted and no password was supplied");
                 }
                 var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(password);
@@ -109,9 +122,9 @@ public final class PemFiles {
         } catch (SafegateException e) {
             throw e;
         } catch (PKCSException | OperatorCreationException | IOException | RuntimeException e) {
-            throw invalid(file, "private key cannot be decoded (wrong password or damaged file)", e);
+            throw invalid(source, "private key cannot be decoded (wrong password or damaged file)", e);
         }
-        throw invalid(file, "no PEM private key found", null);
+        throw invalid(source, "no PEM private key found", null);
     }
 
     /** A private key file and the certificate it belongs to; refused if they do not match. */
@@ -122,7 +135,12 @@ public final class PemFiles {
     /** Like {@link #readIdentity(Path, Path)}, for a key that may be encrypted with {@code password}. */
     public static Identity readIdentity(Path keyFile, Path certificateFile, char[] password) {
         X509Certificate certificate = readCertificate(certificateFile);
-        return KeyPairs.matched(readPrivateKey(keyFile, password), certificate, keyFile);
+        return KeyPairs.matched(readPrivateKey(keyFile, password), certificate, keyFile.toString());
+    }
+
+    /** Pairs a key with its certificate; refused (naming {@code keySource}) if they do not match. */
+    public static Identity matchedIdentity(PrivateKey key, X509Certificate certificate, String keySource) {
+        return KeyPairs.matched(key, certificate, keySource);
     }
 
     /** Writes a certificate as PEM. */
@@ -174,7 +192,7 @@ public final class PemFiles {
         return CertificateFactory.getInstance("X.509");
     }
 
-    private static SafegateException invalid(Path file, String what, Throwable cause) {
-        return new SafegateException(ErrorCode.KEY_INVALID, file + ": " + what, cause);
+    private static SafegateException invalid(String source, String what, Throwable cause) {
+        return new SafegateException(ErrorCode.KEY_INVALID, source + ": " + what, cause);
     }
 }

@@ -28,10 +28,13 @@ class KeyProvidersTest {
     }
 
     @Test
-    void vaultIsRefusedNotSilentlyReplaced() {
+    void vaultWithoutVaultSettingsIsRefusedNotSilentlyReplaced() {
         assertThatThrownBy(() -> KeyProviders.fromSpec("vault:secret/safegate", root()))
                 .isInstanceOfSatisfying(SafegateException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_UNAVAILABLE));
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> KeyProviders.fromSpec("vault:secret/safegate", root(),
+                org.safegate.config.Settings.of(java.util.Map.of()), java.util.Map.of()))
+                .isInstanceOf(SafegateException.class).hasMessageContaining("VAULT_ADDR");
     }
 
     @Test
