@@ -23,7 +23,7 @@ import org.safegate.keys.InsecureExampleKeyStore;
  *
  * <pre>
  * ./mvnw -o -q package -DskipTests -pl gateway -am &amp;&amp; ./mvnw -o -q test-compile -pl gateway
- * java -Xmx64m -cp gateway/target/test-classes:gateway/target/safegate.jar \
+ * java -Xmx64m -cp benchmarks/target/benchmarks.jar \
  *     org.safegate.bench.CryptoBenchmark [MiB, default 1024] [keys-example dir]
  * </pre>
  */
