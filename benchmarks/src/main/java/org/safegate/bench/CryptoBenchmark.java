@@ -22,7 +22,7 @@ import org.safegate.keys.InsecureExampleKeyStore;
  * machine's one-pass limit for SHA-256 plus AES-256-GCM from {@code openssl speed}.
  *
  * <pre>
- * ./mvnw -o -q package -DskipTests -pl gateway -am &amp;&amp; ./mvnw -o -q test-compile -pl gateway
+ * ./mvnw -B -q -Pbench -DskipTests package
  * java -Xmx64m -cp benchmarks/target/benchmarks.jar \
  *     org.safegate.bench.CryptoBenchmark [MiB, default 1024] [keys-example dir]
  * </pre>
