@@ -32,6 +32,8 @@ public enum ReasonCode {
     CERT_NOT_YET_VALID,
     CERT_REVOKED,
     CERT_UNTRUSTED,
+    /** The certificate's key usage, key size or signature algorithm is not acceptable. */
+    CERT_UNUSABLE,
     /** Shiro refused although no rule failed: never expected, and denied to fail closed. */
     AUTHORIZATION_REFUSED
 }
