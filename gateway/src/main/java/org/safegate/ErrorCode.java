@@ -9,7 +9,15 @@ public enum ErrorCode {
     /** A command-line argument or input file is invalid. */
     INVALID_ARGUMENT(true),
     /** Reading or writing a file failed. */
-    IO_FAILURE(false);
+    IO_FAILURE(false),
+    /** The database could not be opened, migrated or queried. */
+    STORE_FAILURE(false),
+    /** An audit event could not be made durable; whatever it recorded must not proceed. */
+    AUDIT_WRITE_FAILED(false),
+    /** The audit key or certificate could not be loaded, or a checkpoint could not be signed. */
+    AUDIT_KEY_UNAVAILABLE(false),
+    /** An audit export is not in the documented format (docs/audit-format.md). */
+    AUDIT_EXPORT_INVALID(true);
 
     private final boolean inputError;
 
