@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Policy-gated, audited file exchange between agencies.",
         subcommands = {
                 PolicyCommand.class,
+                AuditCommand.class,
 
         })
 public final class SafegateCommand implements Runnable {
