@@ -38,6 +38,24 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public AppendedEvent append(AuditEntry entry) {
+        CompletableFuture<AppendedEvent> done = appendAsync(entry);
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw (SafegateException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the entry may still be written; the caller must treat it as not recorded and hold
+            throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "interrupted while recording an audit event", e);
+        }
+    }
+
+    /**
+     * Queues the entry and returns at once; the future completes when the event is durable, or
+     * exceptionally with a {@link SafegateException} ({@link ErrorCode#AUDIT_WRITE_FAILED}). Lets one
+     * thread keep many appends in flight; it must not act on an event before its future completes.
+     */
+    public CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry) {
         if (entry == null) {
             throw new IllegalArgumentException("entry");
         }
@@ -46,16 +64,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
         Pending pending = new Pending(entry, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            return pending.done.get();
-        } catch (ExecutionException e) {
-            throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "audit event not recorded: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // the entry may still be written; the caller must treat it as not recorded and hold
-            throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "interrupted while recording an audit event", e);
+        if (!writer.isAlive()) {
+            failRemaining(); // closed meanwhile: nobody would ever complete it
         }
+        return pending.done;
     }
 
     /** Writes what is queued and stops the writer; later appends fail. */
@@ -101,7 +113,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 batch.get(i).done.complete(appended.get(i));
             }
         } catch (Exception e) {
-            batch.forEach(p -> p.done.completeExceptionally(e));
+            SafegateException failure = new SafegateException(ErrorCode.AUDIT_WRITE_FAILED,
+                    "audit event not recorded: " + e.getMessage(), e);
+            batch.forEach(p -> p.done.completeExceptionally(failure));
         }
     }
 
