@@ -160,6 +160,8 @@ public final class AuditBenchmark {
                 checkpoints.add(Checkpoint.sign(i, prev, time, signer));
             }
         }
+        verifier.verify(new ChainInput(0, CanonicalEncoding.GENESIS, events.iterator(), checkpoints,
+                OptionalLong.of(count))); // warm-up: the figure below is for compiled code
         long start = System.nanoTime();
         VerificationResult result = verifier.verify(new ChainInput(0, CanonicalEncoding.GENESIS, events.iterator(),
                 checkpoints, OptionalLong.of(count)));
@@ -176,6 +178,7 @@ public final class AuditBenchmark {
             System.out.printf("fill H2 with %,d events:        %,10.0f durable appends/s (1 writer, appendAsync, 4096 in flight)%n",
                     count, count / seconds(start));
             AuditStore store = new AuditStore(h2);
+            store.verify(verifier); // warm-up
             start = System.nanoTime();
             VerificationResult result = store.verify(verifier);
             System.out.printf("verify %,d events from H2:     %,10.0f events/s (%s)%n", count, count / seconds(start),
@@ -184,6 +187,7 @@ public final class AuditBenchmark {
             try (Writer out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
                 new JsonlExport(store, signer, Clock.systemUTC()).write(AuditQuery.ALL, out, n -> { });
             }
+            new JsonlExportReader().verify(export, verifier); // warm-up
             start = System.nanoTime();
             result = new JsonlExportReader().verify(export, verifier);
             System.out.printf("verify %,d events from JSONL:  %,10.0f events/s (%s, %,d MB)%n", count,

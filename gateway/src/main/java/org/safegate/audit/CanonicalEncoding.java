@@ -22,6 +22,8 @@ public final class CanonicalEncoding {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    // a digest per thread: looking one up costs more than hashing a small event
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalEncoding::newSha256);
 
     private CanonicalEncoding() {
     }
@@ -71,8 +73,36 @@ public final class CanonicalEncoding {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code YYYY-MM-DDTHH:MM:SS.mmmZ}; written by hand because verification formats millions of times. */
     public static String formatTime(Instant time) {
-        return TIME.format(time);
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(),
+                ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(time);
+        }
+        char[] out = new char[24];
+        digits(out, 0, t.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        digits(out, 20, t.getNano() / 1_000_000, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            out[at + i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** Times are kept to the millisecond, the precision every supported store round-trips. */
@@ -81,8 +111,12 @@ public final class CanonicalEncoding {
     }
 
     public static String sha256(byte[] bytes) {
+        return HEX.formatHex(SHA256.get().digest(bytes));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
@@ -120,7 +154,7 @@ public final class CanonicalEncoding {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             } else {
                 out.append(c);
             }

@@ -1,6 +1,5 @@
 package org.safegate.audit;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -45,8 +44,9 @@ public final class ChainVerifier {
     }
 
     private final class Walk {
-        private final Peeking events;
+        private final HashedEvents.Peeking events;
         private final List<Checkpoint> cps;
+        private final boolean[] validSignature;
         private final ChainInput input;
         private int cpIndex;
         private long expected;
@@ -57,8 +57,12 @@ public final class ChainVerifier {
 
         Walk(ChainInput input) {
             this.input = input;
-            this.events = new Peeking(input.events());
+            this.events = new HashedEvents.Peeking(new HashedEvents(input.events()));
             this.cps = input.checkpoints();
+            // signatures are independent of the walk: check them all at once, on every core
+            this.validSignature = new boolean[cps.size()];
+            java.util.stream.IntStream.range(0, cps.size()).parallel()
+                    .forEach(i -> validSignature[i] = checkpoints.isValid(cps.get(i)));
             this.expected = input.anchorSequence() + 1;
             this.prevHash = input.anchorHash();
         }
@@ -66,15 +70,17 @@ public final class ChainVerifier {
         VerificationResult run() {
             Optional<Tamper> problem = checkpointsUpTo(input.anchorSequence(), input.anchorHash());
             while (problem.isEmpty() && events.hasNext()) {
-                AuditEvent event = events.next();
-                boolean selfConsistent = event.isSelfConsistent();
+                HashedEvents.Hashed hashed = events.next();
+                AuditEvent event = hashed.event();
+                boolean selfConsistent = hashed.isSelfConsistent();
                 if (selfConsistent && event.sequence() == expected && event.previousHash().equals(prevHash)) {
                     problem = checkpointsUpTo(event.sequence(), event.hash());
                     if (problem.isEmpty()) {
                         accept(event);
                     }
                 } else {
-                    problem = Optional.of(classify(event, selfConsistent, events.peek()));
+                    HashedEvents.Hashed next = events.peek();
+                    problem = Optional.of(classify(event, selfConsistent, next == null ? null : next.event()));
                 }
             }
             if (problem.isEmpty()) {
@@ -95,12 +101,13 @@ public final class ChainVerifier {
         /** Checks every checkpoint up to {@code sequence}, which has just been accepted with {@code hash}. */
         private Optional<Tamper> checkpointsUpTo(long sequence, String hash) {
             while (cpIndex < cps.size() && cps.get(cpIndex).sequence() <= sequence) {
+                boolean valid = validSignature[cpIndex];
                 Checkpoint cp = cps.get(cpIndex++);
                 if (cp.sequence() < sequence && cp.sequence() < expected - 1) {
                     continue; // before the stretch under verification (an archive's or range's past)
                 }
                 cpCount++;
-                if (!checkpoints.isValid(cp)) {
+                if (!valid) {
                     return Optional.of(new Tamper(TamperKind.CHECKPOINT_SIGNATURE_INVALID, cp.sequence(),
                             "the checkpoint signed at " + CanonicalEncoding.formatTime(cp.time())
                                     + " does not verify with the audit certificate"));
@@ -147,7 +154,7 @@ public final class ChainVerifier {
             for (int i = cpIndex; i < cps.size(); i++) {
                 Checkpoint cp = cps.get(i);
                 cpCount++;
-                if (!checkpoints.isValid(cp)) {
+                if (!validSignature[i]) {
                     return Optional.of(new Tamper(TamperKind.CHECKPOINT_SIGNATURE_INVALID, cp.sequence(),
                             "the checkpoint does not verify with the audit certificate"));
                 }
@@ -159,36 +166,6 @@ public final class ChainVerifier {
                         + input.expectedHead().getAsLong() + " but the chain ends at " + last));
             }
             return Optional.empty();
-        }
-    }
-
-    /** An iterator that can look one event ahead. */
-    private static final class Peeking {
-        private final Iterator<AuditEvent> source;
-        private AuditEvent peeked;
-
-        Peeking(Iterator<AuditEvent> source) {
-            this.source = source;
-        }
-
-        boolean hasNext() {
-            return peeked != null || source.hasNext();
-        }
-
-        AuditEvent next() {
-            if (peeked != null) {
-                AuditEvent event = peeked;
-                peeked = null;
-                return event;
-            }
-            return source.next();
-        }
-
-        AuditEvent peek() {
-            if (peeked == null && source.hasNext()) {
-                peeked = source.next();
-            }
-            return peeked;
         }
     }
 }

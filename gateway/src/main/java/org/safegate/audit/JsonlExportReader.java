@@ -100,12 +100,16 @@ public final class JsonlExportReader {
         return new SafegateException(ErrorCode.AUDIT_EXPORT_INVALID, file + ":" + line + ": " + what);
     }
 
-    /** The event lines of an export, parsed as they are read. */
+    /** The event lines of an export, parsed a batch at a time on every core. */
     private final class EventLines implements Iterator<AuditEvent> {
+        private static final int BATCH = 4096;
         private final BufferedReader reader;
         private final Path file;
+        private final List<String> lines = new ArrayList<>(BATCH);
+        private final List<Integer> numbers = new ArrayList<>(BATCH);
+        private AuditEvent[] parsed = new AuditEvent[0];
+        private int index;
         private int number = 1;
-        private AuditEvent next;
 
         EventLines(BufferedReader reader, Path file) {
             this.reader = reader;
@@ -114,25 +118,36 @@ public final class JsonlExportReader {
 
         @Override
         public boolean hasNext() {
+            if (index < parsed.length) {
+                return true;
+            }
+            lines.clear();
+            numbers.clear();
             try {
                 String line;
-                while (next == null && (line = reader.readLine()) != null) {
+                while (lines.size() < BATCH && (line = reader.readLine()) != null) {
                     number++;
                     if (line.startsWith("{\"kind\":\"event\"")) {
-                        next = eventAt(line);
+                        lines.add(line);
+                        numbers.add(number);
                     }
                 }
-                return next != null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            AuditEvent[] batch = new AuditEvent[lines.size()];
+            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, batch.length);
+            (batch.length > 256 ? range.parallel() : range).forEach(i -> batch[i] = eventAt(lines.get(i), numbers.get(i)));
+            parsed = batch;
+            index = 0;
+            return parsed.length > 0;
         }
 
-        private AuditEvent eventAt(String line) {
+        private AuditEvent eventAt(String line, int at) {
             try {
-                return event(parse(line, number, file));
+                return event(parse(line, at, file));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                throw invalid(file, number, "not an audit event: " + e.getMessage());
+                throw invalid(file, at, "not an audit event: " + e.getMessage());
             }
         }
 
@@ -141,9 +156,7 @@ public final class JsonlExportReader {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            AuditEvent event = next;
-            next = null;
-            return event;
+            return parsed[index++];
         }
     }
 }
