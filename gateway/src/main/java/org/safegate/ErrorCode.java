@@ -53,7 +53,16 @@ public enum ErrorCode {
     /** The certificate's key is too small (RSA under 2048 bits, EC under 256 bits) or of an unknown type. */
     CERT_WEAK_KEY(true),
     /** The certificate is signed with a weak algorithm (SHA-1, MD5). */
-    CERT_WEAK_SIGNATURE(true);
+    CERT_WEAK_SIGNATURE(true),
+
+    /** The database could not be opened, migrated or queried. */
+    STORE_FAILURE(false),
+    /** An audit event could not be made durable; whatever it recorded must not proceed. */
+    AUDIT_WRITE_FAILED(false),
+    /** The audit key or certificate could not be loaded, or a checkpoint could not be signed. */
+    AUDIT_KEY_UNAVAILABLE(false),
+    /** An audit export is not in the documented format (docs/audit-format.md). */
+    AUDIT_EXPORT_INVALID(true);
 
     private final boolean inputError;
 

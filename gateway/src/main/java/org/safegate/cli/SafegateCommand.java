@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SealCommand.class,
                 OpenCommand.class,
                 OperatorCommand.class,
+                AuditCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

@@ -1,0 +1,34 @@
+package org.safegate.audit;
+
+/** What an audit event records. The names are stable: they are part of the hashed encoding. */
+public enum AuditEventType {
+    /** A transfer reached its recipient. */
+    TRANSFER_DELIVERED,
+    /** Policy refused a transfer; the reason codes say why. */
+    TRANSFER_DENIED,
+    /** A file was set aside (unreadable, unsigned, failed inspection) for a person to look at. */
+    TRANSFER_QUARANTINED,
+    /** Delivery failed for a technical reason. */
+    TRANSFER_FAILED,
+    /** A transfer was held because something it needed (keys, policy, audit) was unavailable. */
+    TRANSFER_HELD,
+    /** Data the gateway delivered earlier was passed on; the parent transfer links the chain. */
+    REDISCLOSURE,
+    AGENCY_REVOKED,
+    AGENCY_REINSTATED,
+    POLICY_LOADED,
+    POLICY_REJECTED,
+    SAFEGUARD_STATUS_CHANGED,
+    OPERATOR_LOGIN_FAILED,
+    DISPOSAL_REQUESTED,
+    DISPOSAL_CERTIFIED;
+
+    /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
+    public boolean isTransferOutcome() {
+        return switch (this) {
+            case TRANSFER_DELIVERED, TRANSFER_DENIED, TRANSFER_QUARANTINED, TRANSFER_FAILED, TRANSFER_HELD,
+                    REDISCLOSURE -> true;
+            default -> false;
+        };
+    }
+}

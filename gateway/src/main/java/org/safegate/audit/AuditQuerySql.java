@@ -1,0 +1,55 @@
+package org.safegate.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns an {@link AuditQuery} into a WHERE clause with bound parameters (never concatenated values). */
+record AuditQuerySql(String where, List<Object> parameters) {
+
+    static AuditQuerySql of(AuditQuery query) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        query.agency().ifPresent(agency -> {
+            clauses.add("(actor = ? OR provider = ? OR recipient = ?)");
+            parameters.add(agency);
+            parameters.add(agency);
+            parameters.add(agency);
+        });
+        query.agreement().ifPresent(agreement -> {
+            clauses.add("agreement = ?");
+            parameters.add(agreement);
+        });
+        if (!query.types().isEmpty()) {
+            clauses.add("event_type IN (" + query.types().stream().map(t -> "?").collect(Collectors.joining(", ")) + ")");
+            query.types().stream().map(Enum::name).sorted().forEach(parameters::add);
+        }
+        query.reason().ifPresent(reason -> {
+            // codes are stored space-separated; pad so that a code matches only whole
+            clauses.add("(' ' || reason_codes || ' ') LIKE ?");
+            parameters.add("% " + reason + " %");
+        });
+        query.from().ifPresent(from -> {
+            clauses.add("event_time >= ?");
+            parameters.add(AuditEventRows.utc(from));
+        });
+        query.to().ifPresent(to -> {
+            clauses.add("event_time < ?");
+            parameters.add(AuditEventRows.utc(to));
+        });
+        query.transfer().ifPresent(transfer -> {
+            clauses.add("transfer_id = ?");
+            parameters.add(transfer);
+        });
+        String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        return new AuditQuerySql(where, List.copyOf(parameters));
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.safegate.audit;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The accounting of disclosures (IRC 6103(p)(3)) for a period, per agreement: transfers and
+ * records delivered, denials by reason code, quarantines and redisclosures.
+ */
+public final class DisclosureReport {
+    private final Map<String, Account> accounts = new TreeMap<>();
+
+    /** Totals for one agreement. */
+    public static final class Account {
+        private long delivered;
+        private long recordsDelivered;
+        private long denied;
+        private final Map<String, Long> deniedByReason = new TreeMap<>();
+        private long quarantined;
+        private long failed;
+        private long redisclosed;
+        private long recordsRedisclosed;
+
+        public long delivered() { return delivered; }
+        public long recordsDelivered() { return recordsDelivered; }
+        public long denied() { return denied; }
+        public Map<String, Long> deniedByReason() { return java.util.Collections.unmodifiableMap(deniedByReason); }
+        public long quarantined() { return quarantined; }
+        public long failed() { return failed; }
+        public long redisclosed() { return redisclosed; }
+        public long recordsRedisclosed() { return recordsRedisclosed; }
+    }
+
+    /** Reads the period's events from the store and accounts for every transfer outcome. */
+    public static DisclosureReport of(AuditStore store, AuditQuery period) {
+        DisclosureReport report = new DisclosureReport();
+        store.forEach(period, report::add);
+        return report;
+    }
+
+    void add(AuditEvent event) {
+        AuditEntry e = event.entry();
+        if (!e.type().isTransferOutcome()) {
+            return;
+        }
+        Account account = accounts.computeIfAbsent(e.agreement() == null ? "(none)" : e.agreement(), k -> new Account());
+        long records = e.recordCount() == null ? 0 : e.recordCount();
+        switch (e.type()) {
+            case TRANSFER_DELIVERED -> {
+                account.delivered++;
+                account.recordsDelivered += records;
+            }
+            case REDISCLOSURE -> {
+                account.redisclosed++;
+                account.recordsRedisclosed += records;
+            }
+            case TRANSFER_DENIED -> {
+                account.denied++;
+                e.reasonCodes().forEach(code -> account.deniedByReason.merge(code, 1L, Long::sum));
+            }
+            case TRANSFER_QUARANTINED -> account.quarantined++;
+            default -> account.failed++;
+        }
+    }
+
+    /** Accounts by agreement id, sorted. */
+    public Map<String, Account> accounts() {
+        return java.util.Collections.unmodifiableMap(accounts);
+    }
+}

@@ -1,0 +1,131 @@
+package org.safegate.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.store.Database;
+
+/**
+ * The audit log on the gateway's database, with group commit: callers hand their entry to one
+ * writer thread and wait; the writer commits whatever has queued up (up to
+ * {@link AuditSettings#maxBatch}) in one transaction, forces it to disk, and only then releases
+ * the callers. Nothing is acknowledged before it is durable; a failed batch fails every caller in it.
+ * The writer also makes time-based checkpoints when the log is idle.
+ */
+public final class JdbcAuditLog implements AuditLog, AutoCloseable {
+    private static final Pending STOP = new Pending(null, null);
+
+    private final ChainWriter chain;
+    private final AuditSettings settings;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public JdbcAuditLog(Database database, CheckpointSigner signer, AuditSettings settings, Clock clock) {
+        this.chain = new ChainWriter(database, signer, settings, clock);
+        this.settings = settings;
+        this.writer = new Thread(this::drain, "audit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public AppendedEvent append(AuditEntry entry) {
+        CompletableFuture<AppendedEvent> done = appendAsync(entry);
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw (SafegateException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the entry may still be written; the caller must treat it as not recorded and hold
+            throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "interrupted while recording an audit event", e);
+        }
+    }
+
+    /**
+     * Queues the entry and returns at once; the future completes when the event is durable, or
+     * exceptionally with a {@link SafegateException} ({@link ErrorCode#AUDIT_WRITE_FAILED}). Lets one
+     * thread keep many appends in flight; it must not act on an event before its future completes.
+     */
+    public CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry) {
+        if (entry == null) {
+            throw new IllegalArgumentException("entry");
+        }
+        if (closed) {
+            throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log is closed");
+        }
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        queue.add(pending);
+        if (!writer.isAlive()) {
+            failRemaining(); // closed meanwhile: nobody would ever complete it
+        }
+        return pending.done;
+    }
+
+    /** Writes what is queued and stops the writer; later appends fail. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        boolean running = true;
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(settings.checkpointInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, settings.maxBatch() - 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            if (batch.removeIf(p -> p == STOP)) {
+                running = false;
+            }
+            commit(batch);
+        }
+        failRemaining();
+    }
+
+    private void commit(List<Pending> batch) {
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        batch.forEach(p -> entries.add(p.entry));
+        try {
+            List<AppendedEvent> appended = chain.write(entries);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done.complete(appended.get(i));
+            }
+        } catch (Exception e) {
+            SafegateException failure = new SafegateException(ErrorCode.AUDIT_WRITE_FAILED,
+                    "audit event not recorded: " + e.getMessage(), e);
+            batch.forEach(p -> p.done.completeExceptionally(failure));
+        }
+    }
+
+    private void failRemaining() {
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.stream().filter(p -> p != STOP).forEach(p -> p.done.completeExceptionally(
+                new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log was closed")));
+    }
+
+    private record Pending(AuditEntry entry, CompletableFuture<AppendedEvent> done) {
+    }
+}

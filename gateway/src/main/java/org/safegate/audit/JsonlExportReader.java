@@ -1,0 +1,162 @@
+package org.safegate.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/** Reads a JSON Lines export back, for verification with no database. */
+public final class JsonlExportReader {
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Verifies the export: its chain from the header's anchor, its checkpoints and its closing seal. */
+    public VerificationResult verify(Path file, ChainVerifier verifier) {
+        JsonNode header;
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = parse(reader.readLine(), 1, file);
+            if (header == null || !JsonlExport.FORMAT.equals(header.path("format").asText())) {
+                throw invalid(file, 1, "not a Safegate audit export (no header line)");
+            }
+            if (header.path("filtered").asBoolean()) {
+                throw invalid(file, 1, "a filtered export holds a selection of events, not the chain; "
+                        + "export without --agency/--agreement/--outcome/--reason/--transfer to verify");
+            }
+            String line;
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.startsWith("{\"kind\":\"checkpoint\"")) {
+                    checkpoints.add(checkpoint(parse(line, number, file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        checkpoints.sort(java.util.Comparator.comparingLong(Checkpoint::sequence));
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.readLine();
+            Iterator<AuditEvent> events = new EventLines(reader, file);
+            return verifier.verify(new ChainInput(header.path("anchorSeq").asLong(),
+                    header.path("anchorHash").asText(), events, checkpoints, OptionalLong.empty()));
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    AuditEvent event(JsonNode node) {
+        List<String> reasons = new ArrayList<>();
+        node.path("reasons").forEach(code -> reasons.add(code.asText()));
+        AuditEntry entry = new AuditEntry(AuditEventType.valueOf(node.path("type").asText()), text(node, "actor"),
+                text(node, "origin"), text(node, "object"), Outcome.valueOf(node.path("outcome").asText()),
+                text(node, "transfer"), text(node, "provider"), text(node, "recipient"), text(node, "agreement"),
+                text(node, "authority"), text(node, "category"), text(node, "payloadDigest"), number(node, "size"),
+                number(node, "records"), text(node, "decision"), reasons, text(node, "parent"), text(node, "change"));
+        return new AuditEvent(node.path("seq").asLong(), Instant.parse(node.path("time").asText()), entry,
+                node.path("prev").asText(), node.path("hash").asText());
+    }
+
+    private static Checkpoint checkpoint(JsonNode node) {
+        return new Checkpoint(node.path("seq").asLong(), node.path("hash").asText(),
+                Instant.parse(node.path("time").asText()), node.path("keyId").asText(),
+                node.path("algorithm").asText(), Base64.getDecoder().decode(node.path("signature").asText()));
+    }
+
+    private JsonNode parse(String line, int number, Path file) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return json.readTree(line);
+        } catch (IOException e) {
+            throw invalid(file, number, "not JSON");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asLong();
+    }
+
+    private static SafegateException invalid(Path file, int line, String what) {
+        return new SafegateException(ErrorCode.AUDIT_EXPORT_INVALID, file + ":" + line + ": " + what);
+    }
+
+    /** The event lines of an export, parsed a batch at a time on every core. */
+    private final class EventLines implements Iterator<AuditEvent> {
+        private static final int BATCH = 4096;
+        private final BufferedReader reader;
+        private final Path file;
+        private final List<String> lines = new ArrayList<>(BATCH);
+        private final List<Integer> numbers = new ArrayList<>(BATCH);
+        private AuditEvent[] parsed = new AuditEvent[0];
+        private int index;
+        private int number = 1;
+
+        EventLines(BufferedReader reader, Path file) {
+            this.reader = reader;
+            this.file = file;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (index < parsed.length) {
+                return true;
+            }
+            lines.clear();
+            numbers.clear();
+            try {
+                String line;
+                while (lines.size() < BATCH && (line = reader.readLine()) != null) {
+                    number++;
+                    if (line.startsWith("{\"kind\":\"event\"")) {
+                        lines.add(line);
+                        numbers.add(number);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            AuditEvent[] batch = new AuditEvent[lines.size()];
+            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, batch.length);
+            (batch.length > 256 ? range.parallel() : range).forEach(i -> batch[i] = eventAt(lines.get(i), numbers.get(i)));
+            parsed = batch;
+            index = 0;
+            return parsed.length > 0;
+        }
+
+        private AuditEvent eventAt(String line, int at) {
+            try {
+                return event(parse(line, at, file));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw invalid(file, at, "not an audit event: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public AuditEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return parsed[index++];
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.safegate.audit;
+
+/** The first problem found: its kind, the sequence number of the event it concerns, and a sentence. */
+public record Tamper(TamperKind kind, long sequence, String detail) {
+
+    @Override
+    public String toString() {
+        return "event " + sequence + ": " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " (" + detail + ")";
+    }
+}

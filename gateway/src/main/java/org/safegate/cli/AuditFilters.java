@@ -1,0 +1,58 @@
+package org.safegate.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import picocli.CommandLine.Option;
+
+/** The filters shared by {@code audit list} and {@code audit export}. Dates are UTC days, both inclusive. */
+final class AuditFilters {
+    enum OutcomeFilter { delivered, denied, quarantined, failed }
+
+    @Option(names = "--agency", paramLabel = "ID", description = "Events where this agency acted, provided or received.")
+    String agency;
+
+    @Option(names = "--agreement", paramLabel = "ID", description = "Events under this agreement.")
+    String agreement;
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME",
+            description = "Transfers that ended so: ${COMPLETION-CANDIDATES}.")
+    OutcomeFilter outcome;
+
+    @Option(names = "--reason", paramLabel = "CODE", description = "Denials carrying this reason code.")
+    String reason;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Events on or after this day (UTC).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Events on or before this day (UTC).")
+    LocalDate to;
+
+    @Option(names = "--transfer", paramLabel = "ID", description = "Events about this transfer.")
+    String transfer;
+
+    AuditQuery query() {
+        return new AuditQuery(Optional.ofNullable(agency), Optional.ofNullable(agreement), types(),
+                Optional.ofNullable(reason), Optional.ofNullable(from).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Optional.ofNullable(to).map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Optional.ofNullable(transfer));
+    }
+
+    private Set<AuditEventType> types() {
+        if (outcome == null) {
+            return Set.of();
+        }
+        return switch (outcome) {
+            case delivered -> EnumSet.of(AuditEventType.TRANSFER_DELIVERED, AuditEventType.REDISCLOSURE);
+            case denied -> EnumSet.of(AuditEventType.TRANSFER_DENIED);
+            case quarantined -> EnumSet.of(AuditEventType.TRANSFER_QUARANTINED);
+            case failed -> EnumSet.of(AuditEventType.TRANSFER_FAILED, AuditEventType.TRANSFER_HELD);
+        };
+    }
+}

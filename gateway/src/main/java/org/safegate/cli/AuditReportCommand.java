@@ -1,0 +1,89 @@
+package org.safegate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.safegate.audit.AuditStore;
+import org.safegate.audit.DisclosureReport;
+import org.safegate.store.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code safegate audit report}: the accounting of disclosures per agreement and period (IRC 6103(p)(3)). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Accounting of disclosures per agreement for a period: delivered, denied by reason, quarantined, redisclosed.",
+            "Exit status: 0 reported, 2 invalid input, 3 failure."})
+final class AuditReportCommand implements Callable<Integer> {
+    @Mixin
+    AuditConfig config;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = DateConverter.class, description = "First day (UTC).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = DateConverter.class, description = "Last day (UTC).")
+    LocalDate to;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AuditFilters period = new AuditFilters();
+        period.from = from;
+        period.to = to;
+        DisclosureReport report;
+        try (Database database = config.openDatabase()) {
+            report = DisclosureReport.of(new AuditStore(database), period.query());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String range = (from == null ? "beginning" : from.toString()) + " to " + (to == null ? "now" : to.toString());
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("from", from == null ? null : from.toString());
+            root.put("to", to == null ? null : to.toString());
+            ObjectNode agreements = root.putObject("agreements");
+            report.accounts().forEach((id, a) -> {
+                ObjectNode node = agreements.putObject(id);
+                node.put("transfersDelivered", a.delivered());
+                node.put("recordsDelivered", a.recordsDelivered());
+                node.put("denied", a.denied());
+                ObjectNode reasons = node.putObject("deniedByReason");
+                a.deniedByReason().forEach(reasons::put);
+                node.put("quarantined", a.quarantined());
+                node.put("failedOrHeld", a.failed());
+                node.put("redisclosed", a.redisclosed());
+                node.put("recordsRedisclosed", a.recordsRedisclosed());
+            });
+            out.println(root.toPrettyString());
+        } else {
+            out.println("Accounting of disclosures, " + range + " (UTC)");
+            TextTable table = new TextTable("AGREEMENT", "DELIVERED", "RECORDS", "DENIED", "DENIED BY REASON",
+                    "QUARANTINED", "FAILED/HELD", "REDISCLOSED", "RECORDS REDISCLOSED");
+            report.accounts().forEach((id, a) -> table.row(id, n(a.delivered()), n(a.recordsDelivered()), n(a.denied()),
+                    reasons(a.deniedByReason()), n(a.quarantined()), n(a.failed()), n(a.redisclosed()),
+                    n(a.recordsRedisclosed())));
+            table.print(out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String n(long value) {
+        return Long.toString(value);
+    }
+
+    private static String reasons(Map<String, Long> byReason) {
+        return byReason.isEmpty() ? "-" : byReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

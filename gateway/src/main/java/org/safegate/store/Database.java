@@ -1,0 +1,73 @@
+package org.safegate.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/**
+ * The gateway's database: a connection pool over H2 or PostgreSQL, migrated to the current schema
+ * (Flyway, {@code db/migration}) before anyone uses it.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and applies pending migrations; fails rather than run on an old schema. */
+    public static Database open(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Dialect dialect = settings.dialect();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setPoolName("safegate-store");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new SafegateException(ErrorCode.STORE_FAILURE, "cannot open the store " + settings + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new SafegateException(ErrorCode.STORE_FAILURE, "cannot migrate the store " + settings + ": "
+                    + e.getMessage(), e);
+        }
+        return new Database(pool, dialect);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A pooled connection; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,36 @@
+package org.safegate.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The two databases Safegate runs on, and the few places where they differ. */
+public enum Dialect {
+    /** The embedded file store. */
+    H2,
+    /** A shared PostgreSQL server. */
+    POSTGRESQL;
+
+    static Dialect ofUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported JDBC URL (H2 or PostgreSQL only): " + jdbcUrl.split("[;?]")[0]);
+    }
+
+    /**
+     * Makes what was just committed survive a power failure. PostgreSQL already flushes its WAL on
+     * commit (synchronous_commit=on); H2 writes committed changes to its file but does not fsync,
+     * so it is told to. Callers group many appends under one call, which keeps this cheap.
+     */
+    public void forceToDisk(Connection connection) throws SQLException {
+        if (this == H2) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+}

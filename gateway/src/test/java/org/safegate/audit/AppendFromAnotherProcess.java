@@ -1,0 +1,39 @@
+package org.safegate.audit;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.safegate.store.Database;
+import org.safegate.store.DatabaseSettings;
+
+/**
+ * A second gateway process for {@link AuditLogTest}: appends COUNT events to the PostgreSQL at
+ * JDBC_URL with two threads, signing checkpoints with the keys in KEYS_DIR.
+ */
+public final class AppendFromAnotherProcess {
+    private AppendFromAnotherProcess() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String url = args[0];
+        int count = Integer.parseInt(args[1]);
+        AuditKeys keys = AuditKeys.from(org.safegate.keys.KeyProviders.fromSpec("file:" + args[2],
+                java.nio.file.Path.of("").toAbsolutePath()));
+        AuditSettings settings = new AuditSettings(7, java.time.Duration.ofSeconds(60), java.time.Period.ofYears(7), 64);
+        try (Database database = Database.open(new DatabaseSettings(url, Optional.of("postgres"), Optional.empty()));
+             JdbcAuditLog log = new JdbcAuditLog(database, keys.signer(), settings, Clock.systemUTC())) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            for (int i = 0; i < count; i++) {
+                String id = "other-" + i;
+                pool.execute(() -> log.append(AuditEntries.delivered(id, "IRS-ICE-2025", 3)));
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+                System.exit(2);
+            }
+        }
+        System.out.println("appended " + count);
+    }
+}

@@ -1,0 +1,206 @@
+package org.safegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.store.Database;
+import org.safegate.store.DatabaseSettings;
+import org.safegate.store.EmbeddedPostgresServer;
+import org.safegate.store.TestStores;
+
+class AuditLogTest {
+    private static final TestAuditKeys KEYS = TestAuditKeys.ec();
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        Collections.reverse(toClose);
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    private Database open(TestStores store) {
+        Database database = store.open(dir);
+        toClose.add(database);
+        return database;
+    }
+
+    private JdbcAuditLog log(Database database, AuditSettings settings, Clock clock) {
+        JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(), settings, clock);
+        toClose.add(log);
+        return log;
+    }
+
+    private static AuditSettings every(int events, Duration interval) {
+        return new AuditSettings(events, interval, Period.ofYears(7), 256);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void appendReturnsTheSequenceAndHashOfTheStoredEventAndTheChainVerifies(TestStores store) {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        AppendedEvent first = log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 12));
+        AppendedEvent second = log.append(AuditEntries.denied("t-2", "IRS-ICE-2025", "CAP_MISSING", "REVIEW_STALE"));
+
+        List<AuditEvent> events = new AuditStore(database).list(AuditQuery.ALL);
+        assertThat(events).extracting(AuditEvent::sequence).containsExactly(1L, 2L);
+        assertThat(first).isEqualTo(new AppendedEvent(1, events.get(0).hash()));
+        assertThat(second.hash()).isEqualTo(events.get(1).hash());
+        assertThat(events.get(0).previousHash()).isEqualTo(CanonicalEncoding.GENESIS);
+        assertThat(events.get(1).previousHash()).isEqualTo(first.hash());
+        assertThat(new AuditStore(database).verify(new ChainVerifier(KEYS.verifier())).isIntact()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void everyFieldSurvivesTheStoreUnchanged(TestStores store) {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        AuditEntry entry = AuditEntries.denied("t-9", "IRS-ICE-2025", "CAP_ITEM_UNDATED").toBuilder()
+                .change("quote \" backslash \\ newline \n unicode é ✓").parentTransfer("t-1").size(0L).build();
+        log.append(entry);
+        AuditEvent stored = new AuditStore(database).list(AuditQuery.ALL).get(0);
+        assertThat(stored.entry()).isEqualTo(entry);
+        assertThat(stored.isSelfConsistent()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void concurrentThreadsExtendOneLinearChain(TestStores store) throws Exception {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, every(10, Duration.ofMinutes(5)), Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<AppendedEvent>> results = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = "t-" + i;
+            results.add(pool.submit(() -> log.append(AuditEntries.delivered(id, "IRS-ICE-2025", 1))));
+        }
+        List<Long> sequences = new ArrayList<>();
+        for (Future<AppendedEvent> result : results) {
+            sequences.add(result.get(1, TimeUnit.MINUTES).sequence());
+        }
+        pool.shutdown();
+        assertThat(sequences).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+        VerificationResult result = new AuditStore(database).verify(new ChainVerifier(KEYS.verifier()));
+        assertThat(result.problem()).isEmpty();
+        assertThat(result.events()).isEqualTo(400);
+        assertThat(result.checkpoints()).isEqualTo(40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void signsACheckpointEveryNEvents(TestStores store) {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, every(5, Duration.ofHours(1)), Clock.systemUTC());
+        for (int i = 0; i < 12; i++) {
+            log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", 1));
+        }
+        List<Checkpoint> checkpoints = new AuditStore(database).checkpoints();
+        assertThat(checkpoints).extracting(Checkpoint::sequence).containsExactly(5L, 10L);
+        assertThat(checkpoints).allSatisfy(c -> assertThat(KEYS.verifier().isValid(c)).isTrue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void signsACheckpointOnceTheIntervalHasPassedEvenWhenIdle(TestStores store) {
+        Database database = open(store);
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
+        JdbcAuditLog log = log(database, every(1000, Duration.ofMillis(200)), clock);
+        AppendedEvent appended = log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1));
+        clock.advance(Duration.ofSeconds(1));
+        AuditStore reader = new AuditStore(database);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reader.checkpoints().isEmpty());
+        Checkpoint checkpoint = reader.checkpoints().get(0);
+        assertThat(checkpoint.sequence()).isEqualTo(1);
+        assertThat(checkpoint.hash()).isEqualTo(appended.hash());
+    }
+
+    @Test
+    void aFailedWriteThrowsAndIsNeverSilentlyDropped() {
+        Database database = TestStores.H2.open(dir);
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1));
+        database.close();
+        assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-2", "IRS-ICE-2025", 1)))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_WRITE_FAILED));
+    }
+
+    @Test
+    void appendsAfterCloseAreRefused() {
+        JdbcAuditLog log = new JdbcAuditLog(open(TestStores.H2), KEYS.signer(), AuditSettings.DEFAULTS,
+                Clock.systemUTC());
+        log.close();
+        assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1)))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_WRITE_FAILED));
+    }
+
+    @Test
+    void twoGatewayProcessesSharingPostgresqlExtendOneLinearChain() throws Exception {
+        DatabaseSettings settings = EmbeddedPostgresServer.newDatabase();
+        Path keys = KEYS.writeTo(dir.resolve("keys"));
+        Database database = Database.open(settings);
+        toClose.add(database);
+        JdbcAuditLog log = log(database, every(7, Duration.ofMinutes(5)), Clock.systemUTC());
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AppendFromAnotherProcess.class.getName(),
+                settings.jdbcUrl(), "300", keys.toString()).inheritIO().start();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> mine = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int thread = t;
+            mine.add(pool.submit(() -> {
+                int n = 0;
+                // keep appending while the other process does, so the two really interleave
+                while (other.isAlive() || n < 100) {
+                    log.append(AuditEntries.delivered("mine-" + thread + "-" + n, "IRS-ICE-2025", 1));
+                    n++;
+                }
+                return n;
+            }));
+        }
+        assertThat(other.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(other.exitValue()).isZero();
+        int appendedHere = mine.get(0).get(1, TimeUnit.MINUTES) + mine.get(1).get(1, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        AuditStore reader = new AuditStore(database);
+        List<AuditEvent> events = reader.list(AuditQuery.ALL);
+        assertThat(events).hasSize(appendedHere + 300);
+        assertThat(events).extracting(AuditEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, appendedHere + 300L).boxed().toList());
+        assertThat(events).extracting(e -> e.entry().transferId()).anyMatch(id -> id.startsWith("other-"))
+                .anyMatch(id -> id.startsWith("mine-"));
+        VerificationResult result = reader.verify(new ChainVerifier(KEYS.verifier()));
+        assertThat(result.problem()).isEmpty();
+        assertThat(result.events()).isEqualTo(appendedHere + 300L);
+    }
+}

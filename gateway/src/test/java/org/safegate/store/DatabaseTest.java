@@ -1,0 +1,94 @@
+package org.safegate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.config.GatewayConfig;
+import org.safegate.config.Settings;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void opensAndMigratesTheSchema(TestStores store) throws Exception {
+        try (Database database = store.open(dir);
+             Connection connection = database.connection();
+             Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT seq FROM audit_head WHERE id = 1")) {
+            assertThat(head.next()).isTrue();
+            assertThat(head.getLong(1)).isZero();
+            assertThat(database.dialect().name()).isEqualTo(store.name());
+        }
+    }
+
+    @Test
+    void embeddedStoreIsAnH2FileUnderTheDataDirectory() {
+        GatewayConfig config = GatewayConfig.from(Settings.of(Map.of(GatewayConfig.DATA, dir.toString())));
+        DatabaseSettings settings = DatabaseSettings.from(config, Map.of());
+        assertThat(settings.dialect()).isEqualTo(Dialect.H2);
+        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
+        try (Database database = Database.open(settings)) {
+            assertThat(dir.resolve("store/safegate.mv.db")).exists();
+        }
+    }
+
+    @Test
+    void reopeningKeepsWhatWasThere() throws Exception {
+        try (Database database = Database.open(DatabaseSettings.embedded(dir));
+             Connection connection = database.connection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE audit_head SET seq = 7 WHERE id = 1");
+        }
+        try (Database database = Database.open(DatabaseSettings.embedded(dir));
+             Connection connection = database.connection();
+             Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT seq FROM audit_head")) {
+            head.next();
+            assertThat(head.getLong(1)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void passwordComesFromTheEnvironmentReferenceAndIsNeverPrinted() {
+        GatewayConfig config = GatewayConfig.from(Settings.of(Map.of(GatewayConfig.DB_URL,
+                "jdbc:postgresql://db.example:5432/safegate", GatewayConfig.DB_USER, "gw",
+                GatewayConfig.DB_PASSWORD, "env:SAFEGATE_TEST_PW")));
+        DatabaseSettings settings = DatabaseSettings.from(config, Map.of("SAFEGATE_TEST_PW", "s3cret-value"));
+        assertThat(settings.password()).contains("s3cret-value");
+        assertThat(settings.toString()).doesNotContain("s3cret-value");
+        assertThat(settings.dialect()).isEqualTo(Dialect.POSTGRESQL);
+    }
+
+    @Test
+    void missingPasswordVariableIsAnInputError() {
+        GatewayConfig config = GatewayConfig.from(Settings.of(Map.of(GatewayConfig.DB_URL,
+                "jdbc:postgresql://db.example/safegate", GatewayConfig.DB_PASSWORD, "env:NOT_SET_ANYWHERE")));
+        assertThatThrownBy(() -> DatabaseSettings.from(config, Map.of()))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void unreachableDatabaseFailsWithAStoreError() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+                Optional.of("x"), Optional.empty());
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_FAILURE));
+    }
+}
