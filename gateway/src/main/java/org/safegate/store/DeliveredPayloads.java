@@ -1,0 +1,57 @@
+package org.safegate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The digest of every plaintext the gateway delivered, and to whom. When that recipient later
+ * sends the same data on, the gateway recognises the redisclosure and links it to this transfer.
+ */
+public final class DeliveredPayloads {
+
+    /** An earlier delivery of the same data to the agency now sending it. */
+    public record Delivery(String transferId, String agreement, Instant at) {
+    }
+
+    private final Database database;
+
+    public DeliveredPayloads(Database database) {
+        this.database = database;
+    }
+
+    public void record(String sha256, String recipient, String transferId, String agreement, Instant at) {
+        String sql = "INSERT INTO delivered_payload (payload_sha256, recipient, transfer_id, agreement, delivered_at)"
+                + " VALUES (?, ?, ?, ?, ?)";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, sha256);
+            s.setString(2, recipient);
+            s.setString(3, transferId);
+            s.setString(4, agreement);
+            s.setLong(5, at.toEpochMilli());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw TransferJournal.failure("record delivered payload of " + transferId, e);
+        }
+    }
+
+    /** The first delivery of this data to the agency, if the gateway ever delivered it there. */
+    public Optional<Delivery> deliveredTo(String sha256, String agency) {
+        String sql = "SELECT transfer_id, agreement, delivered_at FROM delivered_payload"
+                + " WHERE payload_sha256 = ? AND recipient = ? ORDER BY delivered_at, transfer_id";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, sha256);
+            s.setString(2, agency);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next()
+                        ? Optional.of(new Delivery(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw TransferJournal.failure("look up delivered payloads", e);
+        }
+    }
+}

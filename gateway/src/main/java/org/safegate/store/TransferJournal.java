@@ -1,0 +1,112 @@
+package org.safegate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/**
+ * The durable record of each file in flight, so that a gateway killed at any moment delivers every
+ * file exactly once when it comes back: the file is recognised by its place, size and modification
+ * time in the outbox, and the journal says how far it got.
+ */
+public final class TransferJournal {
+
+    /** How far a transfer got. */
+    public enum State { SEALED, DELIVERED, DONE }
+
+    /** One journal row. */
+    public record Entry(String transferId, String sender, String sourcePath, long sourceSize, long sourceModified,
+                        String agreement, String recipient, String payloadSha256, State state,
+                        Optional<String> deliveredAs) {
+        public Entry {
+            Objects.requireNonNull(transferId, "transferId");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(deliveredAs, "deliveredAs");
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public TransferJournal(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The unfinished transfer of this very file, if a previous run started one. */
+    public Optional<Entry> unfinished(String sender, String sourcePath, long size, long modified) {
+        String sql = "SELECT transfer_id, agreement, recipient, payload_sha256, state, delivered_as FROM transfer_journal"
+                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, sender);
+            s.setString(2, sourcePath);
+            s.setLong(3, size);
+            s.setLong(4, modified);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Entry(r.getString(1), sender, sourcePath, size, modified, r.getString(2),
+                        r.getString(3), r.getString(4), State.valueOf(r.getString(5)),
+                        Optional.ofNullable(r.getString(6))));
+            }
+        } catch (SQLException e) {
+            throw failure("read the transfer journal", e);
+        }
+    }
+
+    /** Records that the sealed copy is complete (and durable) under its hidden name. */
+    public void sealed(Entry entry) {
+        String sql = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
+                + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SEALED', NULL, ?)";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, entry.transferId());
+            s.setString(2, entry.sender());
+            s.setString(3, entry.sourcePath());
+            s.setLong(4, entry.sourceSize());
+            s.setLong(5, entry.sourceModified());
+            s.setString(6, entry.agreement());
+            s.setString(7, entry.recipient());
+            s.setString(8, entry.payloadSha256());
+            s.setLong(9, clock.millis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("journal transfer " + entry.transferId(), e);
+        }
+    }
+
+    public void delivered(String transferId, String deliveredAs) {
+        update(transferId, State.DELIVERED, deliveredAs);
+    }
+
+    public void done(String transferId) {
+        update(transferId, State.DONE, null);
+    }
+
+    private void update(String transferId, State state, String deliveredAs) {
+        String sql = "UPDATE transfer_journal SET state = ?, delivered_as = COALESCE(?, delivered_as), updated_at = ?"
+                + " WHERE transfer_id = ?";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, state.name());
+            s.setString(2, deliveredAs);
+            s.setLong(3, clock.millis());
+            s.setString(4, transferId);
+            if (s.executeUpdate() != 1) {
+                throw new SafegateException(ErrorCode.STORE_FAILURE, "transfer " + transferId + " is not in the journal");
+            }
+        } catch (SQLException e) {
+            throw failure("journal transfer " + transferId, e);
+        }
+    }
+
+    static SafegateException failure(String what, SQLException e) {
+        return new SafegateException(ErrorCode.STORE_FAILURE, "cannot " + what + ": " + e.getMessage(), e);
+    }
+}
