@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 OpenCommand.class,
                 OperatorCommand.class,
                 AuditCommand.class,
+                RunCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

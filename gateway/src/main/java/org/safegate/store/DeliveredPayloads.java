@@ -23,15 +23,19 @@ public final class DeliveredPayloads {
         this.database = database;
     }
 
+    /** Records a delivery; recording the same transfer again (after a restart) changes nothing. */
     public void record(String sha256, String recipient, String transferId, String agreement, Instant at) {
         String sql = "INSERT INTO delivered_payload (payload_sha256, recipient, transfer_id, agreement, delivered_at)"
-                + " VALUES (?, ?, ?, ?, ?)";
+                + " SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM delivered_payload"
+                + " WHERE transfer_id = ? AND recipient = ?)";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sha256);
             s.setString(2, recipient);
             s.setString(3, transferId);
             s.setString(4, agreement);
             s.setLong(5, at.toEpochMilli());
+            s.setString(6, transferId);
+            s.setString(7, recipient);
             s.executeUpdate();
         } catch (SQLException e) {
             throw TransferJournal.failure("record delivered payload of " + transferId, e);

@@ -63,6 +63,65 @@ public final class DurableFiles {
         }
     }
 
+    /** The hidden name a transfer's content is written under before it is published. */
+    public static Path tempPath(Path folder, String tempTag) {
+        return folder.resolve(".safegate-" + tempTag + ".part");
+    }
+
+    /** Writes the content under its hidden temporary name and forces it to disk. */
+    public static Path writeTemp(Path folder, String tempTag, Content content) throws IOException {
+        Files.createDirectories(folder);
+        Path temp = tempPath(folder, tempTag);
+        boolean written = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            syncFolder(folder);
+            written = true;
+            return temp;
+        } finally {
+            if (!written) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Publishes a written temporary file under {@code stem + suffix} (or the first free
+     * {@code stem.N + suffix}), unless a previous attempt already did: then that name is returned.
+     * The temporary name is removed once the published one is durable.
+     */
+    public static Path publishTemp(Path temp, String stem, String suffix) throws IOException {
+        Path folder = temp.getParent();
+        Path published = existingLink(temp, stem, suffix);
+        if (published == null) {
+            published = linkUnderFreeName(folder, stem, suffix, temp);
+        }
+        syncFolder(folder);
+        Files.deleteIfExists(temp);
+        syncFolder(folder);
+        return published;
+    }
+
+    /** A name already linked to the temporary file (a publish interrupted by a crash), or null. */
+    private static Path existingLink(Path temp, String stem, String suffix) throws IOException {
+        Path folder = temp.getParent();
+        for (int counter = 1; ; counter++) {
+            Path candidate = folder.resolve(counter == 1 ? stem + suffix : stem + "." + counter + suffix);
+            if (!Files.exists(candidate)) {
+                return null;
+            }
+            if (Files.isSameFile(candidate, temp)) {
+                return candidate;
+            }
+        }
+    }
+
     /** Makes a rename or link in the folder durable (POSIX needs the directory itself synced). */
     public static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

@@ -1,0 +1,56 @@
+package org.safegate.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.safegate.config.Settings;
+import org.safegate.route.Gateway;
+import org.safegate.route.GatewayRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code safegate run [--config FILE] [--once]}: runs the gateway. With {@code --once} it processes
+ * everything waiting in every outbox and exits: 0 when every file reached an outcome (delivered,
+ * denied or quarantined), 3 when some are held (listed on standard error, left in place).
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run the gateway: move files from outboxes to inboxes when policy permits.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's application.properties (default: ./application.properties if present).")
+    Path config;
+
+    @Option(names = "--once", description = "Drain every outbox once, then exit (0: every file reached an outcome).")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With --once: give up after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(),
+                Clock.systemUTC())) {
+            GatewayRunner runner = new GatewayRunner(gateway);
+            if (!once) {
+                runner.runForever();
+                return ExitCodes.OK;
+            }
+            List<Path> held = runner.runOnce(Duration.ofSeconds(timeoutSeconds));
+            held.forEach(file -> spec.commandLine().getErr().println("held: " + file + ": "
+                    + gateway.processor().held().current().get(file)));
+            return held.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.safegate.route;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditKeys;
+import org.safegate.audit.AuditLog;
+import org.safegate.audit.AuditSettings;
+import org.safegate.audit.AuditStore;
+import org.safegate.audit.JdbcAuditLog;
+import org.safegate.audit.Outcome;
+import org.safegate.config.GatewayConfig;
+import org.safegate.config.Settings;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.DetachedSignature;
+import org.safegate.keys.KeyProvider;
+import org.safegate.keys.KeyProviders;
+import org.safegate.policy.PolicyHolder;
+import org.safegate.policy.SafeguardGate;
+import org.safegate.policy.SafeguardSettings;
+import org.safegate.policy.load.PolicyLoader;
+import org.safegate.policy.load.PolicyProblem;
+import org.safegate.policy.model.PolicySet;
+import org.safegate.store.Database;
+import org.safegate.store.DatabaseSettings;
+import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoredRevocations;
+import org.safegate.store.TransferJournal;
+import org.safegate.transfer.Delivery;
+import org.safegate.transfer.Endpoints;
+import org.safegate.transfer.HeldFiles;
+import org.safegate.transfer.OutboxLayout;
+import org.safegate.transfer.Quarantine;
+import org.safegate.transfer.ReceiptWriter;
+import org.safegate.transfer.Refusals;
+import org.safegate.transfer.TransferProcessor;
+import org.safegate.transfer.TransferRecorder;
+import org.safegate.transfer.VerifiedCertificateCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place the gateway is wired together from its configuration: store, keys, audit log,
+ * policies (reloaded on change, every load audited), the Shiro gate and the transfer stages.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** Default largest file taken from an outbox (safegate.max-file-bytes). */
+    static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
+
+    private final Database database;
+    private final JdbcAuditLog auditLog;
+    private final PolicyHolder policies;
+    private final StoredRevocations revocations;
+    private final TransferProcessor processor;
+    private final Endpoints endpoints;
+
+    private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
+                    TransferProcessor processor, Endpoints endpoints) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.policies = policies;
+        this.revocations = revocations;
+        this.processor = processor;
+        this.endpoints = endpoints;
+    }
+
+    /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
+    public static Gateway open(Settings settings, Map<String, String> environment, Path workingDir, Clock clock) {
+        GatewayConfig config = GatewayConfig.from(settings);
+        KeyProvider keys = KeyProviders.fromSpec(config.requireKeys(), workingDir, settings, environment);
+        if (KeyProvider.isInsecure(keys)) {
+            LOG.warn("USING THE INSECURE EXAMPLE KEYS: for demos and tests only, never for real data");
+        }
+        Path data = workingDir.resolve(config.data());
+        Database database = Database.open(DatabaseSettings.from(config, environment));
+        try {
+            JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
+                    AuditSettings.from(settings), clock);
+            PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
+                    new AuditedReloads(auditLog));
+            StoredRevocations revocations = new StoredRevocations(database);
+            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
+                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust())));
+            Endpoints endpoints = new Endpoints(workingDir);
+            DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
+            TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
+                    new ReceiptWriter(signature::sign));
+            TransferJournal journal = new TransferJournal(database, clock);
+            DeliveredPayloads payloads = new DeliveredPayloads(database);
+            long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
+            TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
+                    endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
+                    new Refusals(new Quarantine(data), recorder, endpoints), recorder, new HeldFiles(clock), clock);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public TransferProcessor processor() {
+        return processor;
+    }
+
+    public PolicyHolder policies() {
+        return policies;
+    }
+
+    public StoredRevocations revocations() {
+        return revocations;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The outbox folder of every agency of the current policy set that has a local one. */
+    public Map<String, Path> outboxes() {
+        Map<String, Path> outboxes = new java.util.TreeMap<>();
+        PolicySet set = policies.get();
+        set.agencies().forEach(agency -> {
+            try {
+                outboxes.put(agency.id(), endpoints.folder(agency.outbox()));
+            } catch (RuntimeException notLocal) {
+                LOG.warn("outbox of {} is not a local folder: {}", agency.id(), notLocal.getMessage());
+            }
+        });
+        return outboxes;
+    }
+
+    @Override
+    public void close() {
+        auditLog.close();
+        database.close();
+    }
+
+    /** Every policy load and rejection goes into the audit log. */
+    private record AuditedReloads(AuditLog audit) implements PolicyHolder.Listener {
+        @Override
+        public void loaded(Path folder, PolicySet set) {
+            audit.append(AuditEntry.builder(AuditEventType.POLICY_LOADED, "gateway").origin("policy folder")
+                    .object(folder.toString()).change(set.agencies().size() + " agencies, " + set.agreements().size()
+                            + " agreements").build());
+        }
+
+        @Override
+        public void rejected(Path folder, List<PolicyProblem> errors) {
+            audit.append(AuditEntry.builder(AuditEventType.POLICY_REJECTED, "gateway").origin("policy folder")
+                    .object(folder.toString()).outcome(Outcome.FAILURE)
+                    .change(errors.size() + " error(s); first: " + errors.get(0)).build());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.safegate.route;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/**
+ * Runs the gateway's routes as a Camel Main application: until stopped ({@link #runForever}), or
+ * until every outbox is drained ({@link #runOnce}), for cron jobs, the demo and tests.
+ */
+public final class GatewayRunner {
+    /** How long the outboxes must stay empty (longer than a poll plus a read-lock check) to count as drained. */
+    private static final Duration QUIET = Duration.ofMillis(1500);
+
+    private final Gateway gateway;
+
+    public GatewayRunner(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Runs until the process is asked to stop (SIGTERM, Ctrl-C). */
+    public void runForever() {
+        Main main = main();
+        try {
+            main.run();
+        } catch (Exception e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "the gateway stopped: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Processes everything waiting in every outbox, then stops. Returns the files still held
+     * (a key, the store or an endpoint was unavailable); empty when every file reached an outcome.
+     */
+    public List<Path> runOnce(Duration limit) {
+        Main main = main();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        }, "safegate-main");
+        thread.start();
+        try {
+            awaitStarted(main, limit, failure);
+            Instant deadline = Instant.now().plus(limit);
+            Instant quietSince = null;
+            while (Instant.now().isBefore(deadline)) {
+                boolean idle = pending().isEmpty() && main.getCamelContext().getInflightRepository().size() == 0;
+                quietSince = idle ? (quietSince == null ? Instant.now() : quietSince) : null;
+                if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0) {
+                    break;
+                }
+                pause(100);
+            }
+            return List.copyOf(gateway.processor().held().current().keySet());
+        } finally {
+            main.completed();
+            join(thread);
+        }
+    }
+
+    private Main main() {
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
+        main.configure().withName("safegate");
+        return main;
+    }
+
+    /** Files in the outboxes that are neither hidden (still being written) nor held. */
+    private List<Path> pending() {
+        Set<Path> held = gateway.processor().held().current().keySet();
+        return gateway.outboxes().values().stream().flatMap(GatewayRunner::visibleFiles)
+                .filter(file -> !held.contains(file)).toList();
+    }
+
+    private static Stream<Path> visibleFiles(Path outbox) {
+        if (!Files.isDirectory(outbox)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> walk = Files.walk(outbox)) {
+            return walk.filter(p -> !Files.isDirectory(p)).filter(p -> !hiddenOnTheWay(outbox, p)).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hiddenOnTheWay(Path outbox, Path file) {
+        for (Path part : outbox.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitStarted(Main main, Duration limit,
+                                     java.util.concurrent.atomic.AtomicReference<Exception> failure) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (failure.get() != null) {
+                throw new SafegateException(ErrorCode.IO_FAILURE, "the gateway did not start: "
+                        + failure.get().getMessage(), failure.get());
+            }
+            CamelContext context = main.getCamelContext();
+            if (context != null && context.isStarted()) {
+                return;
+            }
+            pause(50);
+        }
+        throw new SafegateException(ErrorCode.IO_FAILURE, "the gateway did not start within " + limit);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SafegateException(ErrorCode.IO_FAILURE, "interrupted", e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

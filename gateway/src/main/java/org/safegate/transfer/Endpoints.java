@@ -1,0 +1,25 @@
+package org.safegate.transfer;
+
+import java.nio.file.Path;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.policy.model.Endpoint;
+import org.safegate.policy.model.EndpointType;
+
+/** Where an endpoint is on this machine: relative paths resolve against the gateway's working directory. */
+public final class Endpoints {
+    private final Path workingDir;
+
+    public Endpoints(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    public Path folder(Endpoint endpoint) {
+        if (endpoint.type() != EndpointType.FILE) {
+            // fail closed: the file is held, never dropped, until SFTP delivery is available
+            throw new SafegateException(ErrorCode.IO_FAILURE, "endpoint type " + endpoint.type().key()
+                    + " is not supported by this gateway build");
+        }
+        return workingDir.resolve(endpoint.path()).normalize();
+    }
+}

@@ -1,0 +1,156 @@
+package org.safegate.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.safegate.keys.KeyProvider;
+import org.safegate.policy.Decision;
+import org.safegate.policy.SafeguardGate;
+import org.safegate.policy.TransferRequest;
+import org.safegate.policy.model.Agency;
+import org.safegate.policy.model.Agreement;
+import org.safegate.policy.model.PolicySet;
+import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.TransferJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one file from an agency's outbox to its outcome: identify (where it lies says who sent it
+ * under which agreement), recognise a redisclosure (the gateway delivered the same data to the
+ * sender before), decide (the Shiro gate), then deliver sealed, or deny, or quarantine. Anything in
+ * doubt (store, keys, audit, endpoint unavailable) holds the file where it is, to be retried.
+ */
+public final class TransferProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferProcessor.class);
+
+    /** How a file ended this time. */
+    public enum Outcome { DELIVERED, DENIED, QUARANTINED, HELD }
+
+    private final Supplier<PolicySet> policies;
+    private final SafeguardGate gate;
+    private final OutboxLayout layout;
+    private final KeyProvider keys;
+    private final Endpoints endpoints;
+    private final TransferJournal journal;
+    private final DeliveredPayloads payloads;
+    private final Delivery delivery;
+    private final Refusals refusals;
+    private final TransferRecorder recorder;
+    private final HeldFiles held;
+    private final Clock clock;
+
+    public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
+                             Endpoints endpoints, TransferJournal journal, DeliveredPayloads payloads,
+                             Delivery delivery, Refusals refusals, TransferRecorder recorder, HeldFiles held,
+                             Clock clock) {
+        this.policies = policies;
+        this.gate = gate;
+        this.layout = layout;
+        this.keys = keys;
+        this.endpoints = endpoints;
+        this.journal = journal;
+        this.payloads = payloads;
+        this.delivery = delivery;
+        this.refusals = refusals;
+        this.recorder = recorder;
+        this.held = held;
+        this.clock = clock;
+    }
+
+    /** Processes the file; never throws: a failure holds it. */
+    public Outcome process(String sender, Path outbox, Path file) {
+        if (held.waiting(file)) {
+            return Outcome.HELD;
+        }
+        try {
+            Outcome outcome = attempt(sender, outbox, file);
+            held.release(file);
+            return outcome;
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int attempts = held.hold(file, reason);
+            LOG.warn("holding {} from {} (attempt {}): {}", FileNames.printable(file.getFileName().toString()), sender,
+                    attempts, reason);
+            try {
+                recorder.held(sender, file.getFileName().toString(), reason);
+            } catch (RuntimeException auditDown) {
+                LOG.warn("the hold itself could not be audited: {}", auditDown.getMessage());
+            }
+            return Outcome.HELD;
+        }
+    }
+
+    public HeldFiles held() {
+        return held;
+    }
+
+    private Outcome attempt(String sender, Path outbox, Path file) throws IOException {
+        PolicySet set = policies.get();
+        Instant now = clock.instant();
+        Either<Refusal, OutboxEntry> identified = layout.identify(sender, outbox, file, set);
+        if (identified instanceof Either.Left<Refusal, OutboxEntry> refused) {
+            refusals.quarantine(set, sender, outbox, file, refused.value(), now);
+            return Outcome.QUARANTINED;
+        }
+        OutboxEntry entry = ((Either.Right<Refusal, OutboxEntry>) identified).value();
+        Agreement agreement = set.agreement(entry.agreement()).orElseThrow();
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        String source = outbox.relativize(file).toString();
+        Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
+                attributes.lastModifiedTime().toMillis());
+        String sha256 = unfinished.map(TransferJournal.Entry::payloadSha256).orElse(Digests.sha256(file));
+        Optional<DeliveredPayloads.Delivery> earlier = payloads.deliveredTo(sha256, sender);
+        String category = agreement.categories().get(0);
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        TransferRequest request = earlier
+                .map(d -> TransferRequest.redisclosure(sender, agreement.id(), category, day, d.agreement()))
+                .orElse(TransferRequest.disclosure(sender, agreement.id(), category, day));
+        Decision decision = gate.decide(request);
+        Agency recipient = set.agency(agreement.recipient()).orElseThrow();
+        Agency from = set.agency(sender).orElseThrow();
+        Path recipientFolder = endpoints.folder(recipient.inbox()).resolve(agreement.id());
+        Path senderInbox = endpoints.folder(from.inbox());
+        String transferId = unfinished.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, recipient.id(), agreement.id(),
+                agreement.authority(), category, entry.name(), sha256, attributes.size(),
+                earlier.map(DeliveredPayloads.Delivery::transferId), unfinished.flatMap(TransferJournal.Entry::deliveredAs),
+                refusals.reasons(decision));
+        if (unfinished.isPresent()) {
+            return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
+        }
+        if (!decision.permitted()) {
+            refusals.deny(file, senderInbox, ended, source, now);
+            return Outcome.DENIED;
+        }
+        X509Certificate certificate = keys.certificate(recipient.certificate().value());
+        delivery.seal(file, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
+                attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
+                TransferJournal.State.SEALED, Optional.empty()));
+        delivery.finish(file, recipientFolder, senderInbox, ended, TransferJournal.State.SEALED);
+        return Outcome.DELIVERED;
+    }
+
+    /** Finishes what a stopped run began; a sealed copy not yet published is re-decided first. */
+    private Outcome resume(Path file, Path recipientFolder, Path senderInbox, TransferRecorder.Ended ended,
+                           TransferJournal.Entry journaled, Decision decision, Instant now) throws IOException {
+        LOG.info("resuming transfer {} at {}", journaled.transferId(), journaled.state());
+        if (journaled.state() == TransferJournal.State.SEALED && !decision.permitted()) {
+            delivery.discard(recipientFolder, journaled.transferId());
+            refusals.deny(file, senderInbox, ended, journaled.sourcePath(), now);
+            return Outcome.DENIED;
+        }
+        delivery.finish(file, recipientFolder, senderInbox, ended, journaled.state());
+        return Outcome.DELIVERED;
+    }
+}

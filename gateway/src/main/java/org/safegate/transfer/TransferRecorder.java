@@ -1,0 +1,86 @@
+package org.safegate.transfer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditLog;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+import org.safegate.audit.Outcome;
+
+/**
+ * Records how a transfer ended: first the audit event (which must be durable, or the transfer is
+ * held), then the signed receipt in the sender's inbox.
+ */
+public final class TransferRecorder {
+    private final AuditLog audit;
+    private final AuditStore auditStore;
+    private final ReceiptWriter receipts;
+
+    public TransferRecorder(AuditLog audit, AuditStore auditStore, ReceiptWriter receipts) {
+        this.audit = audit;
+        this.auditStore = auditStore;
+        this.receipts = receipts;
+    }
+
+    /** What is known about a transfer when it ends. */
+    public record Ended(String transferId, String sender, String recipient, String agreement, String authority,
+                       String category, String name, String sha256, long size, Optional<String> parentTransfer,
+                       Optional<String> deliveredAs, List<Receipt.Reason> reasons) {
+    }
+
+    public void delivered(Ended t) {
+        AuditEventType type = t.parentTransfer().isPresent() ? AuditEventType.REDISCLOSURE
+                : AuditEventType.TRANSFER_DELIVERED;
+        audit.append(entry(type, t, Outcome.SUCCESS).decision("permit")
+                .change("delivered to " + t.recipient() + " as " + t.deliveredAs().orElse("?")).build());
+    }
+
+    public void denied(Ended t) {
+        audit.append(entry(AuditEventType.TRANSFER_DENIED, t, Outcome.FAILURE).decision("deny")
+                .reasonCodes(codes(t)).change("kept in quarantine; not sent").build());
+    }
+
+    public void quarantined(Ended t) {
+        audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
+                .change("kept in quarantine; not sent").build());
+    }
+
+    /** Best effort: a hold is recorded when the log can take it, and retried anyway. */
+    public void held(String sender, String name, String reason) {
+        audit.append(AuditEntry.builder(AuditEventType.TRANSFER_HELD, sender).origin("outbox:" + sender)
+                .object(FileNames.printable(name)).outcome(Outcome.FAILURE).change("held: " + reason).build());
+    }
+
+    /** True when the log already has the transfer's delivery (a run that stopped after writing it). */
+    public boolean deliveryRecorded(String transferId) {
+        return !auditStore.list(new AuditQuery(Optional.empty(), Optional.empty(),
+                java.util.Set.of(AuditEventType.TRANSFER_DELIVERED, AuditEventType.REDISCLOSURE), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(transferId))).isEmpty();
+    }
+
+    public Path receipt(Path senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
+        return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
+                t.sha256(), t.size(), t.deliveredAs(), t.reasons()));
+    }
+
+    private static AuditEntry.Builder entry(AuditEventType type, Ended t, Outcome outcome) {
+        return AuditEntry.builder(type, t.sender()).origin("outbox:" + t.sender()).object(FileNames.printable(t.name()))
+                .outcome(outcome).transferId(t.transferId()).provider(t.sender()).recipient(orNull(t.recipient()))
+                .agreement(t.agreement()).authority(orNull(t.authority())).category(orNull(t.category()))
+                .payloadDigest(t.sha256().isEmpty() ? null : "sha256:" + t.sha256()).size(t.size())
+                .parentTransfer(t.parentTransfer().orElse(null));
+    }
+
+    private static String orNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static List<String> codes(Ended t) {
+        return t.reasons().stream().map(Receipt.Reason::code).distinct().toList();
+    }
+}
