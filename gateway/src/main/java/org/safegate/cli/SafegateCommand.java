@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 OperatorCommand.class,
                 AuditCommand.class,
                 RunCommand.class,
+                AgencyCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

@@ -39,7 +39,10 @@ public final class DatabaseSettings {
     public static DatabaseSettings embedded(Path dataDir) {
         Path file = dataDir.resolve("store").resolve("safegate").toAbsolutePath();
         // WRITE_DELAY=0 writes each commit to the file at once; Dialect.forceToDisk adds the fsync.
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0", Optional.of("sa"), Optional.empty());
+        // AUTO_SERVER lets a second process (agency revoke, audit commands) use the store while a
+        // gateway runs: the first opener serves the file to the others over loopback.
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", Optional.of("sa"),
+                Optional.empty());
     }
 
     public String jdbcUrl() {

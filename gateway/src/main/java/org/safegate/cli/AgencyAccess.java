@@ -1,0 +1,47 @@
+package org.safegate.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEventType;
+import org.safegate.config.Settings;
+import org.safegate.route.Gateway;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What revoke and reinstate share: the agency, the reason, who acts, and the gateway's store. */
+abstract class AgencyAccess {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The agency, as in policies/agencies/.")
+    String agency;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept in the audit log).")
+    String reason;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's application.properties (default: ./application.properties if present).")
+    Path config;
+
+    /** Opens the gateway's store and keys, checks the agency exists, and runs the change. */
+    int change(AuditEventType type, String verb) {
+        if (reason.isBlank()) {
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--reason must say why");
+        }
+        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {
+            if (gateway.policies().get().agency(agency).isEmpty()) {
+                throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "'" + agency + "' is not an agency of the policy set");
+            }
+            String actor = "cli:" + System.getProperty("user.name");
+            apply(gateway, actor);
+            gateway.auditLog().append(AuditEntry.builder(type, actor).origin("safegate agency " + verb)
+                    .object(agency).change(verb + ": " + reason).build());
+            return ExitCodes.OK;
+        }
+    }
+
+    abstract void apply(Gateway gateway, String actor);
+}

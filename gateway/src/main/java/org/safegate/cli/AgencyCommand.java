@@ -1,0 +1,20 @@
+package org.safegate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code safegate agency ...}: a security officer's powers over an agency's access. */
+@Command(name = "agency",
+        mixinStandardHelpOptions = true,
+        description = "Revoke or reinstate an agency's access (takes effect on the very next file).",
+        subcommands = {AgencyRevokeCommand.class, AgencyReinstateCommand.class})
+final class AgencyCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: revoke or reinstate");
+    }
+}

@@ -1,0 +1,30 @@
+package org.safegate.cli;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.safegate.audit.AuditEventType;
+import org.safegate.policy.Revocation;
+import org.safegate.route.Gateway;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code safegate agency revoke ID --reason TEXT}: no file reaches the agency until it is reinstated. */
+@Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = "Revoke an agency's access at once: every later file to it is denied (AGENCY_REVOKED).")
+final class AgencyRevokeCommand extends AgencyAccess implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int exit = change(AuditEventType.AGENCY_REVOKED, "revoked");
+        spec.commandLine().getOut().println(agency + " revoked: every later file to it is denied");
+        return exit;
+    }
+
+    @Override
+    void apply(Gateway gateway, String actor) {
+        gateway.revocations().revoke(new Revocation(agency, Instant.now(), actor, reason));
+    }
+}
