@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Policy-gated, audited file exchange between agencies.",
         subcommands = {
+                DemoCommand.class,
                 PolicyCommand.class,
                 KeysCommand.class,
                 SealCommand.class,

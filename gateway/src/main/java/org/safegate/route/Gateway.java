@@ -83,9 +83,9 @@ public final class Gateway implements AutoCloseable {
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
                     new AuditedReloads(auditLog));
             StoredRevocations revocations = new StoredRevocations(database);
-            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
-                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust())));
             Endpoints endpoints = new Endpoints(workingDir);
+            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
+                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust()), endpoints));
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));

@@ -5,6 +5,7 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.EndpointType;
+import org.safegate.policy.model.Reference;
 
 /** Where an endpoint is on this machine: relative paths resolve against the gateway's working directory. */
 public final class Endpoints {
@@ -12,6 +13,11 @@ public final class Endpoints {
 
     public Endpoints(Path workingDir) {
         this.workingDir = workingDir;
+    }
+
+    /** A certificate reference from a policy, with a relative file path made absolute; vault: references as they are. */
+    public String reference(Reference reference) {
+        return reference.isVault() ? reference.value() : workingDir.resolve(reference.value()).toString();
     }
 
     public Path folder(Endpoint endpoint) {

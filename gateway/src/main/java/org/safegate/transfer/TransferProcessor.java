@@ -133,7 +133,7 @@ public final class TransferProcessor {
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
-        X509Certificate certificate = keys.certificate(recipient.certificate().value());
+        X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         delivery.seal(file, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
                 attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
                 TransferJournal.State.SEALED, Optional.empty()));

@@ -22,17 +22,19 @@ import org.safegate.policy.model.Agency;
 public final class VerifiedCertificateCheck implements org.safegate.policy.CertificateCheck {
     private final KeyProvider keys;
     private final CertificateVerifier verifier;
+    private final Endpoints paths;
 
-    public VerifiedCertificateCheck(KeyProvider keys, CertificateVerifier verifier) {
+    public VerifiedCertificateCheck(KeyProvider keys, CertificateVerifier verifier, Endpoints paths) {
         this.keys = keys;
         this.verifier = verifier;
+        this.paths = paths;
     }
 
     @Override
     public List<Reason> check(Agency recipient, LocalDate day) {
         X509Certificate certificate;
         try {
-            certificate = keys.certificate(recipient.certificate().value());
+            certificate = keys.certificate(paths.reference(recipient.certificate()));
         } catch (SafegateException e) {
             return List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id() + "'s certificate "
                     + recipient.certificate() + " cannot be obtained: " + e.getMessage()));

@@ -34,7 +34,7 @@ class VerifiedCertificateCheckTest {
     void eachCertificateProblemDeniesWithItsCode(String certificate, String expected) {
         Agency agency = new Agency("ICE", "ICE", new Reference(ROOT.resolve(certificate).toString()), Optional.empty(), Endpoint.directory("o"),
                 Endpoint.directory("i"), new Source(Path.of("t"), 1, Map.of()));
-        var check = new VerifiedCertificateCheck(KEYS, new CertificateVerifier(KEYS.trust()));
+        var check = new VerifiedCertificateCheck(KEYS, new CertificateVerifier(KEYS.trust()), new Endpoints(ROOT));
 
         var codes = check.check(agency, LocalDate.now()).stream().map(Reason::code).toList();
 
