@@ -39,7 +39,9 @@ public final class DatabaseSettings {
     public static DatabaseSettings embedded(Path dataDir) {
         Path file = dataDir.resolve("store").resolve("safegate").toAbsolutePath();
         // WRITE_DELAY=0 writes each commit to the file at once; Dialect.forceToDisk adds the fsync.
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0", Optional.of("sa"), Optional.empty());
+        // LAZY_QUERY_EXECUTION streams large results (verifying millions of events) instead of spooling them.
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE", Optional.of("sa"),
+                Optional.empty());
     }
 
     public String jdbcUrl() {
