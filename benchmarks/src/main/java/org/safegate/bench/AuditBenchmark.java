@@ -91,6 +91,15 @@ public final class AuditBenchmark {
         }
         verifyInMemory(verifyEvents, signer, verifier);
         verifyStoreAndExport(verifyEvents, work.resolve("h2-verify"), signer, verifier);
+        deleteRecursively(work); // a million events take over a gigabyte
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void report(String store, int writers, int appends, Database database, CheckpointSigner signer)

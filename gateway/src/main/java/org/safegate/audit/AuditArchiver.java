@@ -98,6 +98,7 @@ public final class AuditArchiver {
         try (Connection connection = store.database().connection()) {
             connection.setAutoCommit(false);
             try {
+                store.database().dialect().requireDurableCommit(connection);
                 if (!hasCheckpoint) {
                     try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
                         AuditEventRows.bindCheckpoint(insert, Checkpoint.sign(upTo, hash, now, signer));

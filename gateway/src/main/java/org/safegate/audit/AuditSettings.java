@@ -3,6 +3,8 @@ package org.safegate.audit;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Objects;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.config.Settings;
 
 /**
@@ -28,11 +30,27 @@ public record AuditSettings(int checkpointEvery, Duration checkpointInterval, Pe
 
     public static AuditSettings from(Settings settings) {
         return new AuditSettings(
-                settings.get("safegate.audit.checkpoint-events").map(Integer::parseInt).orElse(DEFAULTS.checkpointEvery),
-                settings.get("safegate.audit.checkpoint-seconds").map(Long::parseLong).map(Duration::ofSeconds)
-                        .orElse(DEFAULTS.checkpointInterval),
-                settings.get("safegate.audit.retention-years").map(Integer::parseInt).map(Period::ofYears)
-                        .orElse(DEFAULTS.retention),
+                (int) number(settings, "safegate.audit.checkpoint-events", DEFAULTS.checkpointEvery),
+                Duration.ofSeconds(number(settings, "safegate.audit.checkpoint-seconds",
+                        DEFAULTS.checkpointInterval.toSeconds())),
+                Period.ofYears((int) number(settings, "safegate.audit.retention-years", DEFAULTS.retention.getYears())),
                 DEFAULTS.maxBatch);
+    }
+
+    private static long number(Settings settings, String key, long fallback) {
+        String value = settings.get(key).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number < 1 || number > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, key + " must be a positive whole number, not '"
+                    + value + "'");
+        }
     }
 }

@@ -34,6 +34,8 @@ public final class AuditStore {
 
     /** Verifies the stored chain, from genesis or from the signed checkpoint where archiving stopped. */
     public VerificationResult verify(ChainVerifier verifier) {
+        // read in this order so that concurrent appends can only add what verification does not expect
+        long head = headSequence();
         List<Checkpoint> checkpoints = checkpoints();
         long anchor = archivedUpTo().orElse(0L);
         String anchorHash = CanonicalEncoding.GENESIS;
@@ -47,7 +49,7 @@ public final class AuditStore {
         }
         try (EventCursor cursor = open(AuditQuery.ALL)) {
             return verifier.verify(new ChainInput(anchor, anchorHash, cursor, checkpoints,
-                    java.util.OptionalLong.of(headSequence())));
+                    java.util.OptionalLong.of(head)));
         }
     }
 

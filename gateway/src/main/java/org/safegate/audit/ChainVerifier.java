@@ -39,8 +39,12 @@ public final class ChainVerifier {
     }
 
     public VerificationResult verify(ChainInput input) {
-        Walk walk = new Walk(input);
-        return walk.run();
+        HashedEvents events = new HashedEvents(input.events());
+        try {
+            return new Walk(input, events).run();
+        } finally {
+            events.close();
+        }
     }
 
     private final class Walk {
@@ -55,9 +59,9 @@ public final class ChainVerifier {
         private long count;
         private long cpCount;
 
-        Walk(ChainInput input) {
+        Walk(ChainInput input, HashedEvents hashed) {
             this.input = input;
-            this.events = new HashedEvents.Peeking(new HashedEvents(input.events()));
+            this.events = new HashedEvents.Peeking(hashed);
             this.cps = input.checkpoints();
             // signatures are independent of the walk: check them all at once, on every core
             this.validSignature = new boolean[cps.size()];

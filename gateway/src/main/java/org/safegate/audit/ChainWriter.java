@@ -43,6 +43,7 @@ final class ChainWriter {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
+                database.dialect().requireDurableCommit(connection);
                 List<AppendedEvent> appended = write(connection, entries);
                 connection.commit();
                 database.dialect().forceToDisk(connection);

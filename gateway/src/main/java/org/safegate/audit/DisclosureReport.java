@@ -10,6 +10,9 @@ import java.util.TreeMap;
 public final class DisclosureReport {
     private final Map<String, Account> accounts = new TreeMap<>();
 
+    private DisclosureReport() {
+    }
+
     /** Totals for one agreement. */
     public static final class Account {
         private long delivered;

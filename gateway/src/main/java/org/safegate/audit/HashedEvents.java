@@ -2,18 +2,30 @@ package org.safegate.audit;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * Events with their hashes recomputed a batch at a time on all cores; the verifier then walks the
- * chain in order. Hashing dominates verification, and an event's hash depends only on its content.
+ * Events with their hashes recomputed a batch at a time on all cores, while a background thread
+ * already reads the next batch from the source; the verifier then walks the chain in order.
+ * Reading and hashing dominate verification, and an event's hash depends only on its content.
+ * Close it before closing the source: closing waits for the read in progress.
  */
-final class HashedEvents implements Iterator<HashedEvents.Hashed> {
+final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable {
     private static final int BATCH = 4096;
 
     private final Iterator<AuditEvent> source;
-    private final AuditEvent[] batch = new AuditEvent[BATCH];
-    private final String[] hashes = new String[BATCH];
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-verify-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<AuditEvent[]> nextBatch;
+    private AuditEvent[] batch = new AuditEvent[0];
+    private String[] hashes = new String[0];
     private int size;
     private int index;
 
@@ -26,6 +38,7 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed> {
 
     HashedEvents(Iterator<AuditEvent> source) {
         this.source = source;
+        this.nextBatch = reader.submit(this::read);
     }
 
     @Override
@@ -33,14 +46,57 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed> {
         if (index < size) {
             return true;
         }
-        size = 0;
-        index = 0;
-        while (size < BATCH && source.hasNext()) {
-            batch[size++] = source.next();
+        if (nextBatch == null) {
+            return false;
         }
+        batch = await(nextBatch);
+        nextBatch = batch.length == 0 ? null : reader.submit(this::read);
+        size = batch.length;
+        index = 0;
+        hashes = new String[size];
+        AuditEvent[] events = batch;
+        String[] computed = hashes;
         IntStream range = IntStream.range(0, size);
-        (size > 256 ? range.parallel() : range).forEach(i -> hashes[i] = CanonicalEncoding.hash(batch[i]));
+        (size > 256 ? range.parallel() : range).forEach(i -> computed[i] = CanonicalEncoding.hash(events[i]));
         return size > 0;
+    }
+
+    /** Waits for the read in progress, so that the caller may close the source afterwards. */
+    @Override
+    public void close() {
+        try {
+            if (nextBatch != null) {
+                await(nextBatch);
+            }
+        } catch (RuntimeException e) {
+            // the walk already ended; a failure reading beyond where it stopped changes nothing
+        } finally {
+            nextBatch = null;
+            reader.shutdown();
+        }
+    }
+
+    private AuditEvent[] read() {
+        AuditEvent[] events = new AuditEvent[BATCH];
+        int count = 0;
+        while (count < BATCH && source.hasNext()) {
+            events[count++] = source.next();
+        }
+        return count == BATCH ? events : java.util.Arrays.copyOf(events, count);
+    }
+
+    private static AuditEvent[] await(Future<AuditEvent[]> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading audit events failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading audit events", e);
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.safegate.SafegateException;
 /** Reads a JSON Lines export back, for verification with no database. */
 public final class JsonlExportReader {
     private final ObjectMapper json = new ObjectMapper();
+    private final EventLineParser lineParser = new EventLineParser();
 
     /** Verifies the export: its chain from the header's anchor, its checkpoints and its closing seal. */
     public VerificationResult verify(Path file, ChainVerifier verifier) {
@@ -57,18 +58,6 @@ public final class JsonlExportReader {
         }
     }
 
-    AuditEvent event(JsonNode node) {
-        List<String> reasons = new ArrayList<>();
-        node.path("reasons").forEach(code -> reasons.add(code.asText()));
-        AuditEntry entry = new AuditEntry(AuditEventType.valueOf(node.path("type").asText()), text(node, "actor"),
-                text(node, "origin"), text(node, "object"), Outcome.valueOf(node.path("outcome").asText()),
-                text(node, "transfer"), text(node, "provider"), text(node, "recipient"), text(node, "agreement"),
-                text(node, "authority"), text(node, "category"), text(node, "payloadDigest"), number(node, "size"),
-                number(node, "records"), text(node, "decision"), reasons, text(node, "parent"), text(node, "change"));
-        return new AuditEvent(node.path("seq").asLong(), Instant.parse(node.path("time").asText()), entry,
-                node.path("prev").asText(), node.path("hash").asText());
-    }
-
     private static Checkpoint checkpoint(JsonNode node) {
         return new Checkpoint(node.path("seq").asLong(), node.path("hash").asText(),
                 Instant.parse(node.path("time").asText()), node.path("keyId").asText(),
@@ -84,16 +73,6 @@ public final class JsonlExportReader {
         } catch (IOException e) {
             throw invalid(file, number, "not JSON");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Long number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asLong();
     }
 
     private static SafegateException invalid(Path file, int line, String what) {
@@ -145,8 +124,8 @@ public final class JsonlExportReader {
 
         private AuditEvent eventAt(String line, int at) {
             try {
-                return event(parse(line, at, file));
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                return lineParser.parse(line);
+            } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
                 throw invalid(file, at, "not an audit event: " + e.getMessage());
             }
         }

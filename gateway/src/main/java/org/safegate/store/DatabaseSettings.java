@@ -41,7 +41,9 @@ public final class DatabaseSettings {
         // WRITE_DELAY=0 writes each commit to the file at once; Dialect.forceToDisk adds the fsync.
         // AUTO_SERVER lets a second process (agency revoke, audit commands) use the store while a
         // gateway runs: the first opener serves the file to the others over loopback.
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", Optional.of("sa"),
+        // LAZY_QUERY_EXECUTION streams large results (verifying millions of events) instead of spooling them.
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LAZY_QUERY_EXECUTION=TRUE",
+                Optional.of("sa"),
                 Optional.empty());
     }
 

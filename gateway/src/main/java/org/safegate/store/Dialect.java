@@ -22,6 +22,19 @@ public enum Dialect {
     }
 
     /**
+     * Starts a transaction whose commit is durable whatever the server's defaults: PostgreSQL may be
+     * configured with {@code synchronous_commit=off}, which would acknowledge commits before they
+     * reach disk; this transaction insists on a flushed commit. Call with auto-commit off.
+     */
+    public void requireDurableCommit(Connection connection) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit TO on");
+            }
+        }
+    }
+
+    /**
      * Makes what was just committed survive a power failure. PostgreSQL already flushes its WAL on
      * commit (synchronous_commit=on); H2 writes committed changes to its file but does not fsync,
      * so it is told to. Callers group many appends under one call, which keeps this cheap.

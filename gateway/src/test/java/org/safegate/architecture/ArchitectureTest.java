@@ -26,4 +26,15 @@ class ArchitectureTest {
     static final ArchRule noGlobalShiroSubject = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.shiro.SecurityUtils")
             .because("there is no global subject: the gate is passed in where it is needed");
+
+    @ArchTest
+    static final ArchRule auditAndStoreKnowNothingOfTheCommandLine = noClasses()
+            .that().resideInAnyPackage("org.safegate.audit..", "org.safegate.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.cli..")
+            .because("the audit log is used by the routes and the admin API as much as by the commands");
+
+    @ArchTest
+    static final ArchRule storeKnowsNothingOfTheAuditLog = noClasses()
+            .that().resideInAPackage("org.safegate.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.audit..");
 }

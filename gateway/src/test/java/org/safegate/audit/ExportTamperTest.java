@@ -54,6 +54,13 @@ class ExportTamperTest {
         return new JsonlExportReader().verify(file, new ChainVerifier(KEYS.verifier()));
     }
 
+    /** The same through the command line, offline: exit status 1 and the event named. */
+    private void assertCommandNames(TamperKind kind, long sequence) {
+        Path cert = KEYS.writeTo(dir.resolve("keys")).resolve("gateway/audit.crt");
+        VerifyCommandRunner.assertTampered(kind, sequence, "--file", dir.resolve("export.jsonl").toString(),
+                "--cert", cert.toString());
+    }
+
     private int lineOfEvent(long sequence) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("{\"kind\":\"event\",\"v\":1,\"seq\":" + sequence + ",")) {
@@ -63,11 +70,12 @@ class ExportTamperTest {
         throw new AssertionError("no event " + sequence);
     }
 
-    private static void assertProblem(VerificationResult result, TamperKind kind, long sequence) {
+    private void assertProblem(VerificationResult result, TamperKind kind, long sequence) {
         assertThat(result.problem()).hasValueSatisfying(problem -> {
             assertThat(problem.kind()).isEqualTo(kind);
             assertThat(problem.sequence()).isEqualTo(sequence);
         });
+        assertCommandNames(kind, sequence);
     }
 
     @Test

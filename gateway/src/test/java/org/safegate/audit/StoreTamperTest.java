@@ -2,6 +2,9 @@ package org.safegate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.safegate.store.Database;
+import org.safegate.store.DatabaseSettings;
 import org.safegate.store.TestStores;
 
 /**
@@ -29,10 +33,19 @@ class StoreTamperTest {
     @TempDir
     Path dir;
     private Database database;
+    private Path config;
     private List<AuditEvent> events;
 
     void setUp(TestStores store) {
-        database = store.open(dir);
+        DatabaseSettings settings = store.settings(dir);
+        database = Database.open(settings);
+        Path keys = KEYS.writeTo(dir.resolve("keys"));
+        String where = store == TestStores.H2 ? "safegate.data=" + dir : "safegate.db.url=" + settings.jdbcUrl();
+        try {
+            config = Files.writeString(dir.resolve("application.properties"), where + "\nsafegate.keys=file:" + keys + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
                 new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), Clock.systemUTC())) {
             for (int i = 1; i <= 12; i++) {
@@ -60,11 +73,12 @@ class StoreTamperTest {
         }
     }
 
-    private static void assertProblem(VerificationResult result, TamperKind kind, long sequence) {
+    private void assertProblem(VerificationResult result, TamperKind kind, long sequence) {
         assertThat(result.problem()).hasValueSatisfying(problem -> {
             assertThat(problem.kind()).isEqualTo(kind);
             assertThat(problem.sequence()).isEqualTo(sequence);
         });
+        VerifyCommandRunner.assertTampered(kind, sequence, "--config", config.toString());
     }
 
     @ParameterizedTest

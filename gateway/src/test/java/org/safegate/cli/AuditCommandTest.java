@@ -198,6 +198,13 @@ class AuditCommandTest {
         assertThat(run(withConfig("audit", "verify", "--archive", archive.toString()))).isZero();
         assertThat(out.toString()).contains("intact: " + archive).contains("intact: the audit store");
 
+        Files.write(archive, Files.readAllLines(archive).stream()
+                .map(l -> l.replace("\"transfer\":\"t-old\"", "\"transfer\":\"t-new\"")).toList());
+        out.getBuffer().setLength(0);
+        assertThat(run(withConfig("audit", "verify", "--archive", archive.toString())))
+                .isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(out.toString()).contains("TAMPERED: " + archive).contains("event 2: altered");
+
         out.getBuffer().setLength(0);
         assertThat(run(withConfig("audit", "archive", "--before", "2030-01-01", "--out", dir.resolve("b").toString())))
                 .isEqualTo(ExitCodes.INVALID_INPUT);

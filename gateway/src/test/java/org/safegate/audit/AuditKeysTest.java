@@ -1,0 +1,50 @@
+package org.safegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.safegate.keys.KeyProviders;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/** Loading the audit key pair from the file key store layout, RSA and EC. */
+class AuditKeysTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rsaAndEcKeysSignCheckpointsTheirCertificateVerifies() {
+        for (TestAuditKeys keys : new TestAuditKeys[] {TestAuditKeys.rsa(), TestAuditKeys.ec()}) {
+            Path store = keys.writeTo(dir.resolve(keys.key().getAlgorithm()));
+            AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
+            Checkpoint checkpoint = Checkpoint.sign(5, "ab".repeat(32), Instant.now(), loaded.signer());
+            assertThat(checkpoint.algorithm()).isEqualTo(keys.key().getAlgorithm().equals("RSA")
+                    ? "SHA256withRSA" : "SHA256withECDSA");
+            assertThat(new CertificateCheckpointVerifier(loaded.certificate()).isValid(checkpoint))
+                    .isTrue();
+            assertThat(TestAuditKeys.ec().verifier().isValid(checkpoint)).isFalse();
+        }
+    }
+
+    @Test
+    void aMissingKeyFileIsAKeyError() {
+        assertThatThrownBy(() -> AuditKeys.from(KeyProviders.fromSpec("file:" + dir, dir)))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_UNAVAILABLE));
+    }
+
+    @Test
+    void aKeyFileWithoutAKeyIsAKeyError() throws Exception {
+        TestAuditKeys.ec().writeTo(dir);
+        Files.writeString(dir.resolve("gateway/audit.key"), "not a key\n");
+        assertThatThrownBy(() -> AuditKeys.from(KeyProviders.fromSpec("file:" + dir, dir)))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_INVALID))
+                .hasMessageNotContaining("not a key");
+    }
+}

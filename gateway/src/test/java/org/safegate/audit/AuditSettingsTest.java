@@ -1,0 +1,42 @@
+package org.safegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.config.Settings;
+
+class AuditSettingsTest {
+
+    @Test
+    void defaultsAreACheckpointEveryThousandEventsOrMinuteAndSevenYearsRetention() {
+        AuditSettings settings = AuditSettings.from(Settings.of(Map.of()));
+        assertThat(settings.checkpointEvery()).isEqualTo(1000);
+        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.retention()).isEqualTo(Period.ofYears(7));
+    }
+
+    @Test
+    void everyNumberIsASetting() {
+        AuditSettings settings = AuditSettings.from(Settings.of(Map.of("safegate.audit.checkpoint-events", "50",
+                "safegate.audit.checkpoint-seconds", "5", "safegate.audit.retention-years", "10")));
+        assertThat(settings.checkpointEvery()).isEqualTo(50);
+        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.retention()).isEqualTo(Period.ofYears(10));
+    }
+
+    @Test
+    void aBadNumberIsAnInputErrorNamingTheKey() {
+        for (String bad : new String[] {"0", "-3", "ten", "99999999999"}) {
+            assertThatThrownBy(() -> AuditSettings.from(Settings.of(Map.of("safegate.audit.checkpoint-events", bad))))
+                    .isInstanceOfSatisfying(SafegateException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                    .hasMessageContaining("safegate.audit.checkpoint-events");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.safegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import org.safegate.cli.SafegateCommand;
+import picocli.CommandLine;
+
+/** Runs {@code safegate audit verify ARGS} in-process and checks its exit status and what it names. */
+final class VerifyCommandRunner {
+    private VerifyCommandRunner() {
+    }
+
+    static void assertTampered(TamperKind kind, long sequence, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SafegateCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] command = new String[args.length + 2];
+        command[0] = "audit";
+        command[1] = "verify";
+        System.arraycopy(args, 0, command, 2, args.length);
+        int exit = cli.execute(command);
+        assertThat(exit).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("TAMPERED").contains("event " + sequence + ": "
+                + kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+}
