@@ -76,16 +76,18 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("USING THE INSECURE EXAMPLE KEYS: for demos and tests only, never for real data");
         }
         Path data = workingDir.resolve(config.data());
-        Database database = Database.open(DatabaseSettings.from(config, environment));
+        // the embedded store lives under the data folder of this working directory, like everything else
+        Database database = Database.open(config.database().isPresent()
+                ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
         try {
             JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
                     AuditSettings.from(settings), clock);
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
                     new AuditedReloads(auditLog));
             StoredRevocations revocations = new StoredRevocations(database);
-            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
-                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust())));
             Endpoints endpoints = new Endpoints(workingDir);
+            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
+                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust()), endpoints));
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));

@@ -5,6 +5,7 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.EndpointType;
+import org.safegate.policy.model.Reference;
 
 /** Where an endpoint is on this machine: relative paths resolve against the gateway's working directory. */
 public final class Endpoints {
@@ -21,5 +22,10 @@ public final class Endpoints {
                     + " is not supported by this gateway build");
         }
         return workingDir.resolve(endpoint.path()).normalize();
+    }
+
+    /** A certificate reference as the key provider takes it: a relative file path resolved here too. */
+    public String certificate(Reference reference) {
+        return reference.isVault() ? reference.value() : workingDir.resolve(reference.value()).normalize().toString();
     }
 }

@@ -23,16 +23,24 @@ public final class VerifiedCertificateCheck implements org.safegate.policy.Certi
     private final KeyProvider keys;
     private final CertificateVerifier verifier;
 
+    private final Endpoints endpoints;
+
     public VerifiedCertificateCheck(KeyProvider keys, CertificateVerifier verifier) {
+        this(keys, verifier, new Endpoints(java.nio.file.Path.of("")));
+    }
+
+    /** Relative certificate paths in the policies resolve against the endpoints' working directory. */
+    public VerifiedCertificateCheck(KeyProvider keys, CertificateVerifier verifier, Endpoints endpoints) {
         this.keys = keys;
         this.verifier = verifier;
+        this.endpoints = endpoints;
     }
 
     @Override
     public List<Reason> check(Agency recipient, LocalDate day) {
         X509Certificate certificate;
         try {
-            certificate = keys.certificate(recipient.certificate().value());
+            certificate = keys.certificate(endpoints.certificate(recipient.certificate()));
         } catch (SafegateException e) {
             return List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id() + "'s certificate "
                     + recipient.certificate() + " cannot be obtained: " + e.getMessage()));
