@@ -76,7 +76,9 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("USING THE INSECURE EXAMPLE KEYS: for demos and tests only, never for real data");
         }
         Path data = workingDir.resolve(config.data());
-        Database database = Database.open(DatabaseSettings.from(config, environment));
+        // the embedded store lives under the data folder of this working directory, like everything else
+        Database database = Database.open(config.database().isPresent()
+                ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
         try {
             JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
                     AuditSettings.from(settings), clock);

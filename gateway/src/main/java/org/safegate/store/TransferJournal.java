@@ -18,7 +18,7 @@ import org.safegate.SafegateException;
 public final class TransferJournal {
 
     /** How far a transfer got. */
-    public enum State { SEALED, DELIVERED, DONE }
+    public enum State { SEALING, SEALED, DELIVERED, DONE }
 
     /** One journal row. */
     public record Entry(String transferId, String sender, String sourcePath, long sourceSize, long sourceModified,
@@ -61,11 +61,16 @@ public final class TransferJournal {
         }
     }
 
-    /** Records that the sealed copy is complete (and durable) under its hidden name. */
-    public void sealed(Entry entry) {
+    /**
+     * Records that sealing begins, before anything is written to the recipient's folder, so that a
+     * run killed while sealing finds its partial copy again (by transfer id) instead of leaving it
+     * behind. Beginning a transfer that is already journaled changes nothing.
+     */
+    public void begin(Entry entry) {
         String sql = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SEALED', NULL, ?)";
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', NULL, ? FROM (VALUES (1)) AS one(x)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM transfer_journal WHERE transfer_id = ?)";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, entry.transferId());
             s.setString(2, entry.sender());
@@ -76,10 +81,16 @@ public final class TransferJournal {
             s.setString(7, entry.recipient());
             s.setString(8, entry.payloadSha256());
             s.setLong(9, clock.millis());
+            s.setString(10, entry.transferId());
             s.executeUpdate();
         } catch (SQLException e) {
             throw failure("journal transfer " + entry.transferId(), e);
         }
+    }
+
+    /** Records that the sealed copy is complete (and durable) under its hidden name. */
+    public void sealed(String transferId) {
+        update(transferId, State.SEALED, null);
     }
 
     public void delivered(String transferId, String deliveredAs) {

@@ -42,12 +42,13 @@ public final class Delivery {
     public Path seal(Path file, Path recipientFolder, X509Certificate recipientCertificate,
                      TransferJournal.Entry entry) throws IOException {
         Sealer sealer = new Sealer(keys.gatewaySigning());
+        journal.begin(entry);
         Path temp = DurableFiles.writeTemp(recipientFolder, entry.transferId(), out -> {
             try (InputStream in = Files.newInputStream(file)) {
                 sealer.seal(in, out, recipientCertificate);
             }
         });
-        journal.sealed(entry);
+        journal.sealed(entry.transferId());
         return temp;
     }
 
@@ -55,11 +56,14 @@ public final class Delivery {
     public void finish(Path file, Path recipientFolder, Path senderInbox, TransferRecorder.Ended ended,
                        TransferJournal.State reached) throws IOException {
         String deliveredAs = ended.deliveredAs().orElse(null);
+        Path temp = DurableFiles.tempPath(recipientFolder, ended.transferId());
         if (reached == TransferJournal.State.SEALED) {
-            Path temp = DurableFiles.tempPath(recipientFolder, ended.transferId());
-            deliveredAs = DurableFiles.publishTemp(temp, ended.name(), ".p7m").getFileName().toString();
+            deliveredAs = DurableFiles.linkTemp(temp, ended.name(), ".p7m").getFileName().toString();
             journal.delivered(ended.transferId(), deliveredAs);
         }
+        // only once the published name is journaled: until then the temporary name is how a resumed
+        // run finds which name it had published
+        DurableFiles.removeTemp(temp);
         TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
                 ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
                 ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of());

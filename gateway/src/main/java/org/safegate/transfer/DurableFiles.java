@@ -97,15 +97,32 @@ public final class DurableFiles {
      * The temporary name is removed once the published one is durable.
      */
     public static Path publishTemp(Path temp, String stem, String suffix) throws IOException {
+        Path published = linkTemp(temp, stem, suffix);
+        removeTemp(temp);
+        return published;
+    }
+
+    /**
+     * Links a written temporary file under {@code stem + suffix} (or the first free
+     * {@code stem.N + suffix}), unless a previous attempt already did: then that name is returned.
+     * The temporary name stays until {@link #removeTemp}, so that a caller can record the published
+     * name first: while the temporary name exists, a repeated call finds the same published name.
+     */
+    public static Path linkTemp(Path temp, String stem, String suffix) throws IOException {
         Path folder = temp.getParent();
         Path published = existingLink(temp, stem, suffix);
         if (published == null) {
             published = linkUnderFreeName(folder, stem, suffix, temp);
         }
         syncFolder(folder);
-        Files.deleteIfExists(temp);
-        syncFolder(folder);
         return published;
+    }
+
+    /** Removes a temporary name (if it is still there) durably. */
+    public static void removeTemp(Path temp) throws IOException {
+        if (Files.deleteIfExists(temp)) {
+            syncFolder(temp.getParent());
+        }
     }
 
     /** A name already linked to the temporary file (a publish interrupted by a crash), or null. */

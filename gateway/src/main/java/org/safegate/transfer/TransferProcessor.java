@@ -126,17 +126,23 @@ public final class TransferProcessor {
                 agreement.authority(), category, entry.name(), sha256, attributes.size(),
                 earlier.map(DeliveredPayloads.Delivery::transferId), unfinished.flatMap(TransferJournal.Entry::deliveredAs),
                 refusals.reasons(decision));
-        if (unfinished.isPresent()) {
+        Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING);
+        if (unfinished.isPresent() && sealing.isEmpty()) {
             return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
         }
         if (!decision.permitted()) {
+            if (sealing.isPresent()) {
+                // a run stopped while sealing: its partial copy goes, and the file is denied
+                delivery.discard(recipientFolder, transferId);
+            }
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
+        // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         delivery.seal(file, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
                 attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
-                TransferJournal.State.SEALED, Optional.empty()));
+                TransferJournal.State.SEALING, Optional.empty()));
         delivery.finish(file, recipientFolder, senderInbox, ended, TransferJournal.State.SEALED);
         return Outcome.DELIVERED;
     }
