@@ -27,10 +27,11 @@ import org.safegate.route.GatewayRunner;
 
 /**
  * Plays the case of BRIEF.md through a real gateway in a throw-away workspace: IRS to DOJ is
- * delivered; IRS to ICE under the 2025 MOU is denied while ICE's CAP has no dates; ICE's record is
- * brought up to date and the same file goes through; DOJ passes what it received on to ICE (a
- * redisclosure, linked to the original); a security officer revokes ICE and the next file is
- * denied; then the accounting of disclosures and the audit log's verification.
+ * delivered; ICE's requests under the 2025 MOU are inspected and only those that meet the statute
+ * reach IRS; IRS's answers are denied while ICE's CAP has no dates; ICE's record is brought up to
+ * date and the same answers go through, except those to the refused requests; DOJ passes what it
+ * received on to ICE (a redisclosure, linked to the original); a security officer revokes ICE and
+ * the next file is denied; then the accounting of disclosures and the audit log's verification.
  */
 public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,35 +59,41 @@ public final class Demo {
 
             step(1, "IRS sends taxpayer addresses to DOJ under IRS-DOJ-2024.");
             ws.drop("IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", ADDRESSES);
-            JsonNode toDoj = outcome(ws, runner, "IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", "delivered");
+            JsonNode toDoj = outcome(ws, runner, "IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", "delivered", "DOJ");
 
-            step(2, "IRS sends the same addresses to ICE under the April 2025 MOU (IRS-ICE-2025).");
-            ws.drop("IRS", "IRS-ICE-2025", "addresses-2025-06.csv", ADDRESSES);
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "addresses-2025-06.csv", "denied");
+            step(2, "ICE sends 50 address requests under the April 2025 MOU; two lack what 6103(i)(2) requires.");
+            ws.drop("ICE", "IRS-ICE-2025/requests", "batch-1.csv", DemoRequests.requests(50, 7, 13));
+            JsonNode request = outcome(ws, runner, "ICE", "IRS-ICE-2025", "batch-1.csv", "delivered", "IRS");
+            out.println("   " + auditNote(gateway, request));
 
-            step(3, "ICE completes a new safeguard review and submits a CAP with implementation dates.");
+            step(3, "IRS answers every request it received (and the two refused ones) under IRS-ICE-2025.");
+            ws.drop("IRS", "IRS-ICE-2025", "answers-1.csv", DemoRequests.answers(50));
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "denied", "ICE");
+
+            step(4, "ICE completes a new safeguard review and submits a CAP with implementation dates.");
             Files.writeString(ws.root.resolve("policies/safeguards/ice.yaml"), updatedIceSafeguards());
-            out.println("   policy reloaded: " + gateway.policies().reloadIfChanged() + "; IRS sends the file again.");
-            ws.drop("IRS", "IRS-ICE-2025", "addresses-2025-06.csv", ADDRESSES);
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "addresses-2025-06.csv", "delivered");
+            out.println("   policy reloaded: " + gateway.policies().reloadIfChanged() + "; IRS sends its answers again.");
+            ws.drop("IRS", "IRS-ICE-2025", "answers-1.csv", DemoRequests.answers(50));
+            JsonNode answers = outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "delivered", "ICE");
+            out.println("   " + auditNote(gateway, answers) + " (IRS gets a notice of the withheld ones)");
 
-            step(4, "DOJ opens what it received and passes it on to ICE under DOJ-ICE-2024.");
+            step(5, "DOJ opens what it received and passes it on to ICE under DOJ-ICE-2024.");
             byte[] received = openAsDoj(ws, toDoj.path("deliveredAs").asText());
             ws.drop("DOJ", "DOJ-ICE-2024", "from-irs.csv", received);
-            JsonNode onward = outcome(ws, runner, "DOJ", "DOJ-ICE-2024", "from-irs.csv", "delivered");
+            JsonNode onward = outcome(ws, runner, "DOJ", "DOJ-ICE-2024", "from-irs.csv", "delivered", "ICE");
             out.println("   recognised as a redisclosure of IRS's transfer to DOJ; its path:");
             expect(cli.apply(new String[] {"audit", "show", onward.path("transfer").asText(), "--config",
                     ws.config().toString()}) == 0, "audit show");
 
-            step(5, "A security officer revokes ICE; IRS sends another file to ICE.");
+            step(6, "A security officer revokes ICE; IRS sends another answer file to ICE.");
             gateway.revocations().revoke(new Revocation("ICE", Instant.now(), "demo:security-officer",
                     "incident under investigation"));
             gateway.auditLog().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, "demo:security-officer")
                     .origin("safegate demo").object("ICE").change("revoked: incident under investigation").build());
-            ws.drop("IRS", "IRS-ICE-2025", "addresses-2025-07.csv", ADDRESSES);
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "addresses-2025-07.csv", "denied");
+            ws.drop("IRS", "IRS-ICE-2025", "answers-2.csv", DemoRequests.answers(50));
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-2.csv", "denied", "ICE");
         }
-        step(6, "The accounting of disclosures, and a check that the audit log is intact.");
+        step(7, "The accounting of disclosures, and a check that the audit log is intact.");
         expect(cli.apply(new String[] {"audit", "report", "--config", ws.config().toString()}) == 0, "audit report");
         expect(cli.apply(new String[] {"audit", "verify", "--config", ws.config().toString()}) == 0, "audit verify");
         out.println();
@@ -96,8 +103,18 @@ public final class Demo {
         return failures == 0;
     }
 
+    private static String auditNote(Gateway gateway, JsonNode receipt) {
+        if (receipt == null) {
+            return "";
+        }
+        var events = new org.safegate.audit.AuditStore(gateway.database()).list(new org.safegate.audit.AuditQuery(
+                Optional.empty(), Optional.empty(), java.util.Set.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(receipt.path("transfer").asText())));
+        return events.isEmpty() ? "" : "audit: " + events.get(events.size() - 1).entry().change();
+    }
+
     private JsonNode outcome(DemoWorkspace ws, GatewayRunner runner, String sender, String agreement, String name,
-                             String expected) throws IOException {
+                             String expected, String recipient) throws IOException {
         var held = runner.runOnce(Duration.ofMinutes(2));
         expect(held.isEmpty(), "no file held (" + held + ")");
         Path receipts = ws.inbox(sender).resolve("receipts").resolve(agreement);
@@ -105,8 +122,7 @@ public final class Demo {
         String outcome = receipt == null ? "no receipt" : receipt.path("outcome").asText();
         out.println("   -> " + outcome.toUpperCase(java.util.Locale.ROOT)
                 + (receipt != null && receipt.hasNonNull("deliveredAs")
-                ? " as " + ws.root.relativize(ws.inbox(recipientOf(agreement))).resolve(agreement)
-                        .resolve(receipt.path("deliveredAs").asText()) : ""));
+                ? " to " + recipient + " as " + receipt.path("deliveredAs").asText() : ""));
         if (receipt != null) {
             receipt.path("reasons").forEach(r -> out.println("      " + r.path("code").asText() + ": "
                     + r.path("message").asText()));
@@ -134,10 +150,6 @@ public final class Demo {
         new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()), Clock.systemUTC())
                 .open(sealed, plain);
         return Files.readAllBytes(plain);
-    }
-
-    private static String recipientOf(String agreement) {
-        return agreement.substring(agreement.indexOf('-') + 1, agreement.lastIndexOf('-'));
     }
 
     /** ICE after a new review: reviewed ten days ago, CAP updated with a date for every open finding. */

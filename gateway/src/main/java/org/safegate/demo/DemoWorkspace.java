@@ -34,7 +34,9 @@ final class DemoWorkspace {
                 "# the demo's gateway: example policies, INSECURE example keys, embedded store",
                 "safegate.policies=" + root.resolve("policies"),
                 "safegate.keys=file:" + root.resolve("keys-example"),
-                "safegate.data=" + root.resolve("data"), ""), StandardCharsets.UTF_8);
+                "safegate.data=" + root.resolve("data"),
+                "# ICE's requests cite the statute of the investigation as well as the MOU's authority",
+                "safegate.requests.allowed-statutes=8 U.S.C. 1253(a)(1)", ""), StandardCharsets.UTF_8);
         return new DemoWorkspace(root);
     }
 

@@ -16,6 +16,9 @@ import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.DetachedSignature;
+import org.safegate.inspect.AnswerFilter;
+import org.safegate.inspect.InspectionSettings;
+import org.safegate.inspect.RequestInspector;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
 import org.safegate.policy.PolicyHolder;
@@ -27,6 +30,7 @@ import org.safegate.policy.model.PolicySet;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.StoredRevocations;
 import org.safegate.store.TransferJournal;
 import org.safegate.transfer.Delivery;
@@ -36,6 +40,8 @@ import org.safegate.transfer.OutboxLayout;
 import org.safegate.transfer.Quarantine;
 import org.safegate.transfer.ReceiptWriter;
 import org.safegate.transfer.Refusals;
+import org.safegate.transfer.RequestExchange;
+import org.safegate.transfer.RequestFiles;
 import org.safegate.transfer.TransferProcessor;
 import org.safegate.transfer.TransferRecorder;
 import org.safegate.transfer.VerifiedCertificateCheck;
@@ -94,14 +100,32 @@ public final class Gateway implements AutoCloseable {
             TransferJournal journal = new TransferJournal(database, clock);
             DeliveredPayloads payloads = new DeliveredPayloads(database);
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
+            Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints);
+            RequestFiles requests = new RequestFiles(requestExchange(settings, database, keys, endpoints, auditLog, data),
+                    refusals, recorder, endpoints, revocations);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
-                    new Refusals(new Quarantine(data), recorder, endpoints), recorder, new HeldFiles(clock), clock);
+                    refusals, requests, recorder, new HeldFiles(clock), clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Request rules: statutes a request may cite besides its agreement's authority come from
+     * {@code safegate.requests.allowed-statutes} (separated by {@code ;}).
+     */
+    private static RequestExchange requestExchange(Settings settings, Database database, KeyProvider keys,
+                                                   Endpoints endpoints, AuditLog audit, Path data) {
+        List<String> statutes = settings.get("safegate.requests.allowed-statutes")
+                .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+        InspectionSettings inspection = InspectionSettings.DEFAULTS.withAllowedStatutes(statutes);
+        StoredPassedRequests passed = new StoredPassedRequests(database);
+        return new RequestExchange(new RequestInspector(inspection, passed), new AnswerFilter(inspection, passed), keys,
+                endpoints, audit, data);
     }
 
     public TransferProcessor processor() {

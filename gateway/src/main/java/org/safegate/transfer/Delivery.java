@@ -66,7 +66,8 @@ public final class Delivery {
         DurableFiles.removeTemp(temp);
         TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
                 ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of());
+                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
+                ended.note());
         Instant now = clock.instant();
         if (!recorder.deliveryRecorded(done.transferId())) {
             recorder.delivered(done);

@@ -14,6 +14,8 @@ public enum RefusalCode {
     TOO_LARGE,
     /** The input is signed, but not by the sending agency's registered signing certificate. */
     SIGNER_MISMATCH,
-    /** The input claims to be CMS but cannot be read. */
-    INPUT_MALFORMED
+    /** The input claims to be CMS, or records, but cannot be read. */
+    INPUT_MALFORMED,
+    /** A request file whose share of deficient records exceeds the setting: nothing of it goes on. */
+    REQUESTS_DEFICIENT
 }

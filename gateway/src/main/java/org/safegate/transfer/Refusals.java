@@ -39,7 +39,8 @@ public final class Refusals {
         List<Receipt.Reason> reasons = List.of(new Receipt.Reason(refusal.code().name(), refusal.message()));
         TransferRecorder.Ended ended = new TransferRecorder.Ended(UUID.randomUUID().toString(), sender, "", agreement,
                 "", "", file.getFileName().toString(), regular ? Digests.sha256(file) : "",
-                regular ? Files.size(file) : 0, Optional.empty(), Optional.empty(), reasons);
+                regular ? Files.size(file) : 0, Optional.empty(), Optional.empty(), reasons, Optional.empty(),
+                Optional.empty());
         recorder.quarantined(ended);
         quarantine.keep(ended.transferId(), sender, source, file, "quarantined", quarantineReasons(reasons), now);
         recorder.receipt(senderInbox(policies, sender), ended, Receipt.Outcome.QUARANTINED, now);

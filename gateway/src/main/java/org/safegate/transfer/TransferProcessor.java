@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -46,14 +47,15 @@ public final class TransferProcessor {
     private final DeliveredPayloads payloads;
     private final Delivery delivery;
     private final Refusals refusals;
+    private final RequestFiles requests;
     private final TransferRecorder recorder;
     private final HeldFiles held;
     private final Clock clock;
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
                              Endpoints endpoints, TransferJournal journal, DeliveredPayloads payloads,
-                             Delivery delivery, Refusals refusals, TransferRecorder recorder, HeldFiles held,
-                             Clock clock) {
+                             Delivery delivery, Refusals refusals, RequestFiles requests, TransferRecorder recorder,
+                             HeldFiles held, Clock clock) {
         this.policies = policies;
         this.gate = gate;
         this.layout = layout;
@@ -63,6 +65,7 @@ public final class TransferProcessor {
         this.payloads = payloads;
         this.delivery = delivery;
         this.refusals = refusals;
+        this.requests = requests;
         this.recorder = recorder;
         this.held = held;
         this.clock = clock;
@@ -105,6 +108,9 @@ public final class TransferProcessor {
         }
         OutboxEntry entry = ((Either.Right<Refusal, OutboxEntry>) identified).value();
         Agreement agreement = set.agreement(entry.agreement()).orElseThrow();
+        if (entry.request()) {
+            return requests.process(set, entry, agreement, outbox, now);
+        }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String source = outbox.relativize(file).toString();
         Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
@@ -125,7 +131,7 @@ public final class TransferProcessor {
         TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, recipient.id(), agreement.id(),
                 agreement.authority(), category, entry.name(), sha256, attributes.size(),
                 earlier.map(DeliveredPayloads.Delivery::transferId), unfinished.flatMap(TransferJournal.Entry::deliveredAs),
-                refusals.reasons(decision));
+                refusals.reasons(decision), Optional.empty(), Optional.empty());
         Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING);
         if (unfinished.isPresent() && sealing.isEmpty()) {
             return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
@@ -138,9 +144,21 @@ public final class TransferProcessor {
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
+        Path content = file;
+        if (agreement.requestRules().isPresent() && sender.equals(agreement.provider())) {
+            // answers under request rules: only those to requests that passed may leave
+            RequestExchange.Filtered filtered = requests.exchange().filterAnswers(file, agreement, from, transferId, now);
+            ended = ended.withRecords(filtered.result().released(), RequestExchange.counts(filtered.result()));
+            if (filtered.result().released() == 0) {
+                refusals.deny(file, senderInbox, ended.withReasons(List.of(new Receipt.Reason("ANSWERS_WITHHELD",
+                        "no answer in the file answers a request that passed: " + ended.note().orElse("")))), source, now);
+                return Outcome.DENIED;
+            }
+            content = filtered.released();
+        }
         // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
-        delivery.seal(file, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
+        delivery.seal(content, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
                 attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
                 TransferJournal.State.SEALING, Optional.empty()));
         delivery.finish(file, recipientFolder, senderInbox, ended, TransferJournal.State.SEALED);

@@ -30,19 +30,33 @@ public final class TransferRecorder {
     /** What is known about a transfer when it ends. */
     public record Ended(String transferId, String sender, String recipient, String agreement, String authority,
                        String category, String name, String sha256, long size, Optional<String> parentTransfer,
-                       Optional<String> deliveredAs, List<Receipt.Reason> reasons) {
+                       Optional<String> deliveredAs, List<Receipt.Reason> reasons, Optional<Long> records,
+                       Optional<String> note) {
+
+        /** The same transfer with record counts from request inspection or answer filtering. */
+        public Ended withRecords(long count, String counts) {
+            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
+                    parentTransfer, deliveredAs, reasons, Optional.of(count), Optional.of(counts));
+        }
+
+        public Ended withReasons(List<Receipt.Reason> newReasons) {
+            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
+                    parentTransfer, deliveredAs, newReasons, records, note);
+        }
     }
 
     public void delivered(Ended t) {
         AuditEventType type = t.parentTransfer().isPresent() ? AuditEventType.REDISCLOSURE
                 : AuditEventType.TRANSFER_DELIVERED;
         audit.append(entry(type, t, Outcome.SUCCESS).decision("permit")
-                .change("delivered to " + t.recipient() + " as " + t.deliveredAs().orElse("?")).build());
+                .change("delivered to " + t.recipient() + " as " + t.deliveredAs().orElse("?")
+                        + t.note().map(n -> "; records " + n).orElse("")).build());
     }
 
     public void denied(Ended t) {
         audit.append(entry(AuditEventType.TRANSFER_DENIED, t, Outcome.FAILURE).decision("deny")
-                .reasonCodes(codes(t)).change("kept in quarantine; not sent").build());
+                .reasonCodes(codes(t)).change("kept in quarantine; not sent"
+                        + t.note().map(n -> "; records " + n).orElse("")).build());
     }
 
     public void quarantined(Ended t) {
@@ -73,7 +87,7 @@ public final class TransferRecorder {
                 .outcome(outcome).transferId(t.transferId()).provider(t.sender()).recipient(orNull(t.recipient()))
                 .agreement(t.agreement()).authority(orNull(t.authority())).category(orNull(t.category()))
                 .payloadDigest(t.sha256().isEmpty() ? null : "sha256:" + t.sha256()).size(t.size())
-                .parentTransfer(t.parentTransfer().orElse(null));
+                .parentTransfer(t.parentTransfer().orElse(null)).recordCount(t.records().orElse(null));
     }
 
     private static String orNull(String value) {

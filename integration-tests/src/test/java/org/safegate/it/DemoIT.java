@@ -13,10 +13,13 @@ class DemoIT {
 
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
-                .containsPattern("1\\. IRS sends .*\\n\\s+-> DELIVERED")
-                .containsPattern("2\\. IRS sends .*\\n\\s+-> DENIED")
+                .containsPattern("1\\. IRS sends .*\\n\\s+-> DELIVERED to DOJ")
+                .containsPattern("2\\. ICE sends .*\\n\\s+-> DELIVERED to IRS")
+                .contains("arrived 50, passed 48, refused 2")
+                .containsPattern("3\\. IRS answers .*\\n\\s+-> DENIED")
                 .contains("CAP_ITEM_UNDATED")
-                .containsPattern("3\\. ICE completes .*\\n.*\\n\\s+-> DELIVERED")
+                .containsPattern("4\\. ICE completes .*\\n.*\\n\\s+-> DELIVERED to ICE")
+                .contains("released 48, withheld 2 (REQUEST_REFUSED=2)")
                 .contains("REDISCLOSURE DOJ -> ICE under DOJ-ICE-2024")
                 .contains("AGENCY_REVOKED")
                 .contains("Accounting of disclosures")
