@@ -22,6 +22,7 @@ final class InspectionPass {
     private final RequestNormalizer normalizer = new RequestNormalizer();
     private final RequestRules rules;
     private final FingerprintTable ids = new FingerprintTable();
+    private final ReasonKeys reasonKeys = new ReasonKeys();
     private final Map<RequestCode, Long> byReason = new EnumMap<>(RequestCode.class);
     private final long boilerplateAbove;
     private long arrived;
@@ -38,11 +39,6 @@ final class InspectionPass {
         // a reason is boilerplate on more than the share of records, and on at least the minimum count
         long byShare = (long) Math.floor(settings.boilerplateShare() * reasons.records());
         this.boilerplateAbove = Math.max(byShare, settings.boilerplateMinCount() - 1L);
-    }
-
-    /** The form in which reasons are compared: upper case, punctuation and spacing ignored. */
-    static String reasonKey(String reason) {
-        return Text.words(reason);
     }
 
     InspectionResult run(RecordReader reader, RecordWriter passedOut, RejectionWriter rejections) {
@@ -67,9 +63,8 @@ final class InspectionPass {
         RequestRecord record = normalizer.normalise(RequestRecord.of(raw));
         String id = record.requestId();
         boolean duplicate = id.isEmpty() || ids.increment(Fingerprint.of(id)) > 0;
-        String reasonKey = reasonKey(record.reason());
-        boolean boilerplate = !reasonKey.isEmpty()
-                && reasons.table().count(Fingerprint.of(reasonKey)) > boilerplateAbove;
+        boolean boilerplate = reasonKeys.of(record.reason())
+                && reasons.table().count(reasonKeys.fingerprint()) > boilerplateAbove;
         List<RecordProblem> problems = rules.check(record, duplicate, boilerplate);
         if (problems.isEmpty()) {
             passed++;
