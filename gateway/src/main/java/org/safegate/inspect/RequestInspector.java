@@ -131,7 +131,9 @@ public final class RequestInspector {
                 }
             }
         }
-        return new InspectionPass.ReasonCounts(reasons, records);
+        // the full table is dropped here: the second pass needs only the boilerplate reasons
+        return new InspectionPass.ReasonCounts(reasons.above(InspectionPass.boilerplateAbove(settings, records)),
+                records);
     }
 
     private static void deleteQuietly(Path... files) {
