@@ -23,15 +23,30 @@ public final class AddressNormalizer {
     }
 
     public String state(String raw) {
-        List<String> tokens = Text.tokens(raw, false);
-        boolean initials = tokens.size() > 1 && tokens.stream().allMatch(t -> t.length() == 1);
-        // N.Y. and D.C. are codes written with dots
-        return initials ? String.join("", tokens) : states.codeFor(String.join(" ", tokens));
+        String words = Text.words(raw);
+        // N.Y. and D.C. are codes written with dots: single letters, which words() spaces apart
+        return isInitials(words) ? words.replace(" ", "") : states.codeFor(words);
+    }
+
+    /** True for two or more one-character words: {@code N Y}. */
+    private static boolean isInitials(String words) {
+        if (words.length() < 3 || words.length() % 2 == 0) {
+            return false;
+        }
+        for (int i = 1; i < words.length(); i += 2) {
+            if (words.charAt(i) != ' ' || words.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 12345}, {@code 12345-6789}, or the trimmed upper-cased input when it is neither. */
     public String zip(String raw) {
         String trimmed = raw.strip();
+        if (isValidZip(trimmed)) {
+            return trimmed; // already 12345 or 12345-6789, as nearly every request writes it
+        }
         StringBuilder digits = new StringBuilder(9);
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
