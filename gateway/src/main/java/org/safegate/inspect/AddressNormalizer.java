@@ -28,13 +28,20 @@ public final class AddressNormalizer {
         return isInitials(words) ? words.replace(" ", "") : states.codeFor(words);
     }
 
-    /** True for two or more one-character words: {@code N Y}. */
+    /**
+     * True for two or more one-character words: {@code N Y}. A {@code #} is never an initial: it
+     * is always a word of its own, so joining it ({@code # 0 A} to {@code #0A}) would not survive
+     * normalising again.
+     */
     private static boolean isInitials(String words) {
-        if (words.length() < 3 || words.length() % 2 == 0) {
+        int length = words.length();
+        if (length < 3 || length % 2 == 0) {
             return false;
         }
-        for (int i = 1; i < words.length(); i += 2) {
-            if (words.charAt(i) != ' ' || words.charAt(i - 1) == ' ') {
+        for (int i = 0; i < length; i++) {
+            char c = words.charAt(i);
+            boolean ok = i % 2 == 1 ? c == ' ' : c != ' ' && c != '#';
+            if (!ok) {
                 return false;
             }
         }
