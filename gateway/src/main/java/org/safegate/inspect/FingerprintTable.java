@@ -2,8 +2,8 @@ package org.safegate.inspect;
 
 /**
  * Counts 64-bit fingerprints in one primitive array (open addressing, linear probing, at most three
- * quarters full): 16 to 32 bytes per distinct fingerprint, so 1.28 million distinct ids take 32 MB
- * where a {@code HashSet<String>} of the ids would take several hundred. Serves both as a set (duplicate ids) and as a
+ * quarters full): 16 bytes a slot, 21 to 43 bytes per distinct fingerprint, so 1.28 million distinct
+ * ids take 32 MB where a {@code HashSet<String>} of the ids would take several hundred. Serves both as a set (duplicate ids) and as a
  * counter (reason fingerprints). Not thread-safe: one inspection owns it.
  *
  * <p>Each key sits next to its count ({@code slots[2i]}, {@code slots[2i + 1]}): with a million

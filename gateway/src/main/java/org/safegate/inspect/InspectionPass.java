@@ -75,7 +75,8 @@ final class InspectionPass {
         RequestRecord record = normalizer.normalise(RequestRecord.of(raw.line(), contractValues(raw, contract)));
         String id = record.requestId();
         boolean duplicate = id.isEmpty() || ids.increment(Fingerprint.of(id)) > 0;
-        boolean boilerplate = reasonKeys.of(record.reason())
+        // most files have no boilerplate reason at all, and then there is nothing to look up
+        boolean boilerplate = reasons.table().size() > 0 && reasonKeys.of(record.reason())
                 && reasons.table().count(reasonKeys.fingerprint()) > boilerplateAbove;
         List<RecordProblem> problems = rules.check(record, duplicate, boilerplate);
         if (problems.isEmpty()) {
