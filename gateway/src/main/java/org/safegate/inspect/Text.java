@@ -93,6 +93,19 @@ final class Text {
 
     /** Upper case with accents removed (É to E, ß to SS); ASCII text takes the fast path. */
     static String fold(String raw) {
+        boolean ascii = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= LatinFold.LIMIT) {
+                return foldGeneral(raw);
+            }
+            ascii &= c < 0x80;
+        }
+        return ascii ? raw.toUpperCase(Locale.ROOT) : LatinFold.fold(raw);
+    }
+
+    /** {@link #fold} for any text; the reference for {@link LatinFold}. */
+    static String foldGeneral(String raw) {
         String upper = raw.toUpperCase(Locale.ROOT);
         for (int i = 0; i < upper.length(); i++) {
             if (upper.charAt(i) > 127) {
