@@ -23,15 +23,37 @@ public final class AddressNormalizer {
     }
 
     public String state(String raw) {
-        List<String> tokens = Text.tokens(raw, false);
-        boolean initials = tokens.size() > 1 && tokens.stream().allMatch(t -> t.length() == 1);
-        // N.Y. and D.C. are codes written with dots
-        return initials ? String.join("", tokens) : states.codeFor(String.join(" ", tokens));
+        String words = Text.words(raw);
+        // N.Y. and D.C. are codes written with dots: single letters, which words() spaces apart
+        return isInitials(words) ? words.replace(" ", "") : states.codeFor(words);
+    }
+
+    /**
+     * True for two or more one-character words: {@code N Y}. A {@code #} is never an initial: it
+     * is always a word of its own, so joining it ({@code # 0 A} to {@code #0A}) would not survive
+     * normalising again.
+     */
+    private static boolean isInitials(String words) {
+        int length = words.length();
+        if (length < 3 || length % 2 == 0) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = words.charAt(i);
+            boolean ok = i % 2 == 1 ? c == ' ' : c != ' ' && c != '#';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 12345}, {@code 12345-6789}, or the trimmed upper-cased input when it is neither. */
     public String zip(String raw) {
         String trimmed = raw.strip();
+        if (isValidZip(trimmed)) {
+            return trimmed; // already 12345 or 12345-6789, as nearly every request writes it
+        }
         StringBuilder digits = new StringBuilder(9);
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);

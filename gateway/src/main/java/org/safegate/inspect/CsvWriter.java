@@ -24,21 +24,39 @@ final class CsvWriter {
     }
 
     void row(List<String> cells) {
+        row(cells.toArray(String[]::new));
+    }
+
+    void row(RawRecord record) {
         try {
-            for (int i = 0; i < cells.size(); i++) {
+            for (int i = 0; i < record.columns().size(); i++) {
                 if (i > 0) {
                     out.write(',');
                 }
-                cell(cells.get(i));
+                cell(record.value(i));
             }
             out.write("\r\n");
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, target + ": cannot write: " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
     void row(String[] cells) {
-        row(List.of(cells));
+        try {
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                cell(cells[i]);
+            }
+            out.write("\r\n");
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private SafegateException failure(IOException e) {
+        return new SafegateException(ErrorCode.IO_FAILURE, target + ": cannot write: " + e.getMessage(), e);
     }
 
     /** The text a spreadsheet shows as text: a leading single quote before a formula-like start. */

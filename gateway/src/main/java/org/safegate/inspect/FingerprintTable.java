@@ -1,23 +1,34 @@
 package org.safegate.inspect;
 
 /**
- * Counts 64-bit fingerprints in two primitive arrays (open addressing, linear probing, at most three
- * quarters full): 16 to 32 bytes per distinct fingerprint, so 1.28 million distinct ids take 25 MB
- * where a {@code HashSet<String>} of the ids would take several hundred. Serves both as a set (duplicate ids) and as a
+ * Counts 64-bit fingerprints in one primitive array (open addressing, linear probing, at most three
+ * quarters full): 16 bytes a slot, 21 to 43 bytes per distinct fingerprint, so 1.28 million distinct
+ * ids take 32 MB where a {@code HashSet<String>} of the ids would take several hundred. Serves both as a set (duplicate ids) and as a
  * counter (reason fingerprints). Not thread-safe: one inspection owns it.
+ *
+ * <p>Each key sits next to its count ({@code slots[2i]}, {@code slots[2i + 1]}): with a million
+ * random keys nearly every look-up misses the CPU caches, and one miss is cheaper than two.
  */
 final class FingerprintTable {
     private static final long EMPTY = 0L;
+    private static final int MIN_CAPACITY = 1 << 12;
 
-    private long[] keys;
-    private int[] counts;
+    private long[] slots;
     private int size;
     private int zeroCount;
     private boolean hasZero;
 
     FingerprintTable() {
-        keys = new long[1 << 12];
-        counts = new int[1 << 12];
+        this(0);
+    }
+
+    /** A table that holds {@code expected} distinct keys without growing. */
+    FingerprintTable(long expected) {
+        int capacity = MIN_CAPACITY;
+        while (capacity < (1 << 29) && capacity / 4 * 3 < expected) {
+            capacity *= 2;
+        }
+        slots = new long[capacity * 2];
     }
 
     /** Adds one occurrence and returns how many there were before. */
@@ -30,13 +41,13 @@ final class FingerprintTable {
             return before;
         }
         int slot = slot(key);
-        if (keys[slot] == key) {
-            return counts[slot]++;
+        if (slots[slot] == key) {
+            return (int) slots[slot + 1]++;
         }
-        keys[slot] = key;
-        counts[slot] = 1;
+        slots[slot] = key;
+        slots[slot + 1] = 1;
         size++;
-        if (size > keys.length / 4 * 3) {
+        if (size > capacity() / 4 * 3) {
             grow();
         }
         return 0;
@@ -47,32 +58,62 @@ final class FingerprintTable {
             return hasZero ? zeroCount : 0;
         }
         int slot = slot(key);
-        return keys[slot] == key ? counts[slot] : 0;
+        return slots[slot] == key ? (int) slots[slot + 1] : 0;
     }
 
     int size() {
         return size + (hasZero ? 1 : 0);
     }
 
-    private int slot(long key) {
-        int mask = keys.length - 1;
-        int slot = (int) (key ^ (key >>> 32)) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
+    /**
+     * A table of only the keys counted more than {@code threshold} times, with their counts: a
+     * handful of boilerplate reasons fit in the CPU cache, where the full table does not.
+     */
+    FingerprintTable above(long threshold) {
+        FingerprintTable frequent = new FingerprintTable();
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != EMPTY && slots[i + 1] > threshold) {
+                frequent.put(slots[i], slots[i + 1]);
+            }
         }
-        return slot;
+        if (hasZero && zeroCount > threshold) {
+            frequent.hasZero = true;
+            frequent.zeroCount = zeroCount;
+        }
+        return frequent;
+    }
+
+    private int capacity() {
+        return slots.length / 2;
+    }
+
+    /** The index of the key's slot, or of the free slot where it belongs. */
+    private int slot(long key) {
+        int mask = capacity() - 1;
+        int index = (int) (key ^ (key >>> 32)) & mask;
+        while (slots[2 * index] != EMPTY && slots[2 * index] != key) {
+            index = (index + 1) & mask;
+        }
+        return 2 * index;
+    }
+
+    private void put(long key, long count) {
+        int slot = slot(key);
+        slots[slot] = key;
+        slots[slot + 1] = count;
+        size++;
+        if (size > capacity() / 4 * 3) {
+            grow();
+        }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldCounts = counts;
-        keys = new long[oldKeys.length * 2];
-        counts = new int[oldKeys.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int slot = slot(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                counts[slot] = oldCounts[i];
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        size = 0;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                put(old[i], old[i + 1]);
             }
         }
     }

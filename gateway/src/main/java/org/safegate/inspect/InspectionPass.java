@@ -10,7 +10,10 @@ import java.util.Optional;
  * rejection file, and count. One instance per file; not thread-safe.
  */
 final class InspectionPass {
-    /** What the first pass learned: how many records carry each reason fingerprint, and the total. */
+    /**
+     * What the first pass learned: how many records carry each reason fingerprint (only those above
+     * {@link #boilerplateAbove} need to be kept), and the total.
+     */
     record ReasonCounts(FingerprintTable table, long records) {
     }
 
@@ -21,9 +24,12 @@ final class InspectionPass {
     private final PassedIds passedIds;
     private final RequestNormalizer normalizer = new RequestNormalizer();
     private final RequestRules rules;
-    private final FingerprintTable ids = new FingerprintTable();
+    private final FingerprintTable ids;
+    private final ReasonKeys reasonKeys = new ReasonKeys();
     private final Map<RequestCode, Long> byReason = new EnumMap<>(RequestCode.class);
     private final long boilerplateAbove;
+    private Columns contractColumns;
+    private int[] contract;
     private long arrived;
     private long passed;
 
@@ -35,14 +41,15 @@ final class InspectionPass {
         this.passedRequests = passedRequests;
         this.reasons = reasons;
         this.rules = new RequestRules(normalizer.address(), context, settings);
-        // a reason is boilerplate on more than the share of records, and on at least the minimum count
-        long byShare = (long) Math.floor(settings.boilerplateShare() * reasons.records());
-        this.boilerplateAbove = Math.max(byShare, settings.boilerplateMinCount() - 1L);
+        this.boilerplateAbove = boilerplateAbove(settings, reasons.records());
+        // sized from the first pass's count, so that it never rehashes a million ids
+        this.ids = new FingerprintTable(reasons.records());
     }
 
-    /** The form in which reasons are compared: upper case, punctuation and spacing ignored. */
-    static String reasonKey(String reason) {
-        return Text.words(reason);
+    /** A reason is boilerplate on more than the share of records, and on at least the minimum count. */
+    static long boilerplateAbove(InspectionSettings settings, long records) {
+        long byShare = (long) Math.floor(settings.boilerplateShare() * records);
+        return Math.max(byShare, settings.boilerplateMinCount() - 1L);
     }
 
     InspectionResult run(RecordReader reader, RecordWriter passedOut, RejectionWriter rejections) {
@@ -64,17 +71,18 @@ final class InspectionPass {
 
     private void inspect(RawRecord raw, RecordWriter passedOut, RejectionWriter rejections) {
         arrived++;
-        RequestRecord record = normalizer.normalise(RequestRecord.of(raw));
+        int[] contract = contractPositions(raw.columns());
+        RequestRecord record = normalizer.normalise(RequestRecord.of(raw.line(), contractValues(raw, contract)));
         String id = record.requestId();
         boolean duplicate = id.isEmpty() || ids.increment(Fingerprint.of(id)) > 0;
-        String reasonKey = reasonKey(record.reason());
-        boolean boilerplate = !reasonKey.isEmpty()
-                && reasons.table().count(Fingerprint.of(reasonKey)) > boilerplateAbove;
+        // most files have no boilerplate reason at all, and then there is nothing to look up
+        boolean boilerplate = reasons.table().size() > 0 && reasonKeys.of(record.reason())
+                && reasons.table().count(reasonKeys.fingerprint()) > boilerplateAbove;
         List<RecordProblem> problems = rules.check(record, duplicate, boilerplate);
         if (problems.isEmpty()) {
             passed++;
             passedIds.add(id);
-            passedOut.write(settings.writeNormalised() ? withContractValues(raw, record) : raw);
+            passedOut.write(settings.writeNormalised() ? withContractValues(raw, record, contract) : raw);
             return;
         }
         for (RecordProblem problem : problems) {
@@ -87,15 +95,37 @@ final class InspectionPass {
         }
     }
 
-    private static RawRecord withContractValues(RawRecord raw, RequestRecord normalised) {
-        String[] values = raw.values().toArray(String[]::new);
-        String[] contract = normalised.contractValues();
+    /** Where each contract column is in these columns (-1: absent); looked up once per header. */
+    private int[] contractPositions(Columns columns) {
+        if (columns != contractColumns) {
+            contract = new int[Columns.REQUEST_CONTRACT.size()];
+            for (int i = 0; i < contract.length; i++) {
+                contract[i] = columns.indexOf(Columns.REQUEST_CONTRACT.get(i));
+            }
+            contractColumns = columns;
+        }
+        return contract;
+    }
+
+    private static String[] contractValues(RawRecord raw, int[] contract) {
+        String[] values = new String[contract.length];
         for (int i = 0; i < contract.length; i++) {
-            int column = raw.columns().indexOf(Columns.REQUEST_CONTRACT.get(i));
-            if (column >= 0) {
-                values[column] = contract[i];
+            values[i] = contract[i] < 0 ? "" : raw.value(contract[i]);
+        }
+        return values;
+    }
+
+    private static RawRecord withContractValues(RawRecord raw, RequestRecord normalised, int[] contract) {
+        String[] values = new String[raw.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = raw.value(i);
+        }
+        String[] normalisedValues = normalised.contractValues();
+        for (int i = 0; i < contract.length; i++) {
+            if (contract[i] >= 0) {
+                values[contract[i]] = normalisedValues[i];
             }
         }
-        return raw.with(List.of(values));
+        return new RawRecord(raw.line(), raw.columns(), values);
     }
 }

@@ -9,6 +9,6 @@ package org.safegate.inspect;
  */
 public final class NameNormalizer {
     public String name(String raw) {
-        return String.join(" ", Text.tokens(raw, true));
+        return Text.joined(raw, true);
     }
 }

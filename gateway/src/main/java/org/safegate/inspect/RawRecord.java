@@ -21,6 +21,16 @@ public final class RawRecord {
         }
     }
 
+    /** A record over an array the caller hands over and no longer changes (readers, per record). */
+    RawRecord(long line, Columns columns, String[] values) {
+        this.line = line;
+        this.columns = Objects.requireNonNull(columns, "columns");
+        this.values = values;
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
+    }
+
     /** The 1-based line of the file where the record starts. */
     public long line() {
         return line;

@@ -2,13 +2,10 @@ package org.safegate.inspect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
@@ -28,7 +25,7 @@ final class RecordWriter implements Closeable {
     RecordWriter(OutputStream stream, String target, RecordFormat format) {
         this.format = format;
         this.target = target;
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new Utf8Writer(stream);
         this.csv = new CsvWriter(out, target, false);
         try {
             this.json = format == RecordFormat.JSON_LINES ? new JsonFactory().createGenerator(out) : null;
@@ -51,7 +48,7 @@ final class RecordWriter implements Closeable {
     void write(RawRecord record) {
         if (format == RecordFormat.CSV) {
             header(record.columns());
-            csv.row(record.values());
+            csv.row(record);
             return;
         }
         try {

@@ -1,12 +1,9 @@
 package org.safegate.inspect;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -25,7 +22,7 @@ final class RejectionWriter implements Closeable {
     private final CsvWriter csv;
 
     RejectionWriter(OutputStream stream, String target) {
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new Utf8Writer(stream);
         this.target = target;
         this.csv = new CsvWriter(out, target, true);
         csv.row(HEADER);

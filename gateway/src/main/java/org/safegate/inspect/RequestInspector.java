@@ -102,22 +102,38 @@ public final class RequestInspector {
         }
     }
 
+    /**
+     * The first pass. CSV reads only the reason column's bytes (the scanner still checks the whole
+     * record, so a bad file fails here as it would in the second pass); JSON Lines reads records.
+     */
     private InspectionPass.ReasonCounts countReasons(Path file, RecordFormat format, String source)
             throws IOException {
         FingerprintTable reasons = new FingerprintTable();
+        ReasonKeys keys = new ReasonKeys();
         long records = 0;
-        try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = RecordReaders.open(in, source, format, settings.maxRecordBytes(),
-                     Columns.REQUEST_CONTRACT)) {
-            for (var record = reader.next(); record.isPresent(); record = reader.next()) {
-                records++;
-                String reason = InspectionPass.reasonKey(record.get().value("reason"));
-                if (!reason.isEmpty()) {
-                    reasons.increment(Fingerprint.of(reason));
+        try (InputStream in = Files.newInputStream(file)) {
+            if (format == RecordFormat.CSV) {
+                CsvRecordReader reader = new CsvRecordReader(in, source, settings.maxRecordBytes(),
+                        Columns.REQUEST_CONTRACT);
+                int reason = reader.columns().indexOf("reason");
+                for (; reader.advance(); records++) {
+                    if (keys.of(reader.scanner(), reason)) {
+                        reasons.increment(keys.fingerprint());
+                    }
+                }
+            } else {
+                RecordReader reader = RecordReaders.open(in, source, format, settings.maxRecordBytes(),
+                        Columns.REQUEST_CONTRACT);
+                for (var record = reader.next(); record.isPresent(); record = reader.next(), records++) {
+                    if (keys.of(record.get().value("reason"))) {
+                        reasons.increment(keys.fingerprint());
+                    }
                 }
             }
         }
-        return new InspectionPass.ReasonCounts(reasons, records);
+        // the full table is dropped here: the second pass needs only the boilerplate reasons
+        return new InspectionPass.ReasonCounts(reasons.above(InspectionPass.boilerplateAbove(settings, records)),
+                records);
     }
 
     private static void deleteQuietly(Path... files) {

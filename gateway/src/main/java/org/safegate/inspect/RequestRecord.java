@@ -31,6 +31,11 @@ public record RequestRecord(long line, String requestId, String name, String str
                 raw.value("statute"), raw.value("reason"), raw.value("requesting_official"));
     }
 
+    /** A record from values in the order of {@link Columns#REQUEST_CONTRACT}. */
+    static RequestRecord of(long line, String[] v) {
+        return new RequestRecord(line, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+    }
+
     /** The values in the order of {@link Columns#REQUEST_CONTRACT}. */
     public String[] contractValues() {
         return new String[] {requestId, name, street, city, state, zip, taxablePeriods, statute, reason,

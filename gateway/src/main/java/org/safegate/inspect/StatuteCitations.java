@@ -1,7 +1,9 @@
 package org.safegate.inspect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares statutory citations regardless of how they are written: {@code 26 U.S.C. § 6103(i)(2)},
@@ -9,7 +11,11 @@ import java.util.List;
  * A citation of a subdivision ({@code 6103(i)(2)(A)}) falls under an allowed citation of its parent.
  */
 final class StatuteCitations {
+    private static final int CACHE_LIMIT = 256;
+
     private final List<String> allowed;
+    // a file cites a few authorities over and over; bounded, so memory stays independent of the file
+    private final Map<String, List<String>> refusedByCell = new HashMap<>();
 
     StatuteCitations(List<String> allowedCitations) {
         List<String> keys = new ArrayList<>();
@@ -24,13 +30,27 @@ final class StatuteCitations {
 
     /** The citations in a cell that are not allowed; a cell may cite several, separated by ; or ,. */
     List<String> notAllowed(String cell) {
+        List<String> known = refusedByCell.get(cell);
+        if (known != null) {
+            return known;
+        }
         List<String> refused = new ArrayList<>(1);
-        for (String citation : cell.split("[;,]")) {
-            if (!citation.isBlank() && !isAllowed(key(citation))) {
-                refused.add(citation.strip());
+        int start = 0;
+        for (int i = 0; i <= cell.length(); i++) {
+            if (i == cell.length() || cell.charAt(i) == ';' || cell.charAt(i) == ',') {
+                String citation = cell.substring(start, i);
+                if (!citation.isBlank() && !isAllowed(key(citation))) {
+                    refused.add(citation.strip());
+                }
+                start = i + 1;
             }
         }
-        return refused;
+        if (refusedByCell.size() == CACHE_LIMIT) {
+            refusedByCell.clear();
+        }
+        List<String> result = List.copyOf(refused);
+        refusedByCell.put(cell, result);
+        return result;
     }
 
     private boolean isAllowed(String key) {

@@ -12,6 +12,9 @@ final class TaxPeriods {
     }
 
     static String normalise(String raw) {
+        if (isCompact(raw)) {
+            return raw;
+        }
         StringBuilder compact = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -20,6 +23,16 @@ final class TaxPeriods {
             }
         }
         return compact.toString();
+    }
+
+    private static boolean isCompact(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == ',' || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

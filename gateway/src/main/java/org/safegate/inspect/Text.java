@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Tokenises text the way the normalisers compare it: upper case, accents folded to ASCII letters,
@@ -13,41 +14,98 @@ import java.util.Locale;
  * A {@code #} is a token of its own (a unit designator).
  */
 final class Text {
+    // compiled once: a pattern compiled per name with an accent was a visible cost at a million records
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private Text() {
     }
 
     static List<String> tokens(String raw, boolean keepLetterHyphens) {
-        String text = fold(raw);
+        String joined = joined(raw, keepLetterHyphens);
         List<String> tokens = new ArrayList<>(8);
-        StringBuilder token = new StringBuilder();
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (isAlphanumeric(c)) {
-                token.append(c);
-            } else if (c == '\'' || c == '\u2019' || c == '`' || c == '.' && joinsInitials(text, i)) {
-                continue;
-            } else if ((c == '-' || c == '/') && token.length() > 0 && i + 1 < length
-                    && joins(token.charAt(token.length() - 1), text.charAt(i + 1), c, keepLetterHyphens)) {
-                token.append(c);
-            } else {
-                flush(token, tokens);
-                if (c == '#') {
-                    tokens.add("#");
+        int start = 0;
+        for (int i = 0; i <= joined.length(); i++) {
+            if (i == joined.length() || joined.charAt(i) == ' ') {
+                if (i > start) {
+                    tokens.add(joined.substring(start, i));
                 }
+                start = i + 1;
             }
         }
-        flush(token, tokens);
         return tokens;
     }
 
     /** Upper case, single spaces, punctuation gone: the form reasons and officials are compared in. */
     static String words(String raw) {
-        return String.join(" ", tokens(raw, false));
+        return joined(raw, false);
+    }
+
+    /**
+     * The tokens joined by single spaces, built in one buffer (tokens never hold a space). Text that
+     * is already in that form, as most normalised values are, is returned as it is.
+     */
+    static String joined(String raw, boolean keepLetterHyphens) {
+        String text = fold(raw);
+        if (isPlainWords(text)) {
+            return text;
+        }
+        int length = text.length();
+        StringBuilder out = new StringBuilder(length);
+        boolean inToken = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isAlphanumeric(c)) {
+                if (!inToken && out.length() > 0) {
+                    out.append(' ');
+                }
+                inToken = true;
+                out.append(c);
+            } else if (c == '\'' || c == '\u2019' || c == '`' || c == '.' && joinsInitials(text, i)) {
+                continue;
+            } else if ((c == '-' || c == '/') && inToken && i + 1 < length
+                    && joins(out.charAt(out.length() - 1), text.charAt(i + 1), c, keepLetterHyphens)) {
+                out.append(c);
+            } else {
+                inToken = false;
+                if (c == '#') {
+                    out.append(out.length() > 0 ? " #" : "#");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** True for ASCII upper-case letters and digits in words separated by single spaces. */
+    private static boolean isPlainWords(String text) {
+        int length = text.length();
+        if (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || isDigit(c) || c == ' ' && text.charAt(i - 1) != ' ';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Upper case with accents removed (É to E, ß to SS); ASCII text takes the fast path. */
     static String fold(String raw) {
+        boolean ascii = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= LatinFold.LIMIT) {
+                return foldGeneral(raw);
+            }
+            ascii &= c < 0x80;
+        }
+        return ascii ? raw.toUpperCase(Locale.ROOT) : LatinFold.fold(raw);
+    }
+
+    /** {@link #fold} for any text; the reference for {@link LatinFold}. */
+    static String foldGeneral(String raw) {
         String upper = raw.toUpperCase(Locale.ROOT);
         for (int i = 0; i < upper.length(); i++) {
             if (upper.charAt(i) > 127) {
@@ -62,7 +120,7 @@ final class Text {
     private static String foldUnicode(String text) {
         String current = text;
         for (int round = 0; round < 4; round++) {
-            String next = Normalizer.normalize(current, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+            String next = MARKS.matcher(Normalizer.normalize(current, Normalizer.Form.NFKD)).replaceAll("")
                     .toUpperCase(Locale.ROOT);
             if (next.equals(current)) {
                 break;
@@ -83,13 +141,6 @@ final class Text {
         boolean digits = isDigit(before) && isDigit(after);
         boolean letters = joiner == '-' && keepLetterHyphens && isLetter(before) && isLetter(after);
         return digits || letters;
-    }
-
-    private static void flush(StringBuilder token, List<String> tokens) {
-        if (token.length() > 0) {
-            tokens.add(token.toString());
-            token.setLength(0);
-        }
     }
 
     static boolean isDigit(char c) {

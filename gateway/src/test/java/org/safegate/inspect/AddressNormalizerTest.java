@@ -48,9 +48,11 @@ class AddressNormalizerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "il|IL", "N.Y.|NY", "New York|NY", "district of columbia|DC", "Puerto Rico|PR", "gu|GU", "ae|AE", "Ontario|ONTARIO",
+        "#.0.a|# 0 A",
     })
     void states(String raw, String normal) {
         assertThat(address.state(raw)).isEqualTo(normal);
+        assertThat(address.state(normal)).isEqualTo(normal);
     }
 
     @ParameterizedTest
