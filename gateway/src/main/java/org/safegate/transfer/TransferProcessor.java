@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.Decision;
 import org.safegate.policy.SafeguardGate;
@@ -147,7 +149,18 @@ public final class TransferProcessor {
         Path content = file;
         if (agreement.requestRules().isPresent() && sender.equals(agreement.provider())) {
             // answers under request rules: only those to requests that passed may leave
-            RequestExchange.Filtered filtered = requests.exchange().filterAnswers(file, agreement, from, transferId, now);
+            RequestExchange.Filtered filtered;
+            try {
+                filtered = requests.exchange().filterAnswers(file, agreement, from, transferId, now);
+            } catch (SafegateException e) {
+                if (e.code() != ErrorCode.RECORD_FILE_INVALID) {
+                    throw e;
+                }
+                // an answer file that cannot be read as records is kept for a person, never sent
+                refusals.quarantine(set, sender, outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()),
+                        now);
+                return Outcome.QUARANTINED;
+            }
             ended = ended.withRecords(filtered.result().released(), RequestExchange.counts(filtered.result()));
             if (filtered.result().released() == 0) {
                 refusals.deny(file, senderInbox, ended.withReasons(List.of(new Receipt.Reason("ANSWERS_WITHHELD",

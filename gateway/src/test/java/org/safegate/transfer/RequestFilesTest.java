@@ -1,0 +1,134 @@
+package org.safegate.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.config.Settings;
+import org.safegate.policy.Revocation;
+import org.safegate.route.Gateway;
+
+/** Request files and answers under an agreement with request rules, through the real gateway wiring. */
+class RequestFilesTest {
+    private static final String HEADER =
+            "request_id,name,street,city,state,zip,taxable_periods,statute,reason,requesting_official\n";
+
+    @TempDir
+    Path workspace;
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() throws IOException {
+        Path root = Files.isDirectory(Path.of("").toAbsolutePath().resolve("policies")) ? Path.of("").toAbsolutePath()
+                : Path.of("").toAbsolutePath().getParent();
+        copy(root.resolve("policies"), workspace.resolve("policies"));
+        copy(root.resolve("keys-example"), workspace.resolve("keys-example"));
+        gateway = Gateway.open(Settings.of(Map.of("safegate.keys", "file:keys-example",
+                "safegate.data", workspace.resolve("data").toString(),
+                "safegate.policies", workspace.resolve("policies").toString(),
+                "safegate.requests.allowed-statutes", "8 U.S.C. 1253(a)(1)")), Map.of(), workspace, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void theRequesterSendsRequestsWithOneDeficient_resultOnlyTheValidOnesReachTheDataHolder() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 30; i++) {
+            csv.append(record(i, i == 5 ? "ZZ" : "IL"));
+        }
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", csv.toString());
+
+        TransferProcessor.Outcome outcome = gateway.processor().process("ICE", outbox("ICE"), file);
+
+        assertThat(outcome).isEqualTo(TransferProcessor.Outcome.DELIVERED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests/batch.csv.p7m")).exists();
+        assertThat(workspace.resolve("work/ICE/inbox/IRS-ICE-2025/requests/batch.csv.rejections.csv.p7m")).exists();
+        assertThat(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.delivered.json")).exists();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aRequestFileWithTooManyDeficientRecords_resultItIsQuarantinedWhole() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10; i++) {
+            csv.append(record(i, i <= 3 ? "ZZ" : "IL"));
+        }
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", csv.toString());
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
+                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+        assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
+                .contains("REQUESTS_DEFICIENT").contains("refused 3");
+    }
+
+    @Test
+    void aRequestFileWithoutTheRequiredColumns_resultItIsQuarantinedAsMalformed() throws IOException {
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", "id,name\n1,X\n");
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
+                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+        assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
+                .contains("INPUT_MALFORMED");
+    }
+
+    @Test
+    void aRevokedRequester_resultItsRequestsDoNotReachTheDataHolder() throws IOException {
+        gateway.revocations().revoke(new Revocation("ICE", Instant.now(), "test", "incident"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
+                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+    }
+
+    private static String record(int i, String state) {
+        return String.format("R-%03d,PERSON %03d SAMPLE,%d MAIN ST,SPRINGFIELD,%s,62701,2024,8 U.S.C. 1253(a)(1),"
+                + "\"Investigation HSI-2025-%04d needs the address\",\"Director, ICE\"%n", i, i, 100 + i, state, i);
+    }
+
+    private Path outbox(String agency) {
+        return workspace.resolve("work").resolve(agency).resolve("outbox");
+    }
+
+    private Path drop(String agency, String relative, String content) throws IOException {
+        Path file = outbox(agency).resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        return file;
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            files.forEach(f -> {
+                try {
+                    Path to = target.resolve(source.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
