@@ -16,9 +16,7 @@ import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.DetachedSignature;
-import org.safegate.inspect.AnswerFilter;
 import org.safegate.inspect.InspectionSettings;
-import org.safegate.inspect.RequestInspector;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
 import org.safegate.policy.PolicyHolder;
@@ -123,9 +121,7 @@ public final class Gateway implements AutoCloseable {
                 .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
         InspectionSettings inspection = InspectionSettings.DEFAULTS.withAllowedStatutes(statutes);
-        StoredPassedRequests passed = new StoredPassedRequests(database);
-        return new RequestExchange(new RequestInspector(inspection, passed), new AnswerFilter(inspection, passed), keys,
-                endpoints, audit, data);
+        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, audit, data);
     }
 
     public TransferProcessor processor() {

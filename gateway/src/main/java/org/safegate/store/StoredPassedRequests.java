@@ -22,14 +22,25 @@ public final class StoredPassedRequests implements PassedRequests {
 
     @Override
     public void record(RequestOutcome outcome) {
+        recordAll(java.util.List.of(outcome));
+    }
+
+    /** Records several outcomes in one transaction. */
+    public void recordAll(java.util.List<RequestOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        RequestOutcome first = outcomes.get(0);
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                Optional<RequestOutcome> earlier = find(c, outcome.agreementId(), outcome.requestId());
-                if (earlier.isEmpty()) {
-                    insert(c, outcome);
-                } else if (outcome.passed() || !earlier.get().passed()) {
-                    update(c, outcome);
+                for (RequestOutcome outcome : outcomes) {
+                    Optional<RequestOutcome> earlier = find(c, outcome.agreementId(), outcome.requestId());
+                    if (earlier.isEmpty()) {
+                        insert(c, outcome);
+                    } else if (outcome.passed() || !earlier.get().passed()) {
+                        update(c, outcome);
+                    }
                 }
                 c.commit();
             } catch (SQLException e) {
@@ -39,7 +50,7 @@ public final class StoredPassedRequests implements PassedRequests {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw TransferJournal.failure("record the outcome of request " + outcome.requestId(), e);
+            throw TransferJournal.failure("record the outcomes of requests from " + first.requestId(), e);
         }
     }
 

@@ -19,10 +19,13 @@ import org.safegate.inspect.AnswerFilter;
 import org.safegate.inspect.AnswerResult;
 import org.safegate.inspect.InspectionContext;
 import org.safegate.inspect.InspectionResult;
+import org.safegate.inspect.InspectionSettings;
 import org.safegate.inspect.RequestInspector;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
+import org.safegate.store.BatchedPassedRequests;
+import org.safegate.store.StoredPassedRequests;
 
 /**
  * The two directions of an agreement with request rules. A requester's request file is inspected
@@ -31,17 +34,19 @@ import org.safegate.policy.model.Agreement;
  * before sealing: only answers to requests that passed leave; the holder gets a notice of the rest.
  */
 public final class RequestExchange {
-    private final RequestInspector inspector;
+    private final InspectionSettings settings;
+    private final StoredPassedRequests outcomes;
     private final AnswerFilter answers;
     private final KeyProvider keys;
     private final Endpoints endpoints;
     private final AuditLog audit;
     private final Path work;
 
-    public RequestExchange(RequestInspector inspector, AnswerFilter answers, KeyProvider keys, Endpoints endpoints,
-                           AuditLog audit, Path dataDir) {
-        this.inspector = inspector;
-        this.answers = answers;
+    public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, KeyProvider keys,
+                           Endpoints endpoints, AuditLog audit, Path dataDir) {
+        this.settings = settings;
+        this.outcomes = outcomes;
+        this.answers = new AnswerFilter(settings, outcomes);
         this.keys = keys;
         this.endpoints = endpoints;
         this.audit = audit;
@@ -59,7 +64,11 @@ public final class RequestExchange {
         String name = file.getFileName().toString();
         Path passed = folder.resolve("passed-" + name);
         Path rejections = folder.resolve("rejections.csv");
-        InspectionResult result = inspector.inspect(file, new InspectionContext(agreement, now), passed, rejections);
+        // outcomes are written in batches, and only once the whole file has been read
+        BatchedPassedRequests batch = new BatchedPassedRequests(outcomes);
+        InspectionResult result = new RequestInspector(settings, batch)
+                .inspect(file, new InspectionContext(agreement, now), passed, rejections);
+        batch.flush();
         return new Inspected(transferId, result, passed, rejections);
     }
 
