@@ -429,6 +429,32 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("A run stopped after the delivered event and the receipt. Result: the next run archives the file and writes no second receipt.")
+    void aRunStoppedAfterTheReceipt_resultTheNextRunArchivesTheFileWithOneReceiptAndOneEvent() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"), dojCertificate(), entry);
+        Path published = DurableFiles.publishTemp(temp, "a.csv", ".p7m");
+        new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
+        TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
+                new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning())::sign));
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                Optional.empty(), Optional.of("a.csv.p7m"), List.of());
+        recorder.delivered(ended);
+        recorder.receipt(inbox("IRS"), ended, Receipt.Outcome.DELIVERED, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+        Path receipts = inbox("IRS").resolve("receipts/IRS-DOJ-2024");
+        assertThat(listAll(receipts)).containsExactly(receipts.resolve("a.csv.delivered.json"),
+                receipts.resolve("a.csv.delivered.json.p7s"));
+    }
+
+    @Test
     @DisplayName("A run killed while sealing left a partial copy. Result: the next run replaces it and delivers the file exactly once.")
     void aRunKilledWhileSealing_resultTheNextRunReplacesThePartialCopyAndDeliversTheFileExactlyOnce()
             throws Exception {
