@@ -21,6 +21,8 @@ import org.safegate.SafegateException;
 public final class GatewayRunner {
     /** How long the outboxes must stay empty (longer than a poll plus a read-lock check) to count as drained. */
     private static final Duration QUIET = Duration.ofMillis(1500);
+    /** The marker Camel's file consumer keeps beside a file while it holds the read lock. */
+    private static final String CAMEL_LOCK = ".camelLock";
 
     private final Gateway gateway;
 
@@ -90,11 +92,33 @@ public final class GatewayRunner {
         if (!Files.isDirectory(outbox)) {
             return Stream.empty();
         }
-        try (Stream<Path> walk = Files.walk(outbox)) {
-            return walk.filter(p -> !Files.isDirectory(p)).filter(p -> !hiddenOnTheWay(outbox, p)).toList().stream();
+        List<Path> files = new java.util.ArrayList<>();
+        try {
+            // the consumer's read-lock markers come and go while the outboxes are walked: a file
+            // that vanished on the way is simply not pending any more
+            Files.walkFileTree(outbox, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                                                               java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (!file.getFileName().toString().endsWith(CAMEL_LOCK) && !hiddenOnTheWay(outbox, file)
+                            && !Files.isDirectory(file)) {
+                        files.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files.stream();
     }
 
     private static boolean hiddenOnTheWay(Path outbox, Path file) {

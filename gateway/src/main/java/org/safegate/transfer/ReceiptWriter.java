@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,18 +22,45 @@ public final class ReceiptWriter {
         this.signer = signer;
     }
 
-    /** Writes both files and returns the receipt's path. */
+    /**
+     * Writes both files and returns the receipt's path. Writing the receipt of a transfer again (a
+     * run that stopped after writing it resumes) keeps the one already there, so the sender never
+     * gets two receipts for one transfer; a missing signature beside it is added.
+     */
     public Path write(Path senderInbox, Receipt receipt) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(toJson(receipt));
-        byte[] signature = signer.sign(json);
         Path folder = senderInbox.resolve("receipts").resolve(receipt.agreement());
         // a refused name is not safe to reuse in a file name; the transfer id identifies it instead
         String stem = FileNames.problem(receipt.name()).isEmpty() ? receipt.name() : "transfer-" + receipt.transfer();
-        Path written = DurableFiles.publish(folder, stem + "." + receipt.outcome().key(), ".json",
-                receipt.transfer() + "-receipt", out -> out.write(json));
+        String receiptStem = stem + "." + receipt.outcome().key();
+        Path written = earlier(folder, receiptStem, receipt.transfer());
+        byte[] json;
+        if (written == null) {
+            json = JSON.writeValueAsBytes(toJson(receipt));
+            written = DurableFiles.publish(folder, receiptStem, ".json", receipt.transfer() + "-receipt",
+                    out -> out.write(json));
+        } else {
+            json = Files.readAllBytes(written);
+        }
         String signatureStem = written.getFileName().toString();
-        DurableFiles.publish(folder, signatureStem, ".p7s", receipt.transfer() + "-signature", out -> out.write(signature));
+        if (!Files.exists(folder.resolve(signatureStem + ".p7s"))) {
+            byte[] signature = signer.sign(json);
+            DurableFiles.publish(folder, signatureStem, ".p7s", receipt.transfer() + "-signature",
+                    out -> out.write(signature));
+        }
         return written;
+    }
+
+    /** The receipt already written for this transfer under {@code stem[.N].json}, or null. */
+    private static Path earlier(Path folder, String stem, String transfer) throws IOException {
+        for (int counter = 1; ; counter++) {
+            Path candidate = folder.resolve(counter == 1 ? stem + ".json" : stem + "." + counter + ".json");
+            if (!Files.isRegularFile(candidate)) {
+                return null;
+            }
+            if (transfer.equals(JSON.readTree(candidate.toFile()).path("transfer").asText())) {
+                return candidate;
+            }
+        }
     }
 
     static ObjectNode toJson(Receipt receipt) {

@@ -43,4 +43,23 @@ class ReceiptWriterTest {
         assertThat(written.getFileName()).hasToString("transfer-T-2.quarantined.json");
         assertThat(Files.readString(written)).contains("evil\\\\u0007.csv");
     }
+
+    @Test
+    void theReceiptOfATransferWrittenAgainAfterARestartIsKeptOnceAndAnotherTransferGetsACounter() throws Exception {
+        Receipt first = new Receipt("T-3", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
+                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of());
+        Path written = writer.write(inbox, first);
+        Files.delete(written.resolveSibling("a.csv.delivered.json.p7s"));
+
+        Path again = writer.write(inbox, new Receipt("T-3", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
+                Instant.parse("2026-03-01T10:05:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of()));
+        Path other = writer.write(inbox, new Receipt("T-4", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
+                Instant.parse("2026-03-01T10:06:00Z"), "cd34", 43, Optional.of("a.csv.2.p7m"), List.of()));
+
+        assertThat(again).isEqualTo(written);
+        assertThat(Files.readString(again)).contains("2026-03-01T10:00:00Z");
+        assertThat(written.resolveSibling("a.csv.delivered.json.p7s")).hasContent("sig:" + Files.size(written));
+        assertThat(other.getFileName()).hasToString("a.csv.delivered.2.json");
+        assertThat(Files.readString(other)).contains("\"transfer\" : \"T-4\"");
+    }
 }

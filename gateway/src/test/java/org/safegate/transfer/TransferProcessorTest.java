@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
@@ -75,6 +76,7 @@ class TransferProcessorTest {
     // ---- delivered ----
 
     @Test
+    @DisplayName("The IRS sends a file to DOJ. Result: delivered sealed to DOJ, a signed receipt, the original archived, one delivered event.")
     void theIrsSendsAFileToDoj_resultItIsDeliveredSealedToDojWithAReceiptAndOneDeliveredEvent() throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
@@ -103,6 +105,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The gateway is opened in a workspace with the default data folder. Result: its store is in that workspace.")
     void theGatewayIsOpenedWithARelativeDataFolder_resultItsStoreIsInTheWorkspace() throws Exception {
         start();
 
@@ -112,6 +115,7 @@ class TransferProcessorTest {
     // ---- denied ----
 
     @Test
+    @DisplayName("The IRS sends a file to ICE. Result: denied with CAP_ITEM_UNDATED among the reasons, kept in quarantine.")
     void theIrsSendsAFileToIce_resultItIsDeniedBecauseIceCapItemsHaveNoDates() throws Exception {
         start();
         Path file = drop("IRS", "IRS-ICE-2025", "addresses.csv", ADDRESSES);
@@ -135,6 +139,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("DOJ drops a file under the agreement where it is the recipient. Result: denied SENDER_NOT_PROVIDER.")
     void dojDropsAFileUnderTheAgreementWhereItIsTheRecipient_resultDeniedSenderNotProvider() throws Exception {
         start();
         Path file = drop("DOJ", "IRS-DOJ-2024", "back.csv", ADDRESSES);
@@ -151,6 +156,7 @@ class TransferProcessorTest {
     // ---- quarantined: bad input ----
 
     @Test
+    @DisplayName("The IRS drops a file directly into its outbox. Result: quarantined MISPLACED.")
     void theIrsDropsAFileDirectlyIntoItsOutbox_resultQuarantinedMisplaced() throws Exception {
         start();
         Path file = write(outbox("IRS").resolve("loose.csv"), ADDRESSES);
@@ -161,6 +167,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS drops a file under an unknown agreement. Result: quarantined AGREEMENT_UNKNOWN.")
     void theIrsDropsAFileUnderAnUnknownAgreement_resultQuarantinedAgreementUnknown() throws Exception {
         start();
         Path file = drop("IRS", "IRS-NSA-2099", "a.csv", ADDRESSES);
@@ -171,6 +178,54 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS drops a file one folder too deep under an agreement. Result: quarantined MISPLACED.")
+    void theIrsDropsAFileTooDeep_resultQuarantinedMisplaced() throws Exception {
+        start();
+        Path file = write(outbox("IRS").resolve("IRS-DOJ-2024/extra/a.csv"), ADDRESSES);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+
+        assertQuarantined("IRS", "IRS-DOJ-2024", "a.csv", "MISPLACED", ADDRESSES);
+        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("The IRS sends a file with a very long name. Result: quarantined NAME_UNSAFE, the receipt named by transfer id.")
+    void theIrsSendsAVeryLongName_resultQuarantinedNameUnsafe() throws Exception {
+        start();
+        String name = "n".repeat(FileNames.MAX_BYTES + 10) + ".csv";
+        Path file = drop("IRS", "IRS-DOJ-2024", name, ADDRESSES);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+
+        AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
+        assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
+        assertThat(inbox("IRS").resolve("receipts/IRS-DOJ-2024/transfer-" + event.transferId() + ".quarantined.json"))
+                .isNotEmptyFile();
+        assertThat(quarantined(event.transferId())).hasBinaryContent(ADDRESSES);
+        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("The IRS puts a named pipe in its outbox. Result: quarantined NOT_A_REGULAR_FILE, never opened.")
+    void theIrsPutsANamedPipeInItsOutbox_resultQuarantinedNotARegularFile() throws Exception {
+        start();
+        Path pipe = outbox("IRS").resolve("IRS-DOJ-2024/pipe.csv");
+        Files.createDirectories(pipe.getParent());
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(process("IRS", pipe)).isEqualTo(Outcome.QUARANTINED);
+
+        String transfer = assertQuarantinedReceipt("IRS", "IRS-DOJ-2024", "pipe.csv", "NOT_A_REGULAR_FILE");
+        assertThat(quarantined(transfer)).satisfies(kept -> assertThat(Files.isRegularFile(kept,
+                LinkOption.NOFOLLOW_LINKS)).isFalse());
+        assertThat(pipe).doesNotExist();
+        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("The IRS sends an empty file. Result: quarantined EMPTY_FILE.")
     void theIrsSendsAnEmptyFile_resultQuarantinedEmptyFile() throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "empty.csv", new byte[0]);
@@ -182,6 +237,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS puts a symlink in its outbox. Result: the link is quarantined, its target neither read nor moved.")
     void theIrsPutsASymlinkInItsOutbox_resultTheLinkIsQuarantinedAndItsTargetIsNeitherReadNorMoved() throws Exception {
         start();
         Path secret = write(workspace.resolve("secret.txt"), "not for DOJ".getBytes(StandardCharsets.UTF_8));
@@ -202,6 +258,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS sends a name with a control character. Result: quarantined NAME_UNSAFE, the receipt named by transfer id.")
     void theIrsSendsANameWithAControlCharacter_resultQuarantinedNameUnsafeWithAReceiptNamedByTransfer()
             throws Exception {
         start();
@@ -220,6 +277,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS sends a file over the size limit. Result: quarantined TOO_LARGE.")
     void theIrsSendsAFileOverTheSizeLimit_resultQuarantinedTooLarge() throws Exception {
         start(Map.of("safegate.max-file-bytes", "16"));
         Path file = drop("IRS", "IRS-DOJ-2024", "big.csv", ADDRESSES);
@@ -231,6 +289,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The IRS sends the same name twice. Result: both delivered, the second as name.2.p7m, neither overwritten.")
     void theIrsSendsTheSameNameTwice_resultBothDeliveredTheSecondUnderACounterAndNeitherOverwritten()
             throws Exception {
         start();
@@ -252,6 +311,7 @@ class TransferProcessorTest {
     // ---- revocation ----
 
     @Test
+    @DisplayName("A security officer revokes DOJ. Result: the next file is denied AGENCY_REVOKED; after reinstatement the next is delivered.")
     void aSecurityOfficerRevokesDoj_resultTheNextFileIsDeniedAgencyRevokedAndAfterReinstatementDelivered()
             throws Exception {
         start();
@@ -271,6 +331,7 @@ class TransferProcessorTest {
     // ---- redisclosure ----
 
     @Test
+    @DisplayName("DOJ passes data it received from the IRS on to ICE. Result: a redisclosure, denied, its event linked to the parent transfer.")
     void dojPassesDataItReceivedFromTheIrsOnToIce_resultARedisclosureDeniedAndLinkedToItsParent() throws Exception {
         start();
         assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
@@ -290,9 +351,34 @@ class TransferProcessorTest {
                 .contains("CAP_ITEM_UNDATED");
     }
 
+    @Test
+    @DisplayName("ICE becomes current and DOJ passes IRS data on to it. Result: delivered as a redisclosure linked to the parent.")
+    void dojPassesIrsDataOnToACurrentIce_resultDeliveredAsARedisclosureLinkedToItsParent() throws Exception {
+        makeIceCurrent();
+        start();
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        String parent = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
+
+        assertThat(process("DOJ", drop("DOJ", "DOJ-ICE-2024", "onward.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+
+        AuditEntry redisclosure = single(AuditEventType.REDISCLOSURE).entry();
+        assertThat(redisclosure.parentTransfer()).isEqualTo(parent);
+        assertThat(redisclosure.provider()).isEqualTo("DOJ");
+        assertThat(redisclosure.recipient()).isEqualTo("ICE");
+        assertThat(redisclosure.agreement()).isEqualTo("DOJ-ICE-2024");
+        assertThat(redisclosure.decision()).isEqualTo("permit");
+        assertThat(new AuditStore(gateway.database()).children(parent)).extracting(e -> e.entry().transferId())
+                .contains(redisclosure.transferId());
+        assertThat(open(keys.agencyEncryption("ICE"), inbox("ICE").resolve("DOJ-ICE-2024/onward.csv.p7m")))
+                .isEqualTo(ADDRESSES);
+        assertThat(receipt("DOJ", "DOJ-ICE-2024", "onward.csv.delivered.json").get("transfer").asText())
+                .isEqualTo(redisclosure.transferId());
+    }
+
     // ---- crash and resume ----
 
     @Test
+    @DisplayName("A run stopped after sealing. Result: the next run delivers the file exactly once and leaves no temporary file.")
     void aRunStoppedAfterSealing_resultTheNextRunDeliversTheFileExactlyOnceAndLeavesNoTemporaryFile()
             throws Exception {
         start();
@@ -308,6 +394,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("A run stopped after linking the sealed copy, before journaling it. Result: the next run delivers it exactly once.")
     void aRunStoppedAfterPublishingBeforeItWasJournaled_resultTheNextRunDeliversTheFileExactlyOnce()
             throws Exception {
         start();
@@ -324,7 +411,8 @@ class TransferProcessorTest {
     }
 
     @Test
-    void aRunStoppedAfterPublishingAndRemovingTheTemporaryName_resultTheNextRunDeliversTheFileExactlyOnce()
+    @DisplayName("A run stopped after journaling the published name. Result: the next run finishes without publishing again.")
+    void aRunStoppedAfterJournalingThePublishedName_resultTheNextRunFinishesWithoutPublishingAgain()
             throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
@@ -333,7 +421,7 @@ class TransferProcessorTest {
                 dojCertificate(), entry);
         Path published = DurableFiles.linkTemp(temp, "a.csv", ".p7m");
         new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
-        // the stopped run had published and journaled the copy but not yet removed the temporary name
+        // the stopped run had published and journaled the copy, but not yet removed its temporary name
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
 
@@ -341,6 +429,33 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("A run stopped after the delivered event and the receipt. Result: the next run archives the file and writes no second receipt.")
+    void aRunStoppedAfterTheReceipt_resultTheNextRunArchivesTheFileWithOneReceiptAndOneEvent() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"), dojCertificate(), entry);
+        Path published = DurableFiles.publishTemp(temp, "a.csv", ".p7m");
+        new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
+        TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
+                new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning())::sign));
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                Optional.empty(), Optional.of("a.csv.p7m"), List.of());
+        recorder.delivered(ended);
+        recorder.receipt(inbox("IRS"), ended, Receipt.Outcome.DELIVERED, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+        Path receipts = inbox("IRS").resolve("receipts/IRS-DOJ-2024");
+        assertThat(listAll(receipts)).containsExactly(receipts.resolve("a.csv.delivered.json"),
+                receipts.resolve("a.csv.delivered.json.p7s"));
+    }
+
+    @Test
+    @DisplayName("A run killed while sealing left a partial copy. Result: the next run replaces it and delivers the file exactly once.")
     void aRunKilledWhileSealing_resultTheNextRunReplacesThePartialCopyAndDeliversTheFileExactlyOnce()
             throws Exception {
         start();
@@ -357,6 +472,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("A run stopped after sealing, and DOJ was revoked meanwhile. Result: the sealed copy is dropped and the file denied.")
     void aRunStoppedAfterSealingAndDojWasRevokedMeanwhile_resultTheSealedCopyIsDroppedAndTheFileDenied()
             throws Exception {
         start();
@@ -376,6 +492,7 @@ class TransferProcessorTest {
     // ---- held ----
 
     @Test
+    @DisplayName("The recipient's inbox cannot be written. Result: held in the outbox, retried after the back-off, then delivered.")
     void theRecipientInboxCannotBeWritten_resultTheFileIsHeldInTheOutboxAndDeliveredOnceTheInboxIsBack()
             throws Exception {
         start();
@@ -402,6 +519,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The gateway's signing key cannot be loaded. Result: held in the outbox, nothing delivered.")
     void theGatewaySigningKeyCannotBeLoaded_resultTheFileIsHeldInTheOutboxAndNothingIsDelivered() throws Exception {
         start();
         Files.delete(workspace.resolve("keys-example/gateway/sign.key"));
@@ -418,6 +536,7 @@ class TransferProcessorTest {
     }
 
     @Test
+    @DisplayName("The recipient's certificate file is missing. Result: denied CERT_MISSING, kept in quarantine.")
     void theRecipientCertificateFileIsMissing_resultTheFileIsDeniedCertMissingAndKeptInQuarantine()
             throws Exception {
         start();
@@ -445,6 +564,27 @@ class TransferProcessorTest {
         gateway = Gateway.open(Settings.of(settings), Map.of(), workspace, clock);
     }
 
+    /** ICE's safeguards as they would be once its CAP is dated and its review renewed (relative to today). */
+    private void makeIceCurrent() throws IOException {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate ssrDue = java.time.LocalDate.of(today.getYear(), 1, 15);
+        java.time.LocalDate ssrFiled = ssrDue.isAfter(today) ? today : ssrDue;
+        Files.writeString(workspace.resolve("policies/safeguards/ice.yaml"), String.join("\n",
+                "agency: ICE",
+                "review:   { id: SR-RENEWED-ICE, completed: " + today.minusMonths(6) + " }",
+                "ssr:",
+                "  - { year: " + (today.getYear() - 2) + ", submitted: " + ssrDue.minusYears(1) + " }",
+                "  - { year: " + (today.getYear() - 1) + ", submitted: " + ssrFiled + " }",
+                "findings:",
+                "  - { id: F-01, severity: significant, opened: " + today.minusMonths(6) + ", status: open }",
+                "cap:",
+                "  submitted: " + today.minusMonths(1),
+                "  items:",
+                "    - { finding: F-01, action: \"Restrict FTI access\", implementation-date: " + today.plusMonths(6)
+                        + " }",
+                ""));
+    }
+
     private Outcome process(String agency, Path file) {
         return gateway.processor().process(agency, outbox(agency), file);
     }
@@ -469,8 +609,11 @@ class TransferProcessorTest {
     }
 
     private byte[] openAsDoj(Path sealed) throws IOException {
-        Opener opener = new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()),
-                Clock.systemUTC());
+        return open(keys.agencyEncryption("DOJ"), sealed);
+    }
+
+    private byte[] open(org.safegate.keys.Identity recipient, Path sealed) throws IOException {
+        Opener opener = new Opener(recipient, new CertificateVerifier(keys.trust()), Clock.systemUTC());
         Path out = workspace.resolve("opened-" + sealed.getFileName());
         opener.open(sealed, out);
         return Files.readAllBytes(out);

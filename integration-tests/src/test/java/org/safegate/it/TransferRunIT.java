@@ -1,0 +1,228 @@
+package org.safegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.Opener;
+import org.safegate.keys.KeyProvider;
+import org.safegate.keys.KeyProviders;
+import org.safegate.store.Database;
+import org.safegate.store.DatabaseSettings;
+
+/**
+ * The gateway as an operator runs it: the built jar in its own process, in a workspace with the
+ * example policies and keys, files dropped into the agencies' outboxes.
+ */
+class TransferRunIT {
+    @TempDir
+    Path workspace;
+
+    @Test
+    void theIrsSendsFilesToDojAndIce_resultRunOnceDeliversToDojDeniesIceQuarantinesTheMisplacedAndExitsZero()
+            throws Exception {
+        prepareWorkspace();
+        Map<String, byte[]> toDoj = new TreeMap<>();
+        for (int i = 1; i <= 3; i++) {
+            toDoj.put("doj-" + i + ".csv", content(i));
+            drop("IRS", "IRS-DOJ-2024", "doj-" + i + ".csv", content(i));
+        }
+        drop("IRS", "IRS-ICE-2025", "ice-1.csv", content(11));
+        drop("IRS", "IRS-ICE-2025", "ice-2.csv", content(12));
+        Path loose = workspace.resolve("work/IRS/outbox/loose.csv");
+        write(loose, content(21));
+
+        SafegateProcess.Result run = SafegateProcess.jar(workspace, "run", "--once");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Path dojInbox = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
+        assertThat(names(dojInbox)).containsExactlyInAnyOrderElementsOf(
+                toDoj.keySet().stream().map(n -> n + ".p7m").toList());
+        for (Map.Entry<String, byte[]> sent : toDoj.entrySet()) {
+            assertThat(openAsDoj(dojInbox.resolve(sent.getKey() + ".p7m"))).isEqualTo(sent.getValue());
+        }
+        assertThat(workspace.resolve("work/ICE/inbox")).satisfiesAnyOf(
+                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(files(folder)).isEmpty());
+        Path receipts = workspace.resolve("work/IRS/inbox/receipts");
+        assertThat(names(receipts.resolve("IRS-DOJ-2024"))).contains("doj-1.csv.delivered.json",
+                "doj-1.csv.delivered.json.p7s", "doj-2.csv.delivered.json", "doj-3.csv.delivered.json");
+        assertThat(names(receipts.resolve("IRS-ICE-2025"))).contains("ice-1.csv.denied.json",
+                "ice-1.csv.denied.json.p7s", "ice-2.csv.denied.json");
+        assertThat(Files.readString(receipts.resolve("IRS-ICE-2025/ice-1.csv.denied.json")))
+                .contains("CAP_ITEM_UNDATED");
+        assertThat(names(receipts.resolve("_unplaced"))).contains("loose.csv.quarantined.json");
+        assertThat(files(workspace.resolve("work/IRS/outbox"))).isEmpty();
+        assertThat(files(workspace.resolve("data/quarantine"))).hasSize(3 * 2);
+        assertThat(count(AuditEventType.TRANSFER_DELIVERED)).isEqualTo(3);
+        assertThat(count(AuditEventType.TRANSFER_DENIED)).isEqualTo(2);
+        assertThat(count(AuditEventType.TRANSFER_QUARANTINED)).isEqualTo(1);
+        assertAuditVerifies();
+    }
+
+    @Test
+    void theGatewayIsKilledWhileDelivering_resultAfterARestartEveryFileIsDeliveredExactlyOnce() throws Exception {
+        prepareWorkspace();
+        int files = 300;
+        for (int i = 0; i < files; i++) {
+            drop("IRS", "IRS-DOJ-2024", name(i), content(i));
+        }
+        Path dojInbox = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
+
+        Process gateway = start(workspace, "run");
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !gateway.isAlive() || countSealed(dojInbox) >= 30);
+            assertThat(gateway.isAlive()).as("the gateway is still running when it is killed").isTrue();
+        } finally {
+            gateway.destroyForcibly();
+            assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(countSealed(dojInbox)).as("killed in the middle").isLessThan(files);
+
+        SafegateProcess.Result restart = SafegateProcess.jar(workspace, "run", "--once");
+
+        assertThat(restart.exit()).as(restart.out() + restart.err()).isZero();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            expected.add(name(i) + ".p7m");
+        }
+        assertThat(names(dojInbox)).containsExactlyInAnyOrderElementsOf(expected);
+        for (int i = 0; i < files; i += 7) {
+            assertThat(openAsDoj(dojInbox.resolve(name(i) + ".p7m"))).isEqualTo(content(i));
+        }
+        try (Stream<Path> all = Files.walk(workspace.resolve("work"))) {
+            assertThat(all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".safegate-")).toList())
+                    .as("temporary files left in the inboxes").isEmpty();
+        }
+        assertThat(files(workspace.resolve("work/IRS/outbox"))).isEmpty();
+        List<AuditEvent> delivered = events(AuditEventType.TRANSFER_DELIVERED);
+        Map<String, Long> perFile = delivered.stream()
+                .collect(Collectors.groupingBy(e -> e.entry().object(), Collectors.counting()));
+        assertThat(perFile).hasSize(files);
+        assertThat(perFile.values()).containsOnly(1L);
+        assertThat(count(AuditEventType.TRANSFER_DENIED) + count(AuditEventType.TRANSFER_QUARANTINED)).isZero();
+        assertAuditVerifies();
+    }
+
+    private void prepareWorkspace() throws IOException {
+        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
+        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+    }
+
+    private static String name(int i) {
+        return String.format("f-%04d.csv", i);
+    }
+
+    private static byte[] content(int i) {
+        return ("tin,name,address\n" + (100000000 + i) + ",Person " + i + "," + i + " Main St\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void drop(String agency, String agreement, String name, byte[] content) throws IOException {
+        write(workspace.resolve("work").resolve(agency).resolve("outbox").resolve(agreement).resolve(name), content);
+    }
+
+    /** Writes a file as complete: old enough for the gateway's read lock to take it at once. */
+    private static void write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+    }
+
+    private static Process start(Path workingDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", SafegateProcess.JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectOutput(workingDir.resolve("gateway-out.txt").toFile())
+                .redirectError(workingDir.resolve("gateway-err.txt").toFile()).start();
+    }
+
+    private static long countSealed(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.list(folder)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".p7m")).count();
+        }
+    }
+
+    private byte[] openAsDoj(Path sealed) throws IOException {
+        KeyProvider keys = KeyProviders.fromSpec("file:keys-example", workspace);
+        Opener opener = new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()),
+                Clock.systemUTC());
+        Path out = Files.createTempFile(workspace, "opened", ".csv");
+        Files.delete(out);
+        opener.open(sealed, out);
+        byte[] bytes = Files.readAllBytes(out);
+        Files.delete(out);
+        return bytes;
+    }
+
+    private List<AuditEvent> events(AuditEventType type) {
+        try (Database database = Database.open(DatabaseSettings.embedded(workspace.resolve("data")))) {
+            return new AuditStore(database).list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(type),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+    }
+
+    private long count(AuditEventType type) {
+        return events(type).size();
+    }
+
+    private void assertAuditVerifies() {
+        SafegateProcess.Result verify = SafegateProcess.jar(workspace, "audit", "verify");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> all = Files.list(folder)) {
+            return all.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Every file (not folder) below the folder, hidden ones included. */
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !Files.isDirectory(p)).toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path source : all.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
