@@ -441,7 +441,7 @@ class TransferProcessorTest {
                 new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning())::sign));
         TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
                 "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                Optional.empty(), Optional.of("a.csv.p7m"), List.of());
+                Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty());
         recorder.delivered(ended);
         recorder.receipt(inbox("IRS"), ended, Receipt.Outcome.DELIVERED, clock.instant());
         clock.advance(Duration.ofMinutes(1));
