@@ -86,16 +86,21 @@ class TransferRunIT {
     @Test
     void theGatewayIsKilledWhileDelivering_resultAfterARestartEveryFileIsDeliveredExactlyOnce() throws Exception {
         prepareWorkspace();
-        int files = 300;
-        for (int i = 0; i < files; i++) {
-            drop("IRS", "IRS-DOJ-2024", name(i), content(i));
-        }
+        int files = 1_000;
         Path dojInbox = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
+        Path outbox = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024");
+        Files.createDirectories(outbox);
 
         Process gateway = start(workspace, "run");
         try {
+            for (int i = 0; i < files; i++) {
+                // as a well-behaved sender does: written under a hidden name, then renamed into place
+                Path hidden = outbox.resolve("." + name(i));
+                Files.write(hidden, content(i));
+                Files.move(hidden, outbox.resolve(name(i)), StandardCopyOption.ATOMIC_MOVE);
+            }
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> !gateway.isAlive() || countSealed(dojInbox) >= 30);
+                    .until(() -> !gateway.isAlive() || countSealed(dojInbox) >= files / 10);
             assertThat(gateway.isAlive()).as("the gateway is still running when it is killed").isTrue();
         } finally {
             gateway.destroyForcibly();
