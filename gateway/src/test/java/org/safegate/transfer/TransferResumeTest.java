@@ -1,0 +1,224 @@
+package org.safegate.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+import org.safegate.audit.MutableClock;
+import org.safegate.config.Settings;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.Opener;
+import org.safegate.keys.KeyProvider;
+import org.safegate.keys.KeyProviders;
+import org.safegate.policy.Revocation;
+import org.safegate.route.Gateway;
+import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.TransferJournal;
+import org.safegate.transfer.TransferProcessor.Outcome;
+
+/** A run that stopped part-way, and files held while something they need is unavailable. */
+class TransferResumeTest extends TransferScenarioTest {
+
+    // ---- crash and resume ----
+
+    @Test
+    @DisplayName("A run stopped after sealing. Result: the next run delivers the file exactly once and leaves no temporary file.")
+    void aRunStoppedAfterSealing_resultTheNextRunDeliversTheFileExactlyOnceAndLeavesNoTemporaryFile()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
+                dojCertificate(), entry);
+        assertThat(temp.getFileName().toString()).isEqualTo(".safegate-" + entry.transferId() + ".part");
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+    }
+
+    @Test
+    @DisplayName("A run stopped after linking the sealed copy, before journaling it. Result: the next run delivers it exactly once.")
+    void aRunStoppedAfterPublishingBeforeItWasJournaled_resultTheNextRunDeliversTheFileExactlyOnce()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
+                dojCertificate(), entry);
+        // the stopped run had linked the sealed copy under its final name, and nothing more
+        Files.createLink(temp.resolveSibling("a.csv.p7m"), temp);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+    }
+
+    @Test
+    @DisplayName("A run stopped after journaling the published name. Result: the next run finishes without publishing again.")
+    void aRunStoppedAfterJournalingThePublishedName_resultTheNextRunFinishesWithoutPublishingAgain()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
+                dojCertificate(), entry);
+        Path published = DurableFiles.linkTemp(temp, "a.csv", ".p7m");
+        new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
+        // the stopped run had published and journaled the copy, but not yet removed its temporary name
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+    }
+
+    @Test
+    @DisplayName("A run stopped after the delivered event and the receipt. Result: the next run archives the file and writes no second receipt.")
+    void aRunStoppedAfterTheReceipt_resultTheNextRunArchivesTheFileWithOneReceiptAndOneEvent() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"), dojCertificate(), entry);
+        Path published = DurableFiles.publishTemp(temp, "a.csv", ".p7m");
+        new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
+        TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
+                new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning())::sign));
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty());
+        recorder.delivered(ended);
+        recorder.receipt(inbox("IRS"), ended, Receipt.Outcome.DELIVERED, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+        Path receipts = inbox("IRS").resolve("receipts/IRS-DOJ-2024");
+        assertThat(listAll(receipts)).containsExactly(receipts.resolve("a.csv.delivered.json"),
+                receipts.resolve("a.csv.delivered.json.p7s"));
+    }
+
+    @Test
+    @DisplayName("A run killed while sealing left a partial copy. Result: the next run replaces it and delivers the file exactly once.")
+    void aRunKilledWhileSealing_resultTheNextRunReplacesThePartialCopyAndDeliversTheFileExactlyOnce()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        new TransferJournal(gateway.database(), clock).begin(entry);
+        // what a kill in the middle of sealing leaves: a partial sealed copy under the hidden name
+        write(DurableFiles.tempPath(folder, entry.transferId()), new byte[] {0x30, (byte) 0x80, 0x06});
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+    }
+
+    @Test
+    @DisplayName("A run stopped after sealing, and DOJ was revoked meanwhile. Result: the sealed copy is dropped and the file denied.")
+    void aRunStoppedAfterSealingAndDojWasRevokedMeanwhile_resultTheSealedCopyIsDroppedAndTheFileDenied()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
+                dojCertificate(), entry);
+        gateway.revocations().revoke(new Revocation("DOJ", clock.instant(), "alice", "suspected breach"));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+
+        assertThat(listAll(inbox("DOJ"))).isEmpty();
+        assertThat(single(AuditEventType.TRANSFER_DENIED).entry().transferId()).isEqualTo(entry.transferId());
+        assertThat(quarantined(entry.transferId())).hasBinaryContent(ADDRESSES);
+    }
+
+    // ---- held ----
+
+    @Test
+    @DisplayName("The recipient's inbox cannot be written. Result: held in the outbox, retried after the back-off, then delivered.")
+    void theRecipientInboxCannotBeWritten_resultTheFileIsHeldInTheOutboxAndDeliveredOnceTheInboxIsBack()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        Path blocked = write(inbox("DOJ").resolve("IRS-DOJ-2024"), "not a folder".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+
+        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(blocked).hasContent("not a folder");
+        assertThat(gateway.processor().held().current()).containsKey(file);
+        assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+        assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
+        assertThat(process("IRS", file)).as("retried only after the back-off").isEqualTo(Outcome.HELD);
+        assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
+
+        Files.delete(blocked);
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m"))).isEqualTo(ADDRESSES);
+        assertThat(gateway.processor().held().current()).isEmpty();
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    @DisplayName("The gateway's signing key cannot be loaded. Result: held in the outbox, nothing delivered.")
+    void theGatewaySigningKeyCannotBeLoaded_resultTheFileIsHeldInTheOutboxAndNothingIsDelivered() throws Exception {
+        start();
+        Files.delete(workspace.resolve("keys-example/gateway/sign.key"));
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+
+        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(listAll(inbox("DOJ"))).isEmpty();
+        assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+        assertThat(workspace.resolve("data/archive")).doesNotExist();
+        assertThat(gateway.processor().held().current()).containsKey(file);
+    }
+
+    @Test
+    @DisplayName("The recipient's certificate file is missing. Result: denied CERT_MISSING, kept in quarantine.")
+    void theRecipientCertificateFileIsMissing_resultTheFileIsDeniedCertMissingAndKeptInQuarantine()
+            throws Exception {
+        start();
+        Files.delete(workspace.resolve("keys-example/agencies/DOJ/encrypt.crt"));
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+
+        assertThat(listAll(inbox("DOJ"))).isEmpty();
+        AuditEntry denied = single(AuditEventType.TRANSFER_DENIED).entry();
+        assertThat(denied.reasonCodes()).containsExactly("CERT_MISSING");
+        assertThat(quarantined(denied.transferId())).hasBinaryContent(ADDRESSES);
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+    }
+}

@@ -1,0 +1,276 @@
+package org.safegate.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+import org.safegate.audit.MutableClock;
+import org.safegate.config.Settings;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.Opener;
+import org.safegate.keys.KeyProvider;
+import org.safegate.keys.KeyProviders;
+import org.safegate.policy.Revocation;
+import org.safegate.route.Gateway;
+import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.TransferJournal;
+import org.safegate.transfer.TransferProcessor.Outcome;
+
+/**
+ * What every transfer scenario shares: a workspace with copies of the real policies and example
+ * keys, a gateway wired as in production (H2 store in the workspace), and helpers to drop files and
+ * read what came out. One file at a time goes through {@link TransferProcessor}, without Camel.
+ */
+abstract class TransferScenarioTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final byte[] ADDRESSES = "tin,name,address\n123456789,Jane Roe,1 Main St\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path workspace;
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    Gateway gateway;
+    KeyProvider keys;
+
+    @BeforeEach
+    void copyPoliciesAndKeys() throws IOException {
+        Path root = repositoryRoot();
+        copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
+        keys = KeyProviders.fromSpec("file:keys-example", workspace);
+    }
+
+    @AfterEach
+    void closeGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+
+    void start() {
+        start(Map.of());
+    }
+
+    void start(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of("safegate.keys", "file:keys-example"));
+        settings.putAll(extra);
+        gateway = Gateway.open(Settings.of(settings), Map.of(), workspace, clock);
+    }
+
+    /** ICE's safeguards as they would be once its CAP is dated and its review renewed (relative to today). */
+    void makeIceCurrent() throws IOException {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate ssrDue = java.time.LocalDate.of(today.getYear(), 1, 15);
+        java.time.LocalDate ssrFiled = ssrDue.isAfter(today) ? today : ssrDue;
+        Files.writeString(workspace.resolve("policies/safeguards/ice.yaml"), String.join("\n",
+                "agency: ICE",
+                "review:   { id: SR-RENEWED-ICE, completed: " + today.minusMonths(6) + " }",
+                "ssr:",
+                "  - { year: " + (today.getYear() - 2) + ", submitted: " + ssrDue.minusYears(1) + " }",
+                "  - { year: " + (today.getYear() - 1) + ", submitted: " + ssrFiled + " }",
+                "findings:",
+                "  - { id: F-01, severity: significant, opened: " + today.minusMonths(6) + ", status: open }",
+                "cap:",
+                "  submitted: " + today.minusMonths(1),
+                "  items:",
+                "    - { finding: F-01, action: \"Restrict FTI access\", implementation-date: " + today.plusMonths(6)
+                        + " }",
+                ""));
+    }
+
+    Outcome process(String agency, Path file) {
+        return gateway.processor().process(agency, outbox(agency), file);
+    }
+
+    Path outbox(String agency) {
+        return workspace.resolve("work").resolve(agency).resolve("outbox");
+    }
+
+    Path inbox(String agency) {
+        return workspace.resolve("work").resolve(agency).resolve("inbox");
+    }
+
+    Path drop(String agency, String agreement, String name, byte[] content) throws IOException {
+        return write(outbox(agency).resolve(agreement).resolve(name), content);
+    }
+
+    static Path write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        return file;
+    }
+
+    byte[] openAsDoj(Path sealed) throws IOException {
+        return open(keys.agencyEncryption("DOJ"), sealed);
+    }
+
+    byte[] open(org.safegate.keys.Identity recipient, Path sealed) throws IOException {
+        Opener opener = new Opener(recipient, new CertificateVerifier(keys.trust()), Clock.systemUTC());
+        Path out = workspace.resolve("opened-" + sealed.getFileName());
+        opener.open(sealed, out);
+        return Files.readAllBytes(out);
+    }
+
+    JsonNode receipt(String sender, String agreement, String name) throws IOException {
+        Path receipt = inbox(sender).resolve("receipts").resolve(agreement).resolve(name);
+        assertThat(receipt).isNotEmptyFile();
+        assertThat(receipt.resolveSibling(name + ".p7s")).isNotEmptyFile();
+        return JSON.readTree(receipt.toFile());
+    }
+
+    JsonNode quarantineReason(String transfer) throws IOException {
+        return JSON.readTree(workspace.resolve("data/quarantine").resolve(transfer).resolve(Quarantine.REASON_FILE)
+                .toFile());
+    }
+
+    Path quarantined(String transfer) {
+        return workspace.resolve("data/quarantine").resolve(transfer).resolve(Quarantine.ORIGINAL);
+    }
+
+    Path archived(String transfer) {
+        return workspace.resolve("data/archive").resolve(transfer).resolve(Quarantine.ORIGINAL);
+    }
+
+    void assertQuarantined(String sender, String receiptFolder, String name, String code, byte[] content)
+            throws IOException {
+        String transfer = assertQuarantinedReceipt(sender, receiptFolder, name, code);
+        assertThat(quarantined(transfer)).hasBinaryContent(content);
+        assertThat(outbox(sender)).isDirectoryNotContaining(p -> p.getFileName().toString().equals(name));
+        assertThat(listAll(outbox(sender))).isEmpty();
+    }
+
+    /** Checks receipt, reason file and audit event of a quarantined file; returns its transfer id. */
+    String assertQuarantinedReceipt(String sender, String receiptFolder, String name, String code)
+            throws IOException {
+        JsonNode receipt = receipt(sender, receiptFolder, name + ".quarantined.json");
+        assertThat(receipt.get("outcome").asText()).isEqualTo("quarantined");
+        assertThat(codes(receipt.get("reasons"))).containsExactly(code);
+        String transfer = receipt.get("transfer").asText();
+        JsonNode reason = quarantineReason(transfer);
+        assertThat(reason.get("outcome").asText()).isEqualTo("quarantined");
+        assertThat(reason.get("sender").asText()).isEqualTo(sender);
+        assertThat(codes(reason.get("reasons"))).containsExactly(code);
+        AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
+        assertThat(event.transferId()).isEqualTo(transfer);
+        assertThat(event.reasonCodes()).containsExactly(code);
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+        return transfer;
+    }
+
+    static List<String> codes(JsonNode reasons) {
+        return Stream.iterate(0, i -> i < reasons.size(), i -> i + 1).map(i -> reasons.get(i).get("code").asText())
+                .toList();
+    }
+
+    List<AuditEvent> events(AuditEventType type) {
+        return new AuditStore(gateway.database()).list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(type),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    AuditEvent single(AuditEventType type) {
+        List<AuditEvent> events = events(type);
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    /** The transfer stages as the gateway wires them, for stopping a transfer half way. */
+    Delivery pieces() {
+        TransferJournal journal = new TransferJournal(gateway.database(), clock);
+        DeliveredPayloads payloads = new DeliveredPayloads(gateway.database());
+        TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
+                new ReceiptWriter(content -> new byte[] {1}));
+        return new Delivery(keys, journal, payloads, recorder, workspace.resolve("data"), clock);
+    }
+
+    java.security.cert.X509Certificate dojCertificate() {
+        return keys.certificate(workspace.resolve("keys-example/agencies/DOJ/encrypt.crt").toString());
+    }
+
+    TransferJournal.Entry journalEntry(Path file, String name) throws IOException {
+        return new TransferJournal.Entry(java.util.UUID.randomUUID().toString(), "IRS", "IRS-DOJ-2024/" + name,
+                Files.size(file), Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis(),
+                "IRS-DOJ-2024", "DOJ", Digests.sha256(file), TransferJournal.State.SEALED, Optional.empty());
+    }
+
+    void assertExactlyOnce(String transfer, String name) throws IOException {
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        assertThat(listAll(folder)).containsExactly(folder.resolve(name + ".p7m"));
+        assertThat(openAsDoj(folder.resolve(name + ".p7m"))).isEqualTo(ADDRESSES);
+        List<AuditEvent> delivered = events(AuditEventType.TRANSFER_DELIVERED);
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).entry().transferId()).isEqualTo(transfer);
+        assertThat(receipt("IRS", "IRS-DOJ-2024", name + ".delivered.json").get("deliveredAs").asText())
+                .isEqualTo(name + ".p7m");
+        assertThat(archived(transfer)).hasBinaryContent(ADDRESSES);
+        assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/" + name,
+                ADDRESSES.length, Files.getLastModifiedTime(archived(transfer)).toMillis())).isEmpty();
+        assertNoTemporaryFiles();
+    }
+
+    void assertNoTemporaryFiles() throws IOException {
+        try (Stream<Path> all = Files.walk(workspace.resolve("work"))) {
+            assertThat(all.filter(p -> p.getFileName().toString().startsWith(".safegate-")).toList()).isEmpty();
+        }
+    }
+
+    /** Every file (not folder) below the folder, hidden ones included. */
+    static List<Path> listAll(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+    }
+
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path source : all.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
