@@ -103,7 +103,7 @@ public final class Opener {
         }
     }
 
-    private static X509Certificate signerCertificate(CmsReader.Signed signed, X509Certificate expected) {
+    static X509Certificate signerCertificate(CmsReader.Signed signed, X509Certificate expected) {
         @SuppressWarnings("unchecked")
         Selector<X509CertificateHolder> sid = signed.signer().getSID();
         Collection<X509CertificateHolder> matches = signed.certificates().getMatches(sid);
@@ -127,7 +127,7 @@ public final class Opener {
         }
     }
 
-    private static void verifySignature(SignerInformation signer, X509Certificate certificate) {
+    static void verifySignature(SignerInformation signer, X509Certificate certificate) {
         boolean valid;
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.BC).build(certificate));

@@ -50,6 +50,7 @@ public final class TransferProcessor {
     private final Delivery delivery;
     private final Refusals refusals;
     private final RequestFiles requests;
+    private final SenderCheck senderCheck;
     private final TransferRecorder recorder;
     private final HeldFiles held;
     private final Clock clock;
@@ -68,6 +69,7 @@ public final class TransferProcessor {
         this.delivery = delivery;
         this.refusals = refusals;
         this.requests = requests;
+        this.senderCheck = new SenderCheck(keys, endpoints);
         this.recorder = recorder;
         this.held = held;
         this.clock = clock;
@@ -117,7 +119,14 @@ public final class TransferProcessor {
         String source = outbox.relativize(file).toString();
         Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
                 attributes.lastModifiedTime().toMillis());
-        String sha256 = unfinished.map(TransferJournal.Entry::payloadSha256).orElse(Digests.sha256(file));
+        Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
+        if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
+            refusals.quarantine(set, sender, outbox, file, badSignature.value(), now);
+            return Outcome.QUARANTINED;
+        }
+        Optional<String> signedContent = ((Either.Right<Refusal, Optional<String>>) signed).value();
+        String sha256 = unfinished.map(TransferJournal.Entry::payloadSha256)
+                .orElse(signedContent.isPresent() ? signedContent.get() : Digests.sha256(file));
         Optional<DeliveredPayloads.Delivery> earlier = payloads.deliveredTo(sha256, sender);
         String category = agreement.categories().get(0);
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -1,0 +1,94 @@
+package org.safegate.crypto;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/**
+ * A file an agency signed before dropping it (as {@code openssl cms -sign -nodetach} makes): the
+ * signature is verified in one streaming pass, and the signer must be exactly the certificate the
+ * agency registered, valid and trusted. The file travels on as it is, so the recipient can verify
+ * the agency's signature too; the digest of the signed content is what redisclosure compares.
+ */
+public final class SignedInput {
+    /** DER of the OID 1.2.840.113549.1.7.2 (id-signedData). */
+    private static final byte[] SIGNED_DATA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7,
+        0x0D, 0x01, 0x07, 0x02};
+
+    /** The verified signer and the SHA-256 of the signed content. */
+    public record Verified(X509Certificate signer, String contentSha256) {
+    }
+
+    private SignedInput() {
+    }
+
+    /** True when the file begins as a CMS ContentInfo of type signedData. */
+    public static boolean looksSigned(Path file) throws IOException {
+        byte[] head = new byte[32];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        if (read < 2 + SIGNED_DATA_OID.length || head[0] != 0x30) {
+            return false;
+        }
+        for (int start = 2; start + SIGNED_DATA_OID.length <= read && start <= 6; start++) {
+            if (java.util.Arrays.equals(head, start, start + SIGNED_DATA_OID.length, SIGNED_DATA_OID, 0,
+                    SIGNED_DATA_OID.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Verifies the signature and that {@code registered} made it, trusted at {@code at}; throws a
+     * {@link SafegateException} (CRYPTO_*, CERT_*) naming what failed.
+     */
+    public static Verified verify(Path file, X509Certificate registered, CertificateVerifier verifier, Instant at) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            CMSSignedDataParser parser = new CMSSignedDataParser(
+                    new JcaDigestCalculatorProviderBuilder().setProvider(Providers.BC).build(), in);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            if (parser.getSignedContent() == null) {
+                throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signed content is not in the file");
+            }
+            try (InputStream content = new DigestInputStream(parser.getSignedContent().getContentStream(), sha256)) {
+                content.transferTo(OutputStream.nullOutputStream());
+            }
+            var signers = parser.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "expected one signer, found "
+                        + signers.size());
+            }
+            SignerInformation signer = signers.iterator().next();
+            X509Certificate certificate = Opener.signerCertificate(new CmsReader.Signed(signer, parser.getCertificates(),
+                    0), registered);
+            Opener.verifySignature(signer, certificate);
+            verifier.require(certificate, at, Purpose.SIGNING);
+            return new Verified(certificate, HexFormat.of().formatHex(sha256.digest()));
+        } catch (CMSException | OperatorCreationException | IOException | NoSuchAlgorithmException
+                 | RuntimeException e) {
+            if (e instanceof SafegateException se) {
+                throw se;
+            }
+            throw new SafegateException(ErrorCode.CRYPTO_MALFORMED, "the signed file cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.safegate.transfer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.SignedInput;
+import org.safegate.keys.KeyProvider;
+import org.safegate.policy.model.Agency;
+
+/**
+ * Sender authentication for signed input: a file that arrives CMS-signed must be signed by the
+ * sending agency's registered signing certificate, trusted and valid; otherwise it is refused. An
+ * unsigned file is identified by the outbox it came from alone.
+ */
+final class SenderCheck {
+    private final KeyProvider keys;
+    private final Endpoints endpoints;
+
+    SenderCheck(KeyProvider keys, Endpoints endpoints) {
+        this.keys = keys;
+        this.endpoints = endpoints;
+    }
+
+    /** Empty for an unsigned file; the signed content's SHA-256 for a good signature; else the refusal. */
+    Either<Refusal, Optional<String>> check(Agency sender, Path file, Instant now) throws IOException {
+        if (!SignedInput.looksSigned(file)) {
+            return Either.right(Optional.empty());
+        }
+        if (sender.signingCertificate().isEmpty()) {
+            return Either.left(new Refusal(RefusalCode.SIGNER_MISMATCH, "the file is signed, but " + sender.id()
+                    + " has no registered signing-certificate to check it against"));
+        }
+        X509Certificate registered = keys.certificate(endpoints.reference(sender.signingCertificate().get()));
+        try {
+            SignedInput.Verified verified = SignedInput.verify(file, registered, new CertificateVerifier(keys.trust()), now);
+            return Either.right(Optional.of(verified.contentSha256()));
+        } catch (SafegateException e) {
+            RefusalCode code = e.code() == ErrorCode.CRYPTO_MALFORMED ? RefusalCode.INPUT_MALFORMED
+                    : RefusalCode.SIGNER_MISMATCH;
+            return Either.left(new Refusal(code, "the signature of " + sender.id() + "'s file does not hold: "
+                    + e.code() + ": " + e.getMessage()));
+        }
+    }
+}
