@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEvent;
@@ -43,6 +44,8 @@ class TransferRunIT {
     Path workspace;
 
     @Test
+    @DisplayName("The IRS sends files to DOJ and ICE and a misplaced one; run --once. Result: DOJ's delivered, ICE's denied, the"
+            + " misplaced one quarantined, exit 0, audit verify exit 0.")
     void theIrsSendsFilesToDojAndIce_resultRunOnceDeliversToDojDeniesIceQuarantinesTheMisplacedAndExitsZero()
             throws Exception {
         prepareWorkspace();
@@ -84,9 +87,11 @@ class TransferRunIT {
     }
 
     @Test
+    @DisplayName("The gateway is killed (SIGKILL) while delivering 500 files and restarted. Result: each delivered exactly once,"
+            + " no temporary file left, one delivered event per file, audit verify exit 0.")
     void theGatewayIsKilledWhileDelivering_resultAfterARestartEveryFileIsDeliveredExactlyOnce() throws Exception {
         prepareWorkspace();
-        int files = 1_000;
+        int files = 500;
         Path dojInbox = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
         Path outbox = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024");
         Files.createDirectories(outbox);
@@ -130,6 +135,26 @@ class TransferRunIT {
         assertThat(perFile).hasSize(files);
         assertThat(perFile.values()).containsOnly(1L);
         assertThat(count(AuditEventType.TRANSFER_DENIED) + count(AuditEventType.TRANSFER_QUARANTINED)).isZero();
+        assertAuditVerifies();
+    }
+
+    @Test
+    @DisplayName("DOJ's inbox cannot be written; run --once. Result: the file is held in the outbox, reported, exit 3.")
+    void dojInboxCannotBeWritten_resultRunOnceHoldsTheFileReportsItAndExitsThree() throws Exception {
+        prepareWorkspace();
+        drop("IRS", "IRS-DOJ-2024", "a.csv", content(1));
+        Path blocked = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
+        write(blocked, "not a folder".getBytes(StandardCharsets.UTF_8));
+
+        SafegateProcess.Result run = SafegateProcess.jar(workspace, "run", "--once", "--timeout", "60");
+
+        assertThat(run.exit()).as("3: some files are held; " + run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("held: ").contains("a.csv");
+        assertThat(workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/a.csv")).hasBinaryContent(content(1));
+        assertThat(blocked).hasContent("not a folder");
+        assertThat(workspace.resolve("work/IRS/inbox/receipts")).doesNotExist();
+        assertThat(count(AuditEventType.TRANSFER_DELIVERED)).isZero();
+        assertThat(count(AuditEventType.TRANSFER_HELD)).isPositive();
         assertAuditVerifies();
     }
 
