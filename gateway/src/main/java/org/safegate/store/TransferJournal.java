@@ -93,6 +93,11 @@ public final class TransferJournal {
         update(transferId, State.SEALED, null);
     }
 
+    /** Records the name a sealed transfer will be published under, before it is audited and published. */
+    public void reserve(String transferId, String deliveredAs) {
+        update(transferId, State.SEALED, deliveredAs);
+    }
+
     public void delivered(String transferId, String deliveredAs) {
         update(transferId, State.DELIVERED, deliveredAs);
     }

@@ -58,24 +58,37 @@ public final class Delivery {
         String deliveredAs = ended.deliveredAs().orElse(null);
         Path temp = DurableFiles.tempPath(recipientFolder, ended.transferId());
         if (reached == TransferJournal.State.SEALED) {
-            deliveredAs = DurableFiles.linkTemp(temp, ended.name(), ".p7m").getFileName().toString();
+            // the name is reserved and the delivery audited before the recipient can see the file:
+            // nothing is delivered without its audit event
+            Path target = deliveredAs != null ? recipientFolder.resolve(deliveredAs)
+                    : DurableFiles.nameFor(temp, ended.name(), ".p7m");
+            deliveredAs = target.getFileName().toString();
+            journal.reserve(ended.transferId(), deliveredAs);
+            auditOnce(ended, deliveredAs);
+            DurableFiles.linkAs(temp, target);
             journal.delivered(ended.transferId(), deliveredAs);
         }
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         DurableFiles.removeTemp(temp);
-        TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
-                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
-                ended.note());
+        TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
         Instant now = clock.instant();
-        if (!recorder.deliveryRecorded(done.transferId())) {
-            recorder.delivered(done);
-        }
         payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), now);
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, now);
         archiveOriginal(file, done.transferId());
         journal.done(done.transferId());
+    }
+
+    /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
+    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
+        TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
+                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
+                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
+                ended.note());
+        if (!recorder.deliveryRecorded(done.transferId())) {
+            recorder.delivered(done);
+        }
+        return done;
     }
 
     /** Drops a sealed copy that was never published (the decision changed while the gateway was down). */

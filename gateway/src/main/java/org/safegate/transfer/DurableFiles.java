@@ -108,6 +108,37 @@ public final class DurableFiles {
      * The temporary name stays until {@link #removeTemp}, so that a caller can record the published
      * name first: while the temporary name exists, a repeated call finds the same published name.
      */
+    /**
+     * The name a temporary file is (or will be) published under: the name already linked to it by
+     * an interrupted attempt, else the first free {@code stem + suffix} or {@code stem.N + suffix}.
+     * Nothing is created.
+     */
+    public static Path nameFor(Path temp, String stem, String suffix) throws IOException {
+        Path linked = existingLink(temp, stem, suffix);
+        if (linked != null) {
+            return linked;
+        }
+        Path folder = temp.getParent();
+        for (int counter = 1; ; counter++) {
+            Path candidate = folder.resolve(counter == 1 ? stem + suffix : stem + "." + counter + suffix);
+            if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Publishes the temporary file under exactly {@code target}; never replaces another file. */
+    public static void linkAs(Path temp, Path target) throws IOException {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isSameFile(target, temp)) {
+                throw new IOException(target + " was taken by another file before it could be published");
+            }
+        } else {
+            Files.createLink(target, temp);
+        }
+        syncFolder(target.getParent());
+    }
+
     public static Path linkTemp(Path temp, String stem, String suffix) throws IOException {
         Path folder = temp.getParent();
         Path published = existingLink(temp, stem, suffix);
