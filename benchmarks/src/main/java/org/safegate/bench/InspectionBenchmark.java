@@ -76,7 +76,7 @@ public final class InspectionBenchmark {
         Files.deleteIfExists(dir);
     }
 
-    private static void generate(Path file, int records) throws IOException {
+    static void generate(Path file, int records) throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);

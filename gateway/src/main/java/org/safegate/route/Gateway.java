@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -113,7 +114,9 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Request rules: statutes a request may cite besides its agreement's authority come from
-     * {@code safegate.requests.allowed-statutes} (separated by {@code ;}).
+     * {@code safegate.requests.allowed-statutes} (separated by {@code ;}); the share of deficient
+     * records above which a file is quarantined whole from {@code safegate.requests.quarantine-share}
+     * (default 0.05).
      */
     private static RequestExchange requestExchange(Settings settings, Database database, KeyProvider keys,
                                                    Endpoints endpoints, AuditLog audit, Path data) {
@@ -121,6 +124,10 @@ public final class Gateway implements AutoCloseable {
                 .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
         InspectionSettings inspection = InspectionSettings.DEFAULTS.withAllowedStatutes(statutes);
+        Optional<String> share = settings.get("safegate.requests.quarantine-share");
+        if (share.isPresent()) {
+            inspection = inspection.withQuarantineShare(Double.parseDouble(share.get()));
+        }
         return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, audit, data);
     }
 

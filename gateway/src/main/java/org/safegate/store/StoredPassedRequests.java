@@ -25,7 +25,10 @@ public final class StoredPassedRequests implements PassedRequests {
         recordAll(java.util.List.of(outcome));
     }
 
-    /** Records several outcomes in one transaction. */
+    /**
+     * Records several outcomes in one transaction. New ids (the usual case) go in as one JDBC
+     * batch; if any id was already known, the batch is undone and each outcome merged one by one.
+     */
     public void recordAll(java.util.List<RequestOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
@@ -34,12 +37,10 @@ public final class StoredPassedRequests implements PassedRequests {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                for (RequestOutcome outcome : outcomes) {
-                    Optional<RequestOutcome> earlier = find(c, outcome.agreementId(), outcome.requestId());
-                    if (earlier.isEmpty()) {
-                        insert(c, outcome);
-                    } else if (outcome.passed() || !earlier.get().passed()) {
-                        update(c, outcome);
+                if (!insertAll(c, outcomes)) {
+                    c.rollback();
+                    for (RequestOutcome outcome : outcomes) {
+                        merge(c, outcome);
                     }
                 }
                 c.commit();
@@ -51,6 +52,39 @@ public final class StoredPassedRequests implements PassedRequests {
             }
         } catch (SQLException e) {
             throw TransferJournal.failure("record the outcomes of requests from " + first.requestId(), e);
+        }
+    }
+
+    /** False when an id was already recorded (the caller then merges one by one). */
+    private static boolean insertAll(Connection c, java.util.List<RequestOutcome> outcomes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO request_outcome (agreement, request_id, requester,"
+                + " inspected_at, passed) VALUES (?, ?, ?, ?, ?)")) {
+            for (RequestOutcome o : outcomes) {
+                s.setString(1, o.agreementId());
+                s.setString(2, o.requestId());
+                s.setString(3, o.requester());
+                s.setLong(4, o.inspectedAt().toEpochMilli());
+                s.setBoolean(5, o.passed());
+                s.addBatch();
+            }
+            s.executeBatch();
+            return true;
+        } catch (java.sql.BatchUpdateException | java.sql.SQLIntegrityConstraintViolationException duplicate) {
+            return false;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void merge(Connection c, RequestOutcome outcome) throws SQLException {
+        Optional<RequestOutcome> earlier = find(c, outcome.agreementId(), outcome.requestId());
+        if (earlier.isEmpty()) {
+            insert(c, outcome);
+        } else if (outcome.passed() || !earlier.get().passed()) {
+            update(c, outcome);
         }
     }
 
