@@ -60,8 +60,10 @@ public final class TransferRecorder {
     }
 
     public void quarantined(Ended t) {
+        // the reason's sentence carries what a person needs, e.g. the record counts of a request file
+        String why = t.reasons().isEmpty() ? "" : ": " + t.reasons().get(0).message();
         audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
-                .change("kept in quarantine; not sent").build());
+                .change("kept in quarantine; not sent" + (why.length() > 1000 ? why.substring(0, 1000) : why)).build());
     }
 
     /** Best effort: a hold is recorded when the log can take it, and retried anyway. */

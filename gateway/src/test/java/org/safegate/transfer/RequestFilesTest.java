@@ -76,6 +76,8 @@ class RequestFilesTest {
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
         assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
                 .contains("REQUESTS_DEFICIENT").contains("refused 3");
+        var events = new org.safegate.audit.AuditStore(gateway.database()).list(org.safegate.audit.AuditQuery.ALL);
+        assertThat(events.get(events.size() - 1).entry().change()).contains("arrived 10, passed 7, refused 3");
     }
 
     @Test
