@@ -5,12 +5,17 @@ import java.util.TreeMap;
 
 /**
  * The accounting of disclosures (IRC 6103(p)(3)) for a period, per agreement: transfers and
- * records delivered, denials by reason code, quarantines and redisclosures.
+ * records delivered, denials by reason code, quarantines and redisclosures, and, apart from the
+ * disclosures, the request files forwarded to the data holder and the request records in them.
  */
 public final class DisclosureReport {
+    /** The category of a request file forwarded to the data holder: a request, not a disclosure. */
+    public static final String REQUEST_CATEGORY = "request";
+
     private final Map<String, Account> accounts = new TreeMap<>();
 
-    private DisclosureReport() {
+    /** Empty; {@link #of} fills one from the store. */
+    DisclosureReport() {
     }
 
     /** Totals for one agreement. */
@@ -23,6 +28,8 @@ public final class DisclosureReport {
         private long failed;
         private long redisclosed;
         private long recordsRedisclosed;
+        private long requests;
+        private long requestRecords;
 
         public long delivered() { return delivered; }
         public long recordsDelivered() { return recordsDelivered; }
@@ -32,6 +39,8 @@ public final class DisclosureReport {
         public long failed() { return failed; }
         public long redisclosed() { return redisclosed; }
         public long recordsRedisclosed() { return recordsRedisclosed; }
+        public long requests() { return requests; }
+        public long requestRecords() { return requestRecords; }
     }
 
     /** Reads the period's events from the store and accounts for every transfer outcome. */
@@ -50,8 +59,13 @@ public final class DisclosureReport {
         long records = e.recordCount() == null ? 0 : e.recordCount();
         switch (e.type()) {
             case TRANSFER_DELIVERED -> {
-                account.delivered++;
-                account.recordsDelivered += records;
+                if (REQUEST_CATEGORY.equals(e.category())) {
+                    account.requests++;
+                    account.requestRecords += records;
+                } else {
+                    account.delivered++;
+                    account.recordsDelivered += records;
+                }
             }
             case REDISCLOSURE -> {
                 account.redisclosed++;

@@ -63,15 +63,18 @@ final class AuditReportCommand implements Callable<Integer> {
                 node.put("failedOrHeld", a.failed());
                 node.put("redisclosed", a.redisclosed());
                 node.put("recordsRedisclosed", a.recordsRedisclosed());
+                node.put("requestFiles", a.requests());
+                node.put("requestRecords", a.requestRecords());
             });
             out.println(root.toPrettyString());
         } else {
             out.println("Accounting of disclosures, " + range + " (UTC)");
             TextTable table = new TextTable("AGREEMENT", "DELIVERED", "RECORDS", "DENIED", "DENIED BY REASON",
-                    "QUARANTINED", "FAILED/HELD", "REDISCLOSED", "RECORDS REDISCLOSED");
+                    "QUARANTINED", "FAILED/HELD", "REDISCLOSED", "RECORDS REDISCLOSED", "REQUEST FILES",
+                    "REQUEST RECORDS");
             report.accounts().forEach((id, a) -> table.row(id, n(a.delivered()), n(a.recordsDelivered()), n(a.denied()),
                     reasons(a.deniedByReason()), n(a.quarantined()), n(a.failed()), n(a.redisclosed()),
-                    n(a.recordsRedisclosed())));
+                    n(a.recordsRedisclosed()), n(a.requests()), n(a.requestRecords())));
             table.print(out);
         }
         out.flush();

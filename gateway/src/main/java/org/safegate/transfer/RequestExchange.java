@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
+import org.safegate.audit.DisclosureReport;
 import org.safegate.audit.Outcome;
 import org.safegate.crypto.Sealer;
 import org.safegate.inspect.AnswerContext;
@@ -134,7 +135,7 @@ public final class RequestExchange {
         return AuditEntry.builder(type, requester.id()).origin("outbox:" + requester.id())
                 .object(FileNames.printable(original.getFileName().toString())).outcome(outcome)
                 .transferId(inspected.transferId()).provider(requester.id()).recipient(agreement.provider())
-                .agreement(agreement.id()).authority(agreement.authority()).category("request")
+                .agreement(agreement.id()).authority(agreement.authority()).category(DisclosureReport.REQUEST_CATEGORY)
                 .recordCount(r.arrived()).reasonCodes(r.refusedByReason().entrySet().stream()
                         .filter(e -> e.getValue() > 0).map(e -> e.getKey().name()).sorted().toList());
     }

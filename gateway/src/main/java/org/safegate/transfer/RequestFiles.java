@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.safegate.ErrorCode;
+import org.safegate.audit.DisclosureReport;
 import org.safegate.SafegateException;
 import org.safegate.policy.Revocations;
 import org.safegate.policy.model.Agency;
@@ -74,7 +75,7 @@ public final class RequestFiles {
         long size = Files.size(file);
         String deliveredAs = exchange.forward(inspected, file, agreement, requester, holder, now);
         TransferRecorder.Ended ended = new TransferRecorder.Ended(inspected.transferId(), requester.id(), holder.id(),
-                agreement.id(), agreement.authority(), "request", entry.name(), sha256, size, Optional.empty(),
+                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size, Optional.empty(),
                 Optional.of(deliveredAs), List.of(), Optional.of(inspected.result().passed()), Optional.of(counts));
         recorder.receipt(requesterInbox, ended, Receipt.Outcome.DELIVERED, now);
         return TransferProcessor.Outcome.DELIVERED;

@@ -1,0 +1,46 @@
+package org.safegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The accounting counts disclosures and forwarded requests apart. */
+class DisclosureReportTest {
+
+    @Test
+    void requestFilesAreCountedApartFromDisclosures() {
+        DisclosureReport report = reportOf(
+                delivered("IRS-ICE-2025", DisclosureReport.REQUEST_CATEGORY, 50),
+                delivered("IRS-ICE-2025", "last-known-address", 48),
+                denied("IRS-ICE-2025", "CAP_ITEM_UNDATED", "CAP_STALE"));
+
+        DisclosureReport.Account account = report.accounts().get("IRS-ICE-2025");
+        assertThat(account.delivered()).isEqualTo(1);
+        assertThat(account.recordsDelivered()).isEqualTo(48);
+        assertThat(account.requests()).isEqualTo(1);
+        assertThat(account.requestRecords()).isEqualTo(50);
+        assertThat(account.denied()).isEqualTo(1);
+        assertThat(account.deniedByReason()).containsEntry("CAP_ITEM_UNDATED", 1L).containsEntry("CAP_STALE", 1L);
+    }
+
+    private static DisclosureReport reportOf(AuditEntry... entries) {
+        DisclosureReport report = new DisclosureReport();
+        long sequence = 1;
+        for (AuditEntry entry : entries) {
+            report.add(new AuditEvent(sequence++, Instant.EPOCH, entry, "0".repeat(64), "1".repeat(64)));
+        }
+        return report;
+    }
+
+    private static AuditEntry delivered(String agreement, String category, long records) {
+        return AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, "IRS").agreement(agreement).category(category)
+                .recordCount(records).decision("permit").build();
+    }
+
+    private static AuditEntry denied(String agreement, String... codes) {
+        return AuditEntry.builder(AuditEventType.TRANSFER_DENIED, "IRS").agreement(agreement).decision("deny")
+                .reasonCodes(List.of(codes)).outcome(Outcome.FAILURE).build();
+    }
+}
