@@ -91,6 +91,11 @@ final class MappingReader {
         return prefix.isEmpty() ? key : prefix + "." + key;
     }
 
+    /** Whether the key is present, whatever its value. */
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
     /** A required text value; null when missing or not text (recorded). */
     String string(String key) {
         return scalar(key, true).orElse(null);

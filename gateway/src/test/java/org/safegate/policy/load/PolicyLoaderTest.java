@@ -57,7 +57,16 @@ class PolicyLoaderTest {
                 bad("badEndpointType", ProblemCode.INVALID_VALUE, "agencies/a.yaml", 6, "endpoints.inbox.type"),
                 bad("badSeverity", ProblemCode.INVALID_VALUE, "safeguards/b.yaml", 5, "findings[0].severity"),
                 bad("closedWithoutDate", ProblemCode.MISSING_FIELD, "safeguards/b.yaml", 5, "findings[0].closed"),
-                bad("unknownRequestRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10, "request-rules"));
+                bad("unknownRequestRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10, "request-rules"),
+                bad("sftpWithoutHostKey", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
+                bad("sftpHostKeyNotSha256", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
+                bad("sftpHostKeyTruncated", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
+                bad("sftpWithoutCredentials", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6,
+                        "endpoints.inbox.credentials"),
+                bad("sftpWithoutUser", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.user"),
+                bad("sftpWithoutHost", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.host"),
+                bad("hostKeyOnFileEndpoint", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 5,
+                        "endpoints.outbox.host-key"));
     }
 
     private static Arguments bad(String fixture, ProblemCode code, String file, int line, String field) {
@@ -94,6 +103,10 @@ class PolicyLoaderTest {
         assertThat(set.agreement("A-B")).isPresent();
         assertThat(set.safeguardsOf("B").ssrs()).hasSize(1);
         assertThat(set.operator("olivia")).isPresent();
+        org.safegate.policy.model.Endpoint sftp = set.agency("B").orElseThrow().inbox();
+        assertThat(sftp.hostKey()).contains("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU");
+        assertThat(sftp.credentials()).map(Object::toString).contains("vault:secret/sftp/b#password");
+        assertThat(sftp.sshPort()).isEqualTo(2222);
         assertThat(result.warnings()).extracting(PolicyProblem::code).contains(ProblemCode.FILE_NOT_FOUND);
     }
 
