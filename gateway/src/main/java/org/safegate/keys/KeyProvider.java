@@ -38,6 +38,28 @@ public interface KeyProvider {
      */
     X509Certificate certificate(String reference);
 
+    /**
+     * A login secret (an SFTP password or private key) named by reference: the path of a file
+     * (absolute, or relative to the working directory of the process), or a provider-specific
+     * reference such as {@code vault:<path>#<field>}. The bytes are the caller's to clear after use;
+     * neither they nor anything derived from them appears in an exception message. This default
+     * reads files and refuses Vault references.
+     */
+    default byte[] secret(String reference) {
+        java.util.Objects.requireNonNull(reference, "reference");
+        if (reference.startsWith("vault:")) {
+            throw new org.safegate.SafegateException(org.safegate.ErrorCode.KEY_UNAVAILABLE,
+                    "secret reference " + reference + " needs a Vault key provider, this one reads files");
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(reference));
+        } catch (java.io.IOException e) {
+            // the message names the file and why, never its content
+            throw new org.safegate.SafegateException(org.safegate.ErrorCode.KEY_UNAVAILABLE,
+                    "cannot read the secret file " + reference + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Whether {@code provider} serves the INSECURE example keys (for a loud warning at start-up). */
     static boolean isInsecure(KeyProvider provider) {
         return provider instanceof InsecureExampleKeyStore;

@@ -38,39 +38,46 @@ public final class Delivery {
         this.clock = clock;
     }
 
-    /** Seals the file for the recipient and journals it; returns the hidden sealed copy. */
-    public Path seal(Path file, Path recipientFolder, X509Certificate recipientCertificate,
+    /** Seals the file for the recipient under its hidden temporary name and journals it. */
+    public void seal(Path file, InboxFolder recipientFolder, X509Certificate recipientCertificate,
                      TransferJournal.Entry entry) throws IOException {
         Sealer sealer = new Sealer(keys.gatewaySigning());
         journal.begin(entry);
-        Path temp = DurableFiles.writeTemp(recipientFolder, entry.transferId(), out -> {
+        recipientFolder.writeTemp(entry.transferId(), out -> {
             try (InputStream in = Files.newInputStream(file)) {
                 sealer.seal(in, out, recipientCertificate);
             }
         });
         journal.sealed(entry.transferId());
-        return temp;
+    }
+
+    /** Seals into a folder on this machine; returns the hidden sealed copy. */
+    public Path seal(Path file, Path recipientFolder, X509Certificate recipientCertificate,
+                     TransferJournal.Entry entry) throws IOException {
+        seal(file, new LocalFolder(recipientFolder), recipientCertificate, entry);
+        return DurableFiles.tempPath(recipientFolder, entry.transferId());
     }
 
     /** Publishes the sealed copy and finishes: audit, redisclosure record, receipt, archive. */
-    public void finish(Path file, Path recipientFolder, Path senderInbox, TransferRecorder.Ended ended,
+    public void finish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox, TransferRecorder.Ended ended,
                        TransferJournal.State reached) throws IOException {
         String deliveredAs = ended.deliveredAs().orElse(null);
-        Path temp = DurableFiles.tempPath(recipientFolder, ended.transferId());
+        String tag = ended.transferId();
         if (reached == TransferJournal.State.SEALED) {
             // the name is reserved and the delivery audited before the recipient can see the file:
-            // nothing is delivered without its audit event
-            Path target = deliveredAs != null ? recipientFolder.resolve(deliveredAs)
-                    : DurableFiles.nameFor(temp, ended.name(), ".p7m");
-            deliveredAs = target.getFileName().toString();
+            // nothing is delivered without its audit event; a resumed run publishes under the
+            // reserved name (or finds that the stopped run already had)
+            if (deliveredAs == null) {
+                deliveredAs = recipientFolder.nameFor(tag, ended.name(), ".p7m");
+            }
             journal.reserve(ended.transferId(), deliveredAs);
             auditOnce(ended, deliveredAs);
-            DurableFiles.linkAs(temp, target);
+            recipientFolder.publishTemp(tag, deliveredAs);
             journal.delivered(ended.transferId(), deliveredAs);
         }
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
-        DurableFiles.removeTemp(temp);
+        recipientFolder.removeTemp(tag);
         TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
         Instant now = clock.instant();
         payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), now);
@@ -92,8 +99,8 @@ public final class Delivery {
     }
 
     /** Drops a sealed copy that was never published (the decision changed while the gateway was down). */
-    public void discard(Path recipientFolder, String transferId) throws IOException {
-        Files.deleteIfExists(DurableFiles.tempPath(recipientFolder, transferId));
+    public void discard(InboxFolder recipientFolder, String transferId) throws IOException {
+        recipientFolder.removeTemp(transferId);
         journal.done(transferId);
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Writes a receipt into the sender's inbox as {@code receipts/<agreement>/<name>.<outcome>.json}
@@ -28,37 +28,46 @@ public final class ReceiptWriter {
      * gets two receipts for one transfer; a missing signature beside it is added.
      */
     public Path write(Path senderInbox, Receipt receipt) throws IOException {
-        Path folder = senderInbox.resolve("receipts").resolve(receipt.agreement());
+        String name = write(new LocalFolder(senderInbox), receipt);
+        return senderInbox.resolve("receipts").resolve(receipt.agreement()).resolve(name);
+    }
+
+    /** Writes both files into the inbox, wherever it is; returns the receipt's file name. */
+    public String write(InboxFolder senderInbox, Receipt receipt) throws IOException {
+        InboxFolder folder = senderInbox.child("receipts").child(receipt.agreement());
         // a refused name is not safe to reuse in a file name; the transfer id identifies it instead
         String stem = FileNames.problem(receipt.name()).isEmpty() ? receipt.name() : "transfer-" + receipt.transfer();
         String receiptStem = stem + "." + receipt.outcome().key();
-        Path written = earlier(folder, receiptStem, receipt.transfer());
+        Earlier earlier = earlier(folder, receiptStem, receipt.transfer());
+        String written;
         byte[] json;
-        if (written == null) {
+        if (earlier == null) {
             json = JSON.writeValueAsBytes(toJson(receipt));
-            written = DurableFiles.publish(folder, receiptStem, ".json", receipt.transfer() + "-receipt",
-                    out -> out.write(json));
+            written = folder.publish(receiptStem, ".json", receipt.transfer() + "-receipt", out -> out.write(json));
         } else {
-            json = Files.readAllBytes(written);
+            written = earlier.name();
+            json = earlier.content();
         }
-        String signatureStem = written.getFileName().toString();
-        if (!Files.exists(folder.resolve(signatureStem + ".p7s"))) {
+        if (!folder.exists(written + ".p7s")) {
             byte[] signature = signer.sign(json);
-            DurableFiles.publish(folder, signatureStem, ".p7s", receipt.transfer() + "-signature",
-                    out -> out.write(signature));
+            folder.publish(written, ".p7s", receipt.transfer() + "-signature", out -> out.write(signature));
         }
         return written;
     }
 
+    private record Earlier(String name, byte[] content) {
+    }
+
     /** The receipt already written for this transfer under {@code stem[.N].json}, or null. */
-    private static Path earlier(Path folder, String stem, String transfer) throws IOException {
+    private static Earlier earlier(InboxFolder folder, String stem, String transfer) throws IOException {
         for (int counter = 1; ; counter++) {
-            Path candidate = folder.resolve(counter == 1 ? stem + ".json" : stem + "." + counter + ".json");
-            if (!Files.isRegularFile(candidate)) {
+            String candidate = counter == 1 ? stem + ".json" : stem + "." + counter + ".json";
+            Optional<byte[]> content = folder.read(candidate);
+            if (content.isEmpty()) {
                 return null;
             }
-            if (transfer.equals(JSON.readTree(candidate.toFile()).path("transfer").asText())) {
-                return candidate;
+            if (transfer.equals(JSON.readTree(content.get()).path("transfer").asText())) {
+                return new Earlier(candidate, content.get());
             }
         }
     }

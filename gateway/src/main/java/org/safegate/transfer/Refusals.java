@@ -47,7 +47,7 @@ public final class Refusals {
     }
 
     /** A file the policy gate denied. */
-    public void deny(Path file, Path senderInbox, TransferRecorder.Ended ended, String source, Instant now)
+    public void deny(Path file, InboxFolder senderInbox, TransferRecorder.Ended ended, String source, Instant now)
             throws IOException {
         recorder.denied(ended);
         quarantine.keep(ended.transferId(), ended.sender(), source, file, "denied", quarantineReasons(ended.reasons()),
@@ -60,9 +60,9 @@ public final class Refusals {
         return decision.reasons().stream().map(r -> new Receipt.Reason(r.code().name(), r.message())).toList();
     }
 
-    private Path senderInbox(PolicySet policies, String sender) {
+    private InboxFolder senderInbox(PolicySet policies, String sender) {
         Agency agency = policies.agency(sender).orElseThrow();
-        return endpoints.folder(agency.inbox());
+        return endpoints.inbox(agency.inbox());
     }
 
     private static String agreementOf(PolicySet policies, Path outbox, Path file) {

@@ -77,9 +77,10 @@ public final class RequestExchange {
     public String forward(Inspected inspected, Path original, Agreement agreement, Agency requester, Agency holder,
                           Instant now) throws IOException {
         String name = original.getFileName().toString();
-        Path holderFolder = endpoints.folder(holder.inbox()).resolve(agreement.id()).resolve(OutboxLayout.REQUESTS);
+        InboxFolder holderFolder = endpoints.inbox(holder.inbox()).child(agreement.id()).child(OutboxLayout.REQUESTS);
         String deliveredAs = seal(inspected.passed(), holderFolder, name, holder, inspected.transferId());
-        Path requesterFolder = endpoints.folder(requester.inbox()).resolve(agreement.id()).resolve(OutboxLayout.REQUESTS);
+        InboxFolder requesterFolder = endpoints.inbox(requester.inbox()).child(agreement.id())
+                .child(OutboxLayout.REQUESTS);
         seal(inspected.rejections(), requesterFolder, name + ".rejections.csv", requester, inspected.transferId() + "-r");
         audit.append(requestEntry(inspected, original, agreement, requester, AuditEventType.TRANSFER_DELIVERED,
                 Outcome.SUCCESS).change("requests to " + holder.id() + " as " + deliveredAs + ": "
@@ -91,7 +92,8 @@ public final class RequestExchange {
     /** Sends the refusals of a request file refused whole back to the requester. */
     public void returnRefusals(Inspected inspected, Path original, Agreement agreement, Agency requester)
             throws IOException {
-        Path requesterFolder = endpoints.folder(requester.inbox()).resolve(agreement.id()).resolve(OutboxLayout.REQUESTS);
+        InboxFolder requesterFolder = endpoints.inbox(requester.inbox()).child(agreement.id())
+                .child(OutboxLayout.REQUESTS);
         seal(inspected.rejections(), requesterFolder, original.getFileName() + ".rejections.csv", requester,
                 inspected.transferId() + "-r");
     }
@@ -108,20 +110,21 @@ public final class RequestExchange {
         Path notice = folder.resolve("withheld.csv");
         AnswerResult result = answers.filter(file, AnswerContext.of(agreement, now), released, notice);
         if (result.withheld() > 0) {
-            Path holderFolder = endpoints.folder(holder.inbox()).resolve(agreement.id()).resolve("notices");
+            InboxFolder holderFolder = endpoints.inbox(holder.inbox()).child(agreement.id()).child("notices");
             seal(notice, holderFolder, name + ".withheld.csv", holder, transferId + "-n");
         }
         return new Filtered(released, result);
     }
 
-    private String seal(Path content, Path folder, String name, Agency recipient, String tag) throws IOException {
+    private String seal(Path content, InboxFolder folder, String name, Agency recipient, String tag)
+            throws IOException {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         Sealer sealer = new Sealer(keys.gatewaySigning());
-        return DurableFiles.publish(folder, name, ".p7m", tag, out -> {
+        return folder.publish(name, ".p7m", tag, out -> {
             try (InputStream in = Files.newInputStream(content)) {
                 sealer.seal(in, out, certificate);
             }
-        }).getFileName().toString();
+        });
     }
 
     private void archive(Path original, String transferId) throws IOException {

@@ -46,7 +46,7 @@ public final class RequestFiles {
         Path file = entry.file();
         Agency requester = set.agency(entry.sender()).orElseThrow();
         Agency holder = set.agency(agreement.provider()).orElseThrow();
-        Path requesterInbox = endpoints.folder(requester.inbox());
+        InboxFolder requesterInbox = endpoints.inbox(requester.inbox());
         String source = outbox.relativize(file).toString();
         Optional<String> refusal = refusal(agreement, requester, LocalDate.ofInstant(now, ZoneOffset.UTC));
         if (refusal.isPresent()) {

@@ -136,8 +136,8 @@ public final class TransferProcessor {
         Decision decision = gate.decide(request);
         Agency recipient = set.agency(agreement.recipient()).orElseThrow();
         Agency from = set.agency(sender).orElseThrow();
-        Path recipientFolder = endpoints.folder(recipient.inbox()).resolve(agreement.id());
-        Path senderInbox = endpoints.folder(from.inbox());
+        InboxFolder recipientFolder = endpoints.inbox(recipient.inbox()).child(agreement.id());
+        InboxFolder senderInbox = endpoints.inbox(from.inbox());
         String transferId = unfinished.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, recipient.id(), agreement.id(),
                 agreement.authority(), category, entry.name(), sha256, attributes.size(),
@@ -188,8 +188,9 @@ public final class TransferProcessor {
     }
 
     /** Finishes what a stopped run began; a sealed copy not yet published is re-decided first. */
-    private Outcome resume(Path file, Path recipientFolder, Path senderInbox, TransferRecorder.Ended ended,
-                           TransferJournal.Entry journaled, Decision decision, Instant now) throws IOException {
+    private Outcome resume(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
+                           TransferRecorder.Ended ended, TransferJournal.Entry journaled, Decision decision,
+                           Instant now) throws IOException {
         LOG.info("resuming transfer {} at {}", journaled.transferId(), journaled.state());
         if (journaled.state() == TransferJournal.State.SEALED && !decision.permitted()) {
             delivery.discard(recipientFolder, journaled.transferId());

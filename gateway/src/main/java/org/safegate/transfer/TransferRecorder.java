@@ -80,6 +80,12 @@ public final class TransferRecorder {
     }
 
     public Path receipt(Path senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
+        String name = receipt(new LocalFolder(senderInbox), t, outcome, at);
+        return senderInbox.resolve("receipts").resolve(t.agreement()).resolve(name);
+    }
+
+    /** Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. */
+    public String receipt(InboxFolder senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
         return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
                 t.sha256(), t.size(), t.deliveredAs(), t.reasons()));
     }

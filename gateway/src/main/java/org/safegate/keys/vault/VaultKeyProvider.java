@@ -98,6 +98,21 @@ public final class VaultKeyProvider implements KeyProvider {
         return certificates.get(0);
     }
 
+    /**
+     * A login secret: {@code vault:<path>#<field>} (without a field, the field {@code credentials});
+     * any other reference is a file relative to the working directory.
+     */
+    @Override
+    public byte[] secret(String reference) {
+        if (!reference.startsWith("vault:")) {
+            return KeyProvider.super.secret(workingDir.resolve(reference).toString());
+        }
+        int hash = reference.indexOf('#');
+        String path = reference.substring("vault:".length(), hash < 0 ? reference.length() : hash);
+        String field = hash < 0 ? "credentials" : reference.substring(hash + 1);
+        return vault.field(path, field).getBytes(StandardCharsets.UTF_8);
+    }
+
     private Identity identity(String path, String name) {
         Map<String, String> fields = vault.read(path);
         String key = fields.get(name + ".key");
