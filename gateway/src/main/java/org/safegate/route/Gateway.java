@@ -26,6 +26,7 @@ import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.DeliveredPayloads;
@@ -62,15 +63,17 @@ public final class Gateway implements AutoCloseable {
     private final StoredRevocations revocations;
     private final TransferProcessor processor;
     private final Endpoints endpoints;
+    private final SftpFolders sftp;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints) {
+                    TransferProcessor processor, Endpoints endpoints, SftpFolders sftp) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
         this.revocations = revocations;
         this.processor = processor;
         this.endpoints = endpoints;
+        this.sftp = sftp;
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -84,13 +87,14 @@ public final class Gateway implements AutoCloseable {
         // the embedded store lives under the data folder of this working directory, like everything else
         Database database = Database.open(config.database().isPresent()
                 ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
+        SftpFolders sftp = new SftpFolders(keys, workingDir, environment);
         try {
             JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
                     AuditSettings.from(settings), clock);
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
                     new AuditedReloads(auditLog));
             StoredRevocations revocations = new StoredRevocations(database);
-            Endpoints endpoints = new Endpoints(workingDir);
+            Endpoints endpoints = new Endpoints(workingDir, sftp);
             SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
                     new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust()), endpoints));
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
@@ -105,8 +109,9 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp);
         } catch (RuntimeException e) {
+            sftp.close();
             database.close();
             throw e;
         }
@@ -167,6 +172,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        sftp.close();
         auditLog.close();
         database.close();
     }

@@ -1,0 +1,109 @@
+package org.safegate.sftp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A real SFTP server (Apache MINA SSHD) on a free local port, serving a temporary folder as the
+ * user's whole file system, with real password and public key authentication. It can be stopped
+ * and started again on the same port to play an endpoint that goes down and comes back.
+ */
+public final class TestSftpServer implements AutoCloseable {
+    private final Path root;
+    private final String user;
+    private final String password;
+    private final KeyPair hostKey;
+    private final Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
+    private SshServer server;
+    private int port;
+
+    private TestSftpServer(Path root, String user, String password) throws GeneralSecurityException {
+        this.root = root;
+        this.user = user;
+        this.password = password;
+        this.hostKey = newKeyPair("EC", 256);
+    }
+
+    /** Starts a server for one user who logs in with {@code password} or an authorized key. */
+    public static TestSftpServer start(Path root, String user, String password) throws IOException {
+        try {
+            TestSftpServer server = new TestSftpServer(root, user, password);
+            server.startOn(0);
+            return server;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    public static KeyPair newKeyPair(String algorithm, int bits) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        generator.initialize(bits);
+        return generator.generateKeyPair();
+    }
+
+    /** Lets the holder of this key's private half log in as the user. */
+    public void authorize(PublicKey key) {
+        authorizedKeys.add(key);
+    }
+
+    private void startOn(int requestedPort) throws IOException {
+        Files.createDirectories(root);
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(requestedPort);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setPasswordAuthenticator((name, given, session) -> user.equals(name) && password.equals(given));
+        sshd.setPublickeyAuthenticator((name, key, session) -> user.equals(name)
+                && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        sshd.start();
+        server = sshd;
+        port = sshd.getPort();
+    }
+
+    /** Stops listening; connected sessions are dropped. */
+    public void stop() throws IOException {
+        if (server != null) {
+            server.stop(true);
+            server = null;
+        }
+    }
+
+    /** Starts again on the same port with the same host key. */
+    public void restart() throws IOException {
+        stop();
+        startOn(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The host key fingerprint a policy pins, as {@code ssh-keygen -lf} prints it. */
+    public String hostKeyFingerprint() {
+        return PinnedHostKey.fingerprint(hostKey.getPublic());
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+}
