@@ -1,6 +1,7 @@
 package org.safegate.sftp;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,6 +15,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -27,6 +31,7 @@ public final class TestSftpServer implements AutoCloseable {
     private final String password;
     private final KeyPair hostKey;
     private final Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
+    private volatile boolean diskFull;
     private SshServer server;
     private int port;
 
@@ -69,10 +74,25 @@ public final class TestSftpServer implements AutoCloseable {
         sshd.setPublickeyAuthenticator((name, key, session) -> user.equals(name)
                 && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                                byte[] data, int dataOffset, int dataLen) throws IOException {
+                if (diskFull) {
+                    throw new FileSystemException(localHandle.getFile().toString(), null, "No space left on device");
+                }
+            }
+        });
+        sshd.setSubsystemFactories(List.of(sftp));
         sshd.start();
         server = sshd;
         port = sshd.getPort();
+    }
+
+    /** While full, every write fails as on a full disk. */
+    public void diskFull(boolean full) {
+        diskFull = full;
     }
 
     /** Stops listening; connected sessions are dropped. */

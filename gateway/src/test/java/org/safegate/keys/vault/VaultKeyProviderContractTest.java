@@ -118,6 +118,32 @@ class VaultKeyProviderContractTest {
                 .hasMessageNotContaining("PRIVATE KEY");
     }
 
+    @Test
+    void anSftpLoginSecretIsReadFromTheNamedField() {
+        vault.kv2Secret("/v1/secret/data/sftp/doj", Map.of("password", "pw-from-vault"));
+
+        assertThat(keys.secret("vault:secret/sftp/doj#password")).asString(StandardCharsets.UTF_8)
+                .isEqualTo("pw-from-vault");
+        assertThatThrownBy(() -> keys.secret("vault:secret/sftp/doj#key")).isInstanceOf(SafegateException.class)
+                .hasMessageContaining("secret/sftp/doj").hasMessageContaining("'key'")
+                .hasMessageNotContaining("pw-from-vault");
+    }
+
+    @Test
+    void anSftpLoginThroughVaultReachesTheServer(@TempDir Path work) throws Exception {
+        vault.kv2Secret("/v1/secret/data/sftp/doj", Map.of("password", "pw-from-vault"));
+        try (org.safegate.sftp.TestSftpServer server = org.safegate.sftp.TestSftpServer.start(work, "doj",
+                "pw-from-vault");
+             org.safegate.sftp.SftpFolders folders = new org.safegate.sftp.SftpFolders(keys, work, Map.of())) {
+            var folder = folders.folder(org.safegate.policy.model.Endpoint.sftp("127.0.0.1", server.port(), "doj",
+                    new org.safegate.policy.model.Reference("vault:secret/sftp/doj#password"),
+                    server.hostKeyFingerprint(), "/inbox"));
+
+            assertThat(folder.publish("hello", ".txt", "t", out -> out.write(1))).isEqualTo("hello.txt");
+            assertThat(work.resolve("inbox/hello.txt")).hasBinaryContent(new byte[] {1});
+        }
+    }
+
     private static String read(String relative) throws Exception {
         return Files.readString(EXAMPLE.resolve(relative));
     }
