@@ -1,0 +1,203 @@
+package org.safegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three agencies, DOJ's inbox on an SFTP server (a real MINA SSHD server with password login and a
+ * pinned host key), the gateway jar run as its own process. What lands on the server is opened and
+ * verified with the real {@code openssl} command, as DOJ would.
+ */
+class SftpExchangeIT {
+    private static final String PASSWORD = "doj-sftp-password";
+
+    @TempDir
+    Path workspace;
+    private EmbeddedSftpServer server;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        server = new EmbeddedSftpServer(workspace.resolve("sftp-server"), "doj", PASSWORD);
+        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
+        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+        Files.createDirectories(workspace.resolve("secrets"));
+        Files.writeString(workspace.resolve("secrets/doj-sftp.password"), PASSWORD + "\n");
+        Path doj = workspace.resolve("policies/agencies/doj.yaml");
+        Files.writeString(doj, Files.readString(doj).replace("  inbox:  { type: file, path: work/DOJ/inbox }",
+                "  inbox:  { type: sftp, host: 127.0.0.1, port: " + server.port() + ", user: doj, credentials: "
+                        + "\"file:secrets/doj-sftp.password\", host-key: \"" + server.hostKeyFingerprint()
+                        + "\", path: /upload/inbox }"));
+        assertThat(Files.readString(doj)).contains("type: sftp");
+        makeIceCurrent();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("IRS sends to DOJ's SFTP inbox and DOJ sends to ICE; run --once. Result: delivered both ways, DOJ's files open"
+            + " and verify with openssl, receipts on both sides, no temporary file on the server, audit verify exit 0.")
+    void irsSendsToDojOverSftpAndDojSendsToIce_resultDeliveredBothWaysAndOpenSslOpensWhatDojGot() throws Exception {
+        drop("IRS", "IRS-DOJ-2024", "addresses-1.csv", content(1));
+        drop("IRS", "IRS-DOJ-2024", "addresses-2.csv", content(2));
+        drop("DOJ", "DOJ-ICE-2024", "leads.csv", content(3));
+
+        SafegateProcess.Result run = SafegateProcess.jar(workspace, "run", "--once", "--config", "application.properties");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Path dojInbox = server.root().resolve("upload/inbox/IRS-DOJ-2024");
+        assertThat(names(dojInbox)).containsExactly("addresses-1.csv.p7m", "addresses-2.csv.p7m");
+        assertThat(opensslOpenAsDoj(dojInbox.resolve("addresses-1.csv.p7m"))).isEqualTo(content(1));
+        assertThat(opensslOpenAsDoj(dojInbox.resolve("addresses-2.csv.p7m"))).isEqualTo(content(2));
+        assertThat(names(workspace.resolve("work/ICE/inbox/DOJ-ICE-2024"))).containsExactly("leads.csv.p7m");
+        assertThat(names(workspace.resolve("work/IRS/inbox/receipts/IRS-DOJ-2024"))).containsExactly(
+                "addresses-1.csv.delivered.json", "addresses-1.csv.delivered.json.p7s",
+                "addresses-2.csv.delivered.json", "addresses-2.csv.delivered.json.p7s");
+        Path dojReceipts = server.root().resolve("upload/inbox/receipts/DOJ-ICE-2024");
+        assertThat(names(dojReceipts)).containsExactly("leads.csv.delivered.json", "leads.csv.delivered.json.p7s");
+        assertThat(Files.readString(dojReceipts.resolve("leads.csv.delivered.json"))).contains("\"deliveredAs\"")
+                .contains("leads.csv.p7m");
+        assertThat(workspace.resolve("work/DOJ/inbox")).doesNotExist();
+        assertThat(temporaryFiles(server.root())).isEmpty();
+        assertThat(files(workspace.resolve("work/IRS/outbox"))).isEmpty();
+        assertThat(files(workspace.resolve("work/DOJ/outbox"))).isEmpty();
+        assertAuditVerifies();
+    }
+
+    @Test
+    @DisplayName("DOJ's SFTP server is down; run --once, then again once it is back. Result: first held (exit 3, the file"
+            + " kept), then delivered exactly once (exit 0).")
+    void dojsSftpServerIsDown_resultHeldThenDeliveredOnceWhenItIsBack() throws Exception {
+        server.stop();
+        drop("IRS", "IRS-DOJ-2024", "addresses-1.csv", content(1));
+
+        SafegateProcess.Result down = SafegateProcess.jar(workspace, "run", "--once", "--config",
+                "application.properties", "--timeout", "60");
+
+        assertThat(down.exit()).as("3: held; " + down.out() + down.err()).isEqualTo(3);
+        assertThat(down.err()).contains("held: ").contains("addresses-1.csv");
+        assertThat(workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/addresses-1.csv")).hasBinaryContent(content(1));
+        assertThat(files(server.root())).isEmpty();
+
+        server.restart();
+        SafegateProcess.Result up = SafegateProcess.jar(workspace, "run", "--once", "--config", "application.properties");
+
+        assertThat(up.exit()).as(up.out() + up.err()).isZero();
+        Path dojInbox = server.root().resolve("upload/inbox/IRS-DOJ-2024");
+        assertThat(names(dojInbox)).containsExactly("addresses-1.csv.p7m");
+        assertThat(opensslOpenAsDoj(dojInbox.resolve("addresses-1.csv.p7m"))).isEqualTo(content(1));
+        assertThat(temporaryFiles(server.root())).isEmpty();
+        assertAuditVerifies();
+    }
+
+    /** Decrypts with DOJ's key and verifies the gateway's signature against the CA, with openssl alone. */
+    private byte[] opensslOpenAsDoj(Path sealed) throws Exception {
+        Path keys = workspace.resolve("keys-example");
+        Path signed = workspace.resolve("signed-" + sealed.getFileName() + ".der");
+        Path plain = workspace.resolve("plain-" + sealed.getFileName() + ".csv");
+        Tool.openssl(workspace, "cms", "-decrypt", "-inform", "DER", "-in", sealed.toString(),
+                "-recip", keys.resolve("agencies/DOJ/encrypt.crt").toString(),
+                "-inkey", keys.resolve("agencies/DOJ/encrypt.key").toString(), "-out", signed.toString())
+                .assertSuccess();
+        Tool.openssl(workspace, "cms", "-verify", "-inform", "DER", "-in", signed.toString(), "-binary",
+                "-CAfile", keys.resolve("ca/ca.crt").toString(), "-out", plain.toString()).assertSuccess();
+        return Files.readAllBytes(plain);
+    }
+
+    /** ICE's safeguards as they are once its CAP is dated and its review renewed, relative to today. */
+    private void makeIceCurrent() throws IOException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate ssrDue = LocalDate.of(today.getYear(), 1, 15);
+        LocalDate ssrFiled = ssrDue.isAfter(today) ? today : ssrDue;
+        Files.writeString(workspace.resolve("policies/safeguards/ice.yaml"), String.join("\n",
+                "agency: ICE",
+                "review:   { id: SR-RENEWED-ICE, completed: " + today.minusMonths(6) + " }",
+                "ssr:",
+                "  - { year: " + (today.getYear() - 2) + ", submitted: " + ssrDue.minusYears(1) + " }",
+                "  - { year: " + (today.getYear() - 1) + ", submitted: " + ssrFiled + " }",
+                "findings:",
+                "  - { id: F-01, severity: significant, opened: " + today.minusMonths(6) + ", status: open }",
+                "cap:",
+                "  submitted: " + today.minusMonths(1),
+                "  items:",
+                "    - { finding: F-01, action: \"Restrict FTI access\", implementation-date: " + today.plusMonths(6)
+                        + " }",
+                ""));
+    }
+
+    private void assertAuditVerifies() {
+        SafegateProcess.Result verify = SafegateProcess.jar(workspace, "audit", "verify", "--config",
+                "application.properties");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+    }
+
+    private static byte[] content(int i) {
+        return ("tin,name,address\n" + (200000000 + i) + ",Person " + i + "," + i + " Elm St\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void drop(String agency, String agreement, String name, byte[] content) throws IOException {
+        Path file = workspace.resolve("work").resolve(agency).resolve("outbox").resolve(agreement).resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> all = Files.list(folder)) {
+            return all.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !Files.isDirectory(p)).toList();
+        }
+    }
+
+    private static List<Path> temporaryFiles(Path folder) throws IOException {
+        List<Path> temporary = new ArrayList<>();
+        for (Path file : files(folder)) {
+            if (file.getFileName().toString().startsWith(".safegate-")) {
+                temporary.add(file);
+            }
+        }
+        return temporary;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path source : all.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
