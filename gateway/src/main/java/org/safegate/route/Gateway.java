@@ -26,6 +26,8 @@ import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.policy.model.EndpointType;
+import org.safegate.sftp.RemoteOutboxes;
 import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
@@ -64,9 +66,10 @@ public final class Gateway implements AutoCloseable {
     private final TransferProcessor processor;
     private final Endpoints endpoints;
     private final SftpFolders sftp;
+    private final RemoteOutboxes remoteOutboxes;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints, SftpFolders sftp) {
+                    TransferProcessor processor, Endpoints endpoints, SftpFolders sftp, RemoteOutboxes remoteOutboxes) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
@@ -74,6 +77,7 @@ public final class Gateway implements AutoCloseable {
         this.processor = processor;
         this.endpoints = endpoints;
         this.sftp = sftp;
+        this.remoteOutboxes = remoteOutboxes;
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -109,7 +113,8 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
+                    sftp.outboxes(data));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -156,18 +161,44 @@ public final class Gateway implements AutoCloseable {
         return database;
     }
 
-    /** The outbox folder of every agency of the current policy set that has a local one. */
+    /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */
     public Map<String, Path> outboxes() {
         Map<String, Path> outboxes = new java.util.TreeMap<>();
         PolicySet set = policies.get();
-        set.agencies().forEach(agency -> {
-            try {
-                outboxes.put(agency.id(), endpoints.folder(agency.outbox()));
-            } catch (RuntimeException notLocal) {
-                LOG.warn("outbox of {} is not a local folder: {}", agency.id(), notLocal.getMessage());
-            }
-        });
+        set.agencies().forEach(agency -> outboxes.put(agency.id(), agency.outbox().type() == EndpointType.SFTP
+                ? remoteOutboxes.spool(agency.id()) : endpoints.folder(agency.outbox())));
         return outboxes;
+    }
+
+    /** The agencies whose outbox is on an SFTP server. */
+    public List<String> sftpOutboxes() {
+        return policies.get().agencies().stream().filter(a -> a.outbox().type() == EndpointType.SFTP)
+                .map(a -> a.id()).sorted().toList();
+    }
+
+    /**
+     * Takes what is ready from the agency's SFTP outbox into its spool. A server that cannot be
+     * reached holds the spool (listed as held, retried with back-off); the files stay on the server.
+     */
+    public void pickUp(String agency) {
+        Path spool = remoteOutboxes.spool(agency);
+        HeldFiles held = processor.held();
+        Optional<org.safegate.policy.model.Agency> current = policies.get().agency(agency);
+        if (held.waiting(spool) || current.isEmpty() || current.get().outbox().type() != EndpointType.SFTP) {
+            return;
+        }
+        try {
+            remoteOutboxes.collect(agency, current.get().outbox());
+            held.release(spool);
+        } catch (java.io.IOException | RuntimeException e) {
+            int attempts = held.hold(spool, "outbox " + current.get().outbox().describe() + ": " + e.getMessage());
+            LOG.warn("cannot take files from the SFTP outbox of {} (attempt {}): {}", agency, attempts, e.getMessage());
+        }
+    }
+
+    /** Files seen in SFTP outboxes and not taken yet. */
+    public int remoteFilesWaiting() {
+        return remoteOutboxes.waiting();
     }
 
     @Override

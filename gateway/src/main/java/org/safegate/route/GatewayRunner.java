@@ -60,7 +60,8 @@ public final class GatewayRunner {
             Instant deadline = Instant.now().plus(limit);
             Instant quietSince = null;
             while (Instant.now().isBefore(deadline)) {
-                boolean idle = pending().isEmpty() && main.getCamelContext().getInflightRepository().size() == 0;
+                boolean idle = pending().isEmpty() && gateway.remoteFilesWaiting() == 0
+                        && main.getCamelContext().getInflightRepository().size() == 0;
                 quietSince = idle ? (quietSince == null ? Instant.now() : quietSince) : null;
                 if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0) {
                     break;

@@ -32,6 +32,12 @@ public final class OutboxRoutes extends RouteBuilder {
                     .process(exchange -> gateway.processor().process(agency, folder,
                             Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class))));
         }
+        for (String agency : gateway.sftpOutboxes()) {
+            // an SFTP outbox is taken into its spool folder, which the route above watches
+            fromF("timer:sftp-pickup-%s?delay=0&period=1000", agency)
+                    .routeId("sftp-pickup-" + agency)
+                    .process(exchange -> gateway.pickUp(agency));
+        }
         from("timer:policy-reload?period=2000")
                 .routeId("policy-reload")
                 .process(exchange -> gateway.policies().reloadIfChanged());

@@ -34,6 +34,11 @@ public final class SftpFolders implements RemoteFolders, AutoCloseable {
         return new SftpFolder(sessions, endpoint, endpoint.path());
     }
 
+    /** The SFTP outboxes, spooled under the data folder. */
+    public RemoteOutboxes outboxes(Path dataDir) {
+        return new RemoteOutboxes(sessions, dataDir);
+    }
+
     @Override
     public void close() {
         sessions.close();

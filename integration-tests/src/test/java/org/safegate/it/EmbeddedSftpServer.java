@@ -16,21 +16,20 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * An agency's SFTP server for the end-to-end tests: Apache MINA SSHD on a free local port, one
- * user with a password, a temporary folder as its whole file system. It can go down and come back
+ * login per user with a password, a temporary folder as its whole file system. It can go down and come back
  * on the same port with the same host key.
  */
 final class EmbeddedSftpServer implements AutoCloseable {
     private final Path root;
-    private final String user;
-    private final String password;
+    private final java.util.Map<String, String> passwords;
     private final KeyPair hostKey;
     private SshServer server;
     private int port;
 
-    EmbeddedSftpServer(Path root, String user, String password) throws IOException, GeneralSecurityException {
+    /** One login per entry of {@code passwords} (user to password), all sharing the same file system. */
+    EmbeddedSftpServer(Path root, java.util.Map<String, String> passwords) throws IOException, GeneralSecurityException {
         this.root = Files.createDirectories(root);
-        this.user = user;
-        this.password = password;
+        this.passwords = java.util.Map.copyOf(passwords);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         this.hostKey = generator.generateKeyPair();
@@ -42,7 +41,7 @@ final class EmbeddedSftpServer implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(requestedPort);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        sshd.setPasswordAuthenticator((name, given, session) -> user.equals(name) && password.equals(given));
+        sshd.setPasswordAuthenticator((name, given, session) -> given.equals(passwords.get(name)));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.start();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SftpExchangeIT {
     private static final String PASSWORD = "doj-sftp-password";
+    private static final String IRS_PASSWORD = "irs-sftp-password";
 
     @TempDir
     Path workspace;
@@ -34,7 +35,8 @@ class SftpExchangeIT {
 
     @BeforeEach
     void prepare() throws Exception {
-        server = new EmbeddedSftpServer(workspace.resolve("sftp-server"), "doj", PASSWORD);
+        server = new EmbeddedSftpServer(workspace.resolve("sftp-server"), java.util.Map.of("doj", PASSWORD,
+                "irs", IRS_PASSWORD));
         copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
@@ -108,6 +110,42 @@ class SftpExchangeIT {
         assertThat(opensslOpenAsDoj(dojInbox.resolve("addresses-1.csv.p7m"))).isEqualTo(content(1));
         assertThat(temporaryFiles(server.root())).isEmpty();
         assertAuditVerifies();
+    }
+
+    @Test
+    @DisplayName("IRS's outbox is on the SFTP server too; run --once. Result: its files are taken from the server,"
+            + " delivered to DOJ's SFTP inbox, a misplaced one quarantined, nothing left on IRS's outbox, audit verify exit 0.")
+    void irsSendsFromAnSftpOutbox_resultTakenFromTheServerAndDeliveredOnce() throws Exception {
+        Files.writeString(workspace.resolve("secrets/irs-sftp.password"), IRS_PASSWORD);
+        Path irs = workspace.resolve("policies/agencies/irs.yaml");
+        Files.writeString(irs, Files.readString(irs).replace("  outbox: { type: file, path: work/IRS/outbox }",
+                "  outbox: { type: sftp, host: 127.0.0.1, port: " + server.port() + ", user: irs, credentials: "
+                        + "\"file:secrets/irs-sftp.password\", host-key: \"" + server.hostKeyFingerprint()
+                        + "\", path: /irs/outbox }"));
+        Path remoteOutbox = server.root().resolve("irs/outbox");
+        remoteFile(remoteOutbox.resolve("IRS-DOJ-2024/addresses-1.csv"), content(1));
+        remoteFile(remoteOutbox.resolve("IRS-DOJ-2024/addresses-2.csv"), content(2));
+        remoteFile(remoteOutbox.resolve("loose.csv"), content(3));
+        remoteFile(remoteOutbox.resolve("IRS-DOJ-2024/.still-writing.csv"), content(4));
+
+        SafegateProcess.Result run = SafegateProcess.jar(workspace, "run", "--once", "--config", "application.properties");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Path dojInbox = server.root().resolve("upload/inbox/IRS-DOJ-2024");
+        assertThat(names(dojInbox)).containsExactly("addresses-1.csv.p7m", "addresses-2.csv.p7m");
+        assertThat(opensslOpenAsDoj(dojInbox.resolve("addresses-2.csv.p7m"))).isEqualTo(content(2));
+        assertThat(files(remoteOutbox)).containsExactly(remoteOutbox.resolve("IRS-DOJ-2024/.still-writing.csv"));
+        assertThat(names(workspace.resolve("work/IRS/inbox/receipts/_unplaced")))
+                .contains("loose.csv.quarantined.json");
+        assertThat(files(workspace.resolve("data/sftp-outbox/IRS/outbox"))).isEmpty();
+        assertThat(temporaryFiles(server.root())).isEmpty();
+        assertAuditVerifies();
+    }
+
+    private static void remoteFile(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
     }
 
     /** Decrypts with DOJ's key and verifies the gateway's signature against the CA, with openssl alone. */
