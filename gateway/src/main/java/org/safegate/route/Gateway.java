@@ -176,24 +176,10 @@ public final class Gateway implements AutoCloseable {
                 .map(a -> a.id()).sorted().toList();
     }
 
-    /**
-     * Takes what is ready from the agency's SFTP outbox into its spool. A server that cannot be
-     * reached holds the spool (listed as held, retried with back-off); the files stay on the server.
-     */
+    /** Takes what is ready from the agency's SFTP outbox into its spool (see {@link RemoteOutboxes#pickUp}). */
     public void pickUp(String agency) {
-        Path spool = remoteOutboxes.spool(agency);
-        HeldFiles held = processor.held();
-        Optional<org.safegate.policy.model.Agency> current = policies.get().agency(agency);
-        if (held.waiting(spool) || current.isEmpty() || current.get().outbox().type() != EndpointType.SFTP) {
-            return;
-        }
-        try {
-            remoteOutboxes.collect(agency, current.get().outbox());
-            held.release(spool);
-        } catch (java.io.IOException | RuntimeException e) {
-            int attempts = held.hold(spool, "outbox " + current.get().outbox().describe() + ": " + e.getMessage());
-            LOG.warn("cannot take files from the SFTP outbox of {} (attempt {}): {}", agency, attempts, e.getMessage());
-        }
+        policies.get().agency(agency).filter(a -> a.outbox().type() == EndpointType.SFTP)
+                .ifPresent(a -> remoteOutboxes.pickUp(agency, a.outbox(), processor.held()));
     }
 
     /** Files seen in SFTP outboxes and not taken yet. */

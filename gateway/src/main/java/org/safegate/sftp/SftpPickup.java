@@ -48,6 +48,7 @@ final class SftpPickup {
     private final Map<String, RemoteFile> lastLook = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
     private volatile int waiting;
+    private volatile Map<String, String> refused = Map.of();
 
     SftpPickup(SftpSessions sessions, Endpoint outbox, Path spool, Path markerFolder) {
         this.sessions = sessions;
@@ -65,6 +66,11 @@ final class SftpPickup {
         return waiting;
     }
 
+    /** Files the server would not let the gateway take at the last look (read or remove refused), with why. */
+    Map<String, String> refused() {
+        return refused;
+    }
+
     /** Looks at the outbox once and takes what is ready; returns how many files were taken. */
     synchronized int collect() throws IOException {
         return sessions.run(outbox, sftp -> {
@@ -74,19 +80,26 @@ final class SftpPickup {
             int taken = 0;
             int notYet = 0;
             Map<String, RemoteFile> look = new HashMap<>();
+            Map<String, String> refusedNow = new HashMap<>();
             for (RemoteFile file : files) {
                 look.put(file.relative(), file);
-                Optional<PickupMarkers.Marker> marker = markers.read(file.relative());
-                if (marker.isPresent() ? finishInterrupted(sftp, file, marker.get())
-                        : file.equals(lastLook.get(file.relative())) && take(sftp, file)) {
-                    taken++;
-                } else {
-                    notYet++;
+                try {
+                    Optional<PickupMarkers.Marker> marker = markers.read(file.relative());
+                    if (marker.isPresent() ? finishInterrupted(sftp, file, marker.get())
+                            : file.equals(lastLook.get(file.relative())) && take(sftp, file)) {
+                        taken++;
+                    } else {
+                        notYet++;
+                    }
+                } catch (SftpException e) {
+                    // one file the server will not hand over must not stop the others
+                    refusedNow.put(file.relative(), SftpErrors.describe(e));
                 }
             }
             lastLook.clear();
             lastLook.putAll(look);
             waiting = notYet;
+            refused = Map.copyOf(refusedNow);
             return taken;
         });
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.keys.FileKeyStore;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.Reference;
+import org.safegate.transfer.HeldFiles;
 
 /** Taking files from an agency's SFTP outbox into the local spool, once each, across stops. */
 class SftpPickupTest {
@@ -141,6 +143,43 @@ class SftpPickupTest {
         assertThat(files(spool())).containsExactly(spool().resolve("IRS-DOJ-2024/a.csv"));
         assertThat(spool().resolve("IRS-DOJ-2024/a.csv")).hasContent("once");
         assertThat(remote).doesNotExist();
+    }
+
+    @Test
+    void aFileTheServerWillNotHandOverIsHeldWithoutStoppingTheOthers() throws IOException {
+        remoteFile("IRS-DOJ-2024/a.csv", "free");
+        Path locked = remoteFile("IRS-DOJ-2024/locked.csv", "locked");
+        server.refuse("locked.csv");
+        HeldFiles held = new HeldFiles(Clock.systemUTC());
+
+        outboxes.pickUp("IRS", outbox, held);
+        outboxes.pickUp("IRS", outbox, held);
+
+        Path lockedInSpool = spool().resolve("IRS-DOJ-2024/locked.csv");
+        assertThat(spool().resolve("IRS-DOJ-2024/a.csv")).hasContent("free");
+        assertThat(locked).exists();
+        assertThat(held.current()).containsOnlyKeys(lockedInSpool);
+        assertThat(held.current().get(lockedInSpool)).contains("/outbox/IRS-DOJ-2024/locked.csv")
+                .contains("SSH_FX_PERMISSION_DENIED");
+
+        server.allow("locked.csv");
+        outboxes.pickUp("IRS", outbox, held);
+
+        assertThat(lockedInSpool).hasContent("locked");
+        assertThat(held.current()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableOutboxIsHeldAndItsFilesStay() throws IOException {
+        Path remote = remoteFile("IRS-DOJ-2024/a.csv", "kept");
+        server.stop();
+        HeldFiles held = new HeldFiles(Clock.systemUTC());
+
+        outboxes.pickUp("IRS", outbox, held);
+
+        assertThat(held.current()).containsOnlyKeys(spool());
+        assertThat(held.current().get(spool())).contains(outbox.describe()).contains("cannot connect");
+        assertThat(remote).hasContent("kept");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.safegate.sftp;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -32,6 +34,7 @@ public final class TestSftpServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
     private volatile boolean diskFull;
+    private final Set<String> refusedNames = ConcurrentHashMap.newKeySet();
     private SshServer server;
     private int port;
 
@@ -77,6 +80,13 @@ public final class TestSftpServer implements AutoCloseable {
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(new SftpEventListener() {
             @Override
+            public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
+                if (refusedNames.contains(localHandle.getFile().getFileName().toString())) {
+                    throw new AccessDeniedException(localHandle.getFile().toString());
+                }
+            }
+
+            @Override
             public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                                 byte[] data, int dataOffset, int dataLen) throws IOException {
                 if (diskFull) {
@@ -88,6 +98,15 @@ public final class TestSftpServer implements AutoCloseable {
         sshd.start();
         server = sshd;
         port = sshd.getPort();
+    }
+
+    /** Files of this name cannot be opened (as if their permissions forbade it) until {@link #allow}. */
+    public void refuse(String fileName) {
+        refusedNames.add(fileName);
+    }
+
+    public void allow(String fileName) {
+        refusedNames.remove(fileName);
     }
 
     /** While full, every write fails as on a full disk. */
