@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.admin.AgreementAccess;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -62,15 +63,17 @@ public final class Gateway implements AutoCloseable {
     private final StoredRevocations revocations;
     private final TransferProcessor processor;
     private final Endpoints endpoints;
+    private final AgreementAccess agreementAccess;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints) {
+                    TransferProcessor processor, Endpoints endpoints, Clock clock) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
         this.revocations = revocations;
         this.processor = processor;
         this.endpoints = endpoints;
+        this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, clock);
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -105,7 +108,7 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -141,6 +144,11 @@ public final class Gateway implements AutoCloseable {
 
     public StoredRevocations revocations() {
         return revocations;
+    }
+
+    /** Revoking and reinstating single agreements (the command line and the admin API). */
+    public AgreementAccess agreementAccess() {
+        return agreementAccess;
     }
 
     public AuditLog auditLog() {
