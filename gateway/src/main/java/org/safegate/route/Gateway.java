@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safegate.admin.AgreementAccess;
+import org.safegate.admin.FileSafeguardEvents;
+import org.safegate.admin.GatewayTransferQueue;
+import org.safegate.admin.SafeguardEvents;
+import org.safegate.admin.TransferQueue;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -64,9 +68,12 @@ public final class Gateway implements AutoCloseable {
     private final TransferProcessor processor;
     private final Endpoints endpoints;
     private final AgreementAccess agreementAccess;
+    private final SafeguardEvents safeguardEvents;
+    private final TransferQueue transferQueue;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints, Clock clock) {
+                    TransferProcessor processor, Endpoints endpoints, SafeguardEvents safeguardEvents, Path data,
+                    Clock clock) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
@@ -74,6 +81,9 @@ public final class Gateway implements AutoCloseable {
         this.processor = processor;
         this.endpoints = endpoints;
         this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, clock);
+        this.safeguardEvents = safeguardEvents;
+        this.transferQueue = new GatewayTransferQueue(processor.held(), data.resolve("quarantine"), this::outboxes,
+                auditLog, clock);
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -108,7 +118,10 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, clock);
+            SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
+                    workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, safeguardEvents, data,
+                    clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -149,6 +162,16 @@ public final class Gateway implements AutoCloseable {
     /** Revoking and reinstating single agreements (the command line and the admin API). */
     public AgreementAccess agreementAccess() {
         return agreementAccess;
+    }
+
+    /** A security officer's safeguard events: validated, written atomically, reloaded, audited. */
+    public SafeguardEvents safeguardEvents() {
+        return safeguardEvents;
+    }
+
+    /** Held and quarantined transfers, and their release by an administrator. */
+    public TransferQueue transferQueue() {
+        return transferQueue;
     }
 
     public AuditLog auditLog() {
