@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
+import org.safegate.route.GatewayRunner;
 import org.safegate.transfer.Quarantine;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
@@ -54,6 +56,10 @@ class TransferQueueTest {
         assertThat(denied.agreement()).isEqualTo("DOJ-ICE-2024");
         assertThat(denied.name()).isEqualTo("cases.csv");
         assertThat(denied.reasons()).anyMatch(r -> r.startsWith("CAP_ITEM_UNDATED: "));
+        JsonNode reason = JSON.readTree(ws.data().resolve("quarantine").resolve(denied.id())
+                .resolve(Quarantine.REASON_FILE).toFile());
+        assertThat(reason.get("source").asText()).isEqualTo("DOJ-ICE-2024/cases.csv");
+        assertThat(reason.get("agreement").asText()).isEqualTo("DOJ-ICE-2024");
         makeIceCurrent();
 
         TransferQueue.QueuedTransfer released = queue.release(denied.id(), "alan");
@@ -77,6 +83,20 @@ class TransferQueueTest {
         assertThat(ws.inbox("ICE").resolve("DOJ-ICE-2024/cases.csv.p7m")).isNotEmptyFile();
         assertThat(ws.events(AuditEventType.TRANSFER_DELIVERED).get(0).entry().transferId())
                 .as("decided afresh, under a new transfer id").isNotEqualTo(denied.id());
+    }
+
+    @Test
+    void aReleasedOriginalIsTakenUpByTheGatewaysRoutes() throws IOException {
+        String id = deniedTransfer("routed.csv");
+        makeIceCurrent();
+
+        queue.release(id, "alan");
+        List<Path> stillHeld = new GatewayRunner(ws.gateway).runOnce(Duration.ofSeconds(90));
+
+        assertThat(stillHeld).isEmpty();
+        assertThat(ws.inbox("ICE").resolve("DOJ-ICE-2024/routed.csv.p7m")).isNotEmptyFile();
+        assertThat(AdminWorkspace.listAll(ws.outbox("DOJ"))).isEmpty();
+        assertThat(ws.events(AuditEventType.TRANSFER_DELIVERED)).hasSize(1);
     }
 
     @Test
