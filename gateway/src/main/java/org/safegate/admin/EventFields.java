@@ -74,7 +74,7 @@ final class EventFields {
             throw ApiProblem.badInput(path(name), "is required");
         }
         if (!value.isTextual()) {
-            throw ApiProblem.badInput(path(name), "must be text, not " + value.getNodeType().name().toLowerCase());
+            throw ApiProblem.badInput(path(name), "must be text, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         String text = value.asText();
         if (text.isBlank()) {

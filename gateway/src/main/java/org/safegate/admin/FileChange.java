@@ -42,10 +42,42 @@ record FileChange(String file, String before, String after) {
         return text.toString();
     }
 
+    /** Above this many cells the line-by-line comparison is skipped: the middle is shown as removed and added. */
+    private static final long MAX_CELLS = 1_000_000;
+
     /** The lines only in the old file ({@code - }) and only in the new one ({@code + }), in order. */
     List<String> changedLines() {
         String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
         String[] b = after.split("\n", -1);
+        int prefix = 0;
+        while (prefix < a.length && prefix < b.length && a[prefix].equals(b[prefix])) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.length - prefix && suffix < b.length - prefix
+                && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
+            suffix++;
+        }
+        String[] oldMiddle = java.util.Arrays.copyOfRange(a, prefix, a.length - suffix);
+        String[] newMiddle = java.util.Arrays.copyOfRange(b, prefix, b.length - suffix);
+        List<String> out = (long) oldMiddle.length * newMiddle.length > MAX_CELLS
+                ? wholesale(oldMiddle, newMiddle) : common(oldMiddle, newMiddle);
+        return out.stream().filter(line -> !line.equals("+ ") && !line.equals("- ")).toList();
+    }
+
+    private static List<String> wholesale(String[] a, String[] b) {
+        List<String> out = new ArrayList<>();
+        for (String line : a) {
+            out.add("- " + line);
+        }
+        for (String line : b) {
+            out.add("+ " + line);
+        }
+        return out;
+    }
+
+    /** A longest-common-subsequence comparison: small files only (see {@link #MAX_CELLS}). */
+    private static List<String> common(String[] a, String[] b) {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
@@ -65,6 +97,6 @@ record FileChange(String file, String before, String after) {
                 out.add("+ " + b[j++]);
             }
         }
-        return out.stream().filter(line -> !line.equals("+ ") && !line.equals("- ")).toList();
+        return out;
     }
 }
