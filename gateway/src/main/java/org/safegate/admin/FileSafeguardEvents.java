@@ -91,7 +91,7 @@ public final class FileSafeguardEvents implements SafeguardEvents {
         Safeguards before = set.safeguardsOf(agencyId);
         Path file = before.source() != null
                 ? files.policies().toAbsolutePath().normalize().relativize(before.source().file().toAbsolutePath().normalize())
-                : Path.of("safeguards", agencyId.toLowerCase(Locale.ROOT) + ".yaml");
+                : newFile(agencyId);
         Path absolute = files.policies().resolve(file);
         String beforeText = Files.exists(absolute) ? Files.readString(absolute, StandardCharsets.UTF_8) : "";
         String afterText = SafeguardYaml.write(event.apply(before), beforeText);
@@ -121,6 +121,16 @@ public final class FileSafeguardEvents implements SafeguardEvents {
         }
         reload.run();
         return new SafeguardChange(agencyId, event.type(), file.toString(), beforeText, afterText);
+    }
+
+    /** Where the safeguard file of an agency that has none goes: {@code safeguards/<id in lower case>.yaml}. */
+    private static Path newFile(String agencyId) {
+        String name = agencyId.toLowerCase(Locale.ROOT);
+        if (!name.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+            throw ApiProblem.conflict("agency id '" + org.safegate.transfer.FileNames.printable(agencyId)
+                    + "' cannot name a file; create its safeguard file by hand first");
+        }
+        return Path.of("safeguards", name + ".yaml");
     }
 
     /** The event field a loader problem in the changed file is about ({@code findings[1].closed} is {@code closed}). */

@@ -59,6 +59,10 @@ final class HeldTransfers {
                 .change("held file retried now (held since " + file.held().since() + " after "
                         + file.held().attempts() + " attempt(s): " + file.held().reason() + ")").build());
         if (!held.retryNow(file.held().file())) {
+            audit.append(AuditEntry.builder(AuditEventType.TRANSFER_RELEASED, operator).origin("transfer release")
+                    .object(file.relative().toString()).provider(file.sender()).agreement(queued.agreement())
+                    .outcome(org.safegate.audit.Outcome.FAILURE).change("not released: the file reached an outcome "
+                            + "before it could be retried").build());
             throw ApiProblem.conflict("the file is no longer held: it reached an outcome meanwhile");
         }
         return Optional.of(queued);
