@@ -21,7 +21,14 @@ public enum AuditEventType {
     SAFEGUARD_STATUS_CHANGED,
     OPERATOR_LOGIN_FAILED,
     DISPOSAL_REQUESTED,
-    DISPOSAL_CERTIFIED;
+    DISPOSAL_CERTIFIED,
+    /** A security officer revoked a single agreement. */
+    AGREEMENT_REVOKED,
+    AGREEMENT_REINSTATED,
+    /** A security officer recorded a safeguard event; the change names the file's digests before and after. */
+    SAFEGUARD_EVENT,
+    /** An administrator released a held or quarantined transfer so the pipeline decides it afresh. */
+    TRANSFER_RELEASED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

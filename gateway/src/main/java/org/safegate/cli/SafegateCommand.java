@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 RunCommand.class,
                 AgencyCommand.class,
+                AgreementCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

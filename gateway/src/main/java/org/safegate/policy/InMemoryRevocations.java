@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Revocations held in memory only: for tests and one-shot commands. Lost when the process ends. */
 public final class InMemoryRevocations implements Revocations {
     private final Map<String, Revocation> revoked = new ConcurrentHashMap<>();
+    private final Map<String, AgreementRevocation> revokedAgreements = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Revocation> inForce(String agency) {
@@ -21,5 +22,20 @@ public final class InMemoryRevocations implements Revocations {
     @Override
     public boolean reinstate(String agency) {
         return revoked.remove(agency) != null;
+    }
+
+    @Override
+    public Optional<AgreementRevocation> agreementInForce(String agreement) {
+        return Optional.ofNullable(revokedAgreements.get(agreement));
+    }
+
+    @Override
+    public void revokeAgreement(AgreementRevocation revocation) {
+        revokedAgreements.put(revocation.agreement(), revocation);
+    }
+
+    @Override
+    public boolean reinstateAgreement(String agreement) {
+        return revokedAgreements.remove(agreement) != null;
     }
 }

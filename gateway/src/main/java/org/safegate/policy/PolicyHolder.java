@@ -59,6 +59,19 @@ public final class PolicyHolder implements Supplier<PolicySet> {
             return false;
         }
         fingerprint = now;
+        return load();
+    }
+
+    /**
+     * Reloads now, whether or not the files look changed (a file rewritten within the same
+     * millisecond at the same size looks unchanged); returns whether the set was replaced.
+     */
+    public synchronized boolean reload() {
+        fingerprint = fingerprint(folder);
+        return load();
+    }
+
+    private boolean load() {
         PolicyLoadResult result = loader.load(folder);
         if (!result.isValid()) {
             listener.rejected(folder, result.errors());
@@ -77,7 +90,13 @@ public final class PolicyHolder implements Supplier<PolicySet> {
         try (Stream<Path> files = Files.walk(folder)) {
             StringBuilder text = new StringBuilder();
             for (Path file : files.sorted().toList()) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (java.nio.file.NoSuchFileException goneOnTheWay) {
+                    // a temporary file of an atomic replace: the rename that removed it shows up next time
+                    continue;
+                }
                 text.append(folder.relativize(file)).append('|').append(attributes.size()).append('|')
                         .append(attributes.lastModifiedTime().toMillis()).append('\n');
             }

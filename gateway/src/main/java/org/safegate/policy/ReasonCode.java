@@ -35,5 +35,7 @@ public enum ReasonCode {
     /** The certificate's key usage, key size or signature algorithm is not acceptable. */
     CERT_UNUSABLE,
     /** Shiro refused although no rule failed: never expected, and denied to fail closed. */
-    AUTHORIZATION_REFUSED
+    AUTHORIZATION_REFUSED,
+    /** A security officer revoked this one agreement; other agreements of the same agencies still decide. */
+    AGREEMENT_REVOKED
 }

@@ -38,9 +38,11 @@ public final class TransferRules {
         return reasons;
     }
 
-    /** The agreement's own rules, which do not depend on either agency. */
+    /** The agreement's own rules (in force, covers the category, not revoked), which do not depend on either agency. */
     public List<Reason> agreementReasons(Agreement agreement, String category, LocalDate day) {
         List<Reason> reasons = new ArrayList<>(1);
+        revocations.agreementInForce(agreement.id()).ifPresent(r -> reasons.add(new Reason(ReasonCode.AGREEMENT_REVOKED,
+                "agreement " + agreement.id() + " was revoked " + r.at() + " by " + r.by() + ": " + r.reason())));
         if (!agreement.inForceOn(day)) {
             reasons.add(new Reason(ReasonCode.AGREEMENT_NOT_IN_FORCE, "agreement " + agreement.id()
                     + " is in force from " + agreement.effective()

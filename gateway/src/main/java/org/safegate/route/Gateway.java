@@ -5,6 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.admin.AgreementAccess;
+import org.safegate.admin.FileSafeguardEvents;
+import org.safegate.admin.GatewayTransferQueue;
+import org.safegate.admin.SafeguardEvents;
+import org.safegate.admin.TransferQueue;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -67,9 +72,13 @@ public final class Gateway implements AutoCloseable {
     private final Endpoints endpoints;
     private final SftpFolders sftp;
     private final RemoteOutboxes remoteOutboxes;
+    private final AgreementAccess agreementAccess;
+    private final SafeguardEvents safeguardEvents;
+    private final TransferQueue transferQueue;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints, SftpFolders sftp, RemoteOutboxes remoteOutboxes) {
+                    TransferProcessor processor, Endpoints endpoints, SftpFolders sftp, RemoteOutboxes remoteOutboxes,
+                    SafeguardEvents safeguardEvents, Path data, Clock clock) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
@@ -78,6 +87,10 @@ public final class Gateway implements AutoCloseable {
         this.endpoints = endpoints;
         this.sftp = sftp;
         this.remoteOutboxes = remoteOutboxes;
+        this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, clock);
+        this.safeguardEvents = safeguardEvents;
+        this.transferQueue = new GatewayTransferQueue(processor.held(), data.resolve("quarantine"), this::outboxes,
+                auditLog, clock);
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -113,8 +126,10 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
+            SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
+                    workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data));
+                    sftp.outboxes(data), safeguardEvents, data, clock);
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -151,6 +166,21 @@ public final class Gateway implements AutoCloseable {
 
     public StoredRevocations revocations() {
         return revocations;
+    }
+
+    /** Revoking and reinstating single agreements (the command line and the admin API). */
+    public AgreementAccess agreementAccess() {
+        return agreementAccess;
+    }
+
+    /** A security officer's safeguard events: validated, written atomically, reloaded, audited. */
+    public SafeguardEvents safeguardEvents() {
+        return safeguardEvents;
+    }
+
+    /** Held and quarantined transfers, and their release by an administrator. */
+    public TransferQueue transferQueue() {
+        return transferQueue;
     }
 
     public AuditLog auditLog() {

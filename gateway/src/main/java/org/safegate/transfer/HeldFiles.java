@@ -16,7 +16,11 @@ public final class HeldFiles {
     private static final Duration FIRST = Duration.ofSeconds(2);
     private static final Duration LONGEST = Duration.ofMinutes(5);
 
-    private record Hold(int attempts, Instant retryAt, String reason) {
+    private record Hold(int attempts, Instant since, Instant retryAt, String reason) {
+    }
+
+    /** A held file: how often it failed, since when, when it is retried next, and why. */
+    public record Held(Path file, int attempts, Instant since, Instant retryAt, String reason) {
     }
 
     private final Clock clock;
@@ -37,13 +41,27 @@ public final class HeldFiles {
         Hold next = held.compute(file, (f, old) -> {
             int attempts = old == null ? 1 : old.attempts() + 1;
             Duration wait = FIRST.multipliedBy(1L << Math.min(attempts - 1, 10));
-            return new Hold(attempts, clock.instant().plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait), reason);
+            Instant since = old == null ? clock.instant() : old.since();
+            return new Hold(attempts, since, clock.instant().plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait), reason);
         });
         return next.attempts();
     }
 
     public void release(Path file) {
         held.remove(file);
+    }
+
+    /** Makes a held file due for retry at once (an operator asked); false when it is not held. */
+    public boolean retryNow(Path file) {
+        return held.computeIfPresent(file, (f, hold) -> new Hold(hold.attempts(), hold.since(), clock.instant(),
+                hold.reason())) != null;
+    }
+
+    /** Every file held now, in path order. */
+    public java.util.List<Held> all() {
+        return held.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Held(e.getKey(), e.getValue().attempts(), e.getValue().since(), e.getValue().retryAt(),
+                        e.getValue().reason())).toList();
     }
 
     /** The files held now, with why. */

@@ -20,6 +20,8 @@ public final class Quarantine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     public static final String ORIGINAL = "original";
     public static final String REASON_FILE = "reason.json";
+    /** Written beside the reason file when an operator releases the original: who, when, where to. */
+    public static final String RELEASED_FILE = "released.json";
 
     private final Path root;
 
@@ -40,6 +42,12 @@ public final class Quarantine {
         reason.put("outcome", outcome);
         reason.put("sender", sender);
         reason.put("path", FileNames.printable(originalPath));
+        // exactly where it lay in the sender's outbox, so a release can put it back there
+        reason.put("source", originalPath);
+        Path relative = Path.of(originalPath);
+        if (relative.getNameCount() >= 2) {
+            reason.put("agreement", relative.getName(0).toString());
+        }
         reason.put("time", at.toString());
         ArrayNode list = reason.putArray("reasons");
         reasons.forEach(r -> list.addObject().put("code", r.code()).put("message", r.message()));

@@ -88,6 +88,11 @@ public final class RequestFiles {
         if (!agreement.inForceOn(day)) {
             return Optional.of("agreement " + agreement.id() + " is not in force on " + day);
         }
+        Optional<String> agreementRevoked = revocations.agreementInForce(agreement.id())
+                .map(r -> "agreement " + agreement.id() + " was revoked " + r.at() + ": " + r.reason());
+        if (agreementRevoked.isPresent()) {
+            return agreementRevoked;
+        }
         return revocations.inForce(requester.id())
                 .map(r -> requester.id() + "'s access was revoked " + r.at() + ": " + r.reason());
     }

@@ -133,6 +133,20 @@ class SafeguardGateTest {
     }
 
     @Test
+    void revokedAgreementIsDeniedWhileTheRecipientsOtherAgreementsStillDecide() {
+        revocations.revokeAgreement(new AgreementRevocation("IRS-DOJ", Instant.parse("2026-03-01T10:00:00Z"), "olga",
+                "order under review"));
+
+        Decision denied = gate.decide(TransferRequest.disclosure("IRS", "IRS-DOJ", ADDRESS, DAY));
+        assertThat(denied.codes()).containsExactly(ReasonCode.AGREEMENT_REVOKED);
+        assertThat(denied.reasons().get(0).message()).contains("olga").contains("order under review");
+        assertThat(gate.decide(TransferRequest.disclosure("ICE", "ICE-DOJ", ADDRESS, DAY)).permitted()).isTrue();
+
+        revocations.reinstateAgreement("IRS-DOJ");
+        assertThat(gate.decide(TransferRequest.disclosure("IRS", "IRS-DOJ", ADDRESS, DAY)).permitted()).isTrue();
+    }
+
+    @Test
     void requireThrowsWithEveryReason() {
         revocations.revoke(new Revocation("ICE", Instant.EPOCH, "alice", "incident"));
 

@@ -1,0 +1,40 @@
+package org.safegate.admin;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.safegate.transfer.DurableFiles;
+
+/**
+ * Puts a kept original back into an outbox durably and without ever replacing a file there: a
+ * hard link when quarantine and outbox share a file system (the original keeps its bytes and
+ * time), else a copy under a hidden name (which the outbox route ignores), forced to disk, then
+ * linked under the final name. Either way the final name appears at once and complete.
+ */
+final class OutboxReturn {
+    private OutboxReturn() {
+    }
+
+    /** @throws FileAlreadyExistsException when the target name is taken (nothing was changed) */
+    static void putBack(Path original, Path target) throws IOException {
+        Path folder = Files.createDirectories(target.getParent());
+        if (Files.exists(target) && Files.isSameFile(target, original)) {
+            return; // an earlier release linked it before it could finish
+        }
+        try {
+            Files.createLink(target, original);
+        } catch (FileAlreadyExistsException taken) {
+            throw taken;
+        } catch (IOException | UnsupportedOperationException otherFileSystem) {
+            Path temp = DurableFiles.writeTemp(folder, "release-" + UUID.randomUUID(), out -> Files.copy(original, out));
+            try {
+                Files.createLink(target, temp);
+            } finally {
+                DurableFiles.removeTemp(temp);
+            }
+        }
+        DurableFiles.syncFolder(folder);
+    }
+}

@@ -1,0 +1,41 @@
+package org.safegate.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.admin.AgreementAccess;
+import org.safegate.admin.ApiProblem;
+import org.safegate.config.Settings;
+import org.safegate.route.Gateway;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What agreement revoke and reinstate share: the agreement, the reason, who acts, and the gateway's store. */
+abstract class AgreementChange {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The agreement, as in policies/agreements/.")
+    String agreement;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept in the audit log).")
+    String reason;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's application.properties (default: ./application.properties if present).")
+    Path config;
+
+    /** Opens the gateway's store and keys and runs the change through the same service the admin API uses. */
+    int change(String verb) {
+        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {
+            apply(gateway.agreementAccess(), "cli:" + System.getProperty("user.name"), "safegate agreement " + verb);
+            return ExitCodes.OK;
+        } catch (ApiProblem problem) {
+            // the command line speaks in error codes, not HTTP statuses
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, problem.getMessage(), problem);
+        }
+    }
+
+    abstract void apply(AgreementAccess access, String actor, String origin);
+}

@@ -1,0 +1,27 @@
+package org.safegate.cli;
+
+import java.util.concurrent.Callable;
+import org.safegate.admin.AgreementAccess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code safegate agreement revoke ID --reason TEXT}: no file moves under the agreement until it is reinstated. */
+@Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = "Revoke one agreement at once: every later file under it is denied (AGREEMENT_REVOKED).")
+final class AgreementRevokeCommand extends AgreementChange implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int exit = change("revoke");
+        spec.commandLine().getOut().println(agreement + " revoked: every later file under it is denied");
+        return exit;
+    }
+
+    @Override
+    void apply(AgreementAccess access, String actor, String origin) {
+        access.revoke(agreement, reason, actor, origin);
+    }
+}
