@@ -21,7 +21,9 @@ public enum AuditEventType {
     SAFEGUARD_STATUS_CHANGED,
     OPERATOR_LOGIN_FAILED,
     DISPOSAL_REQUESTED,
-    DISPOSAL_CERTIFIED;
+    DISPOSAL_CERTIFIED,
+    /** An operator asked the admin API for something their roles do not allow. */
+    OPERATOR_FORBIDDEN;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

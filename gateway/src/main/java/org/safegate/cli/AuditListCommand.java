@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventJson;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CanonicalEncoding;
 import org.safegate.store.Database;

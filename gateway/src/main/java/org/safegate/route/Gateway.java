@@ -5,6 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.admin.AdminServices;
+import org.safegate.admin.SafeguardEvents;
+import org.safegate.admin.TransferQueue;
+import org.safegate.admin.TransferTimings;
+import org.safegate.admin.UnavailableServices;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -62,15 +67,22 @@ public final class Gateway implements AutoCloseable {
     private final StoredRevocations revocations;
     private final TransferProcessor processor;
     private final Endpoints endpoints;
+    private final Operations operations;
+    private final UnavailableServices unavailable = new UnavailableServices();
+
+    /** What the admin API needs besides the parts above. */
+    private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Clock clock) {
+    }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints) {
+                    TransferProcessor processor, Endpoints endpoints, Operations operations) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
         this.revocations = revocations;
         this.processor = processor;
         this.endpoints = endpoints;
+        this.operations = operations;
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -105,7 +117,8 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints,
+                    new Operations(keys, gate, workingDir, workingDir.resolve(config.policies()), clock));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -149,6 +162,24 @@ public final class Gateway implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Records safeguard events for the admin API. */
+    public SafeguardEvents safeguardEvents() {
+        return unavailable;
+    }
+
+    /** Held and quarantined transfers for the admin API. */
+    public TransferQueue transferQueue() {
+        return unavailable;
+    }
+
+    /** Everything the admin API works with. */
+    public AdminServices adminServices(TransferTimings timings) {
+        return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
+                operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
+                database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
+                transferQueue(), timings, operations.clock());
     }
 
     /** The outbox folder of every agency of the current policy set that has a local one. */
