@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param query          query parameters (the first value of each)
  * @param authorization  the Authorization header, if any (never logged)
  * @param clientAddress  the client's address, for rate limiting and the audit log
+ * @param contentType    the Content-Type header, if any
  * @param body           the request body (empty when there is none)
  */
 public record ApiRequest(Map<String, String> pathParameters, Map<String, String> query, Optional<String> authorization,
-                         String clientAddress, byte[] body) {
+                         String clientAddress, Optional<String> contentType, byte[] body) {
     public ApiRequest {
         pathParameters = Map.copyOf(pathParameters);
         query = Map.copyOf(query);

@@ -44,6 +44,11 @@ final class Json {
 
     /** The body as a JSON object, or BAD_INPUT naming {@code body} when it is absent, malformed or not an object. */
     static ObjectNode body(ApiRequest request) {
+        String type = request.contentType().orElse("application/json").toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw ApiProblem.badInput("Content-Type", "the body must be JSON sent as Content-Type: application/json,"
+                    + " not " + type);
+        }
         if (request.body().length == 0) {
             throw ApiProblem.badInput("body", "a JSON object is required");
         }

@@ -37,7 +37,7 @@ final class ApiExchanges {
         return new ApiRequest(pathParameters(operation.path(), path == null ? "" : path),
                 query(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class)),
                 Optional.ofNullable(in.getHeader("Authorization", String.class)), clientAddress(in),
-                in.getBody(byte[].class));
+                Optional.ofNullable(in.getHeader(Exchange.CONTENT_TYPE, String.class)), in.getBody(byte[].class));
     }
 
     static void answer(Exchange exchange, ApiResponse response) throws IOException {
@@ -45,7 +45,6 @@ final class ApiExchanges {
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
         out.setHeader(Exchange.CONTENT_TYPE, response.contentType());
-        out.setHeader("Cache-Control", "no-store");
         response.headers().forEach(out::setHeader);
         if (response.file().isPresent()) {
             Path file = response.file().get();
