@@ -24,8 +24,7 @@ import org.safegate.keys.PemFiles;
 
 /**
  * Puts the admin API on Camel Main's embedded HTTP server, with TLS only: the certificate and key
- * come from PEM files into an in-memory key store, protocols are TLS 1.3 and 1.2. Request bodies
- * over the configured size are refused by the server (413) before they are read whole.
+ * come from PEM files into an in-memory key store, protocols are TLS 1.3 and 1.2.
  */
 final class ApiServer {
     private ApiServer() {
@@ -35,7 +34,7 @@ final class ApiServer {
         settings.requireTls();
         SSLContextParameters tls = tls(settings.certificate().orElseThrow(), settings.key().orElseThrow());
         main.configure().httpServer().withEnabled(true).withHost(settings.host()).withPort(settings.port())
-                .withUseGlobalSslContextParameters(true).withMaxBodySize(settings.maxBodyBytes());
+                .withUseGlobalSslContextParameters(true).withMaxBodySize(serverLimit(settings.maxBodyBytes()));
         main.configure().addRoutesBuilder(new AdminRoutes(api));
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -44,6 +43,14 @@ final class ApiServer {
                 support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
             }
         });
+    }
+
+    /**
+     * The server refuses (a bare 413) only bodies far over the limit, so that bodies just over it
+     * reach the API and are refused with a JSON error naming the body; the memory is bounded either way.
+     */
+    private static long serverLimit(long apiLimit) {
+        return Math.max(apiLimit * 4, 1024 * 1024);
     }
 
     private static SSLContextParameters tls(Path certificateFile, Path keyFile) {
