@@ -36,7 +36,7 @@ import org.safegate.route.GatewayRunner;
  * (and their example operators), the INSECURE example keys and TLS certificate, an H2 store; and an
  * HTTPS client that trusts the example CA, as an operator's would.
  */
-final class ApiGateway implements AutoCloseable {
+public final class ApiGateway implements AutoCloseable {
     static final Map<String, String> PASSWORDS = Map.of("admin", "admin-INSECURE-example",
             "officer", "officer-INSECURE-example", "auditor", "auditor-INSECURE-example");
 
@@ -57,8 +57,7 @@ final class ApiGateway implements AutoCloseable {
     /** Copies policies and keys into the workspace and starts the gateway with the API. */
     static ApiGateway start(Path workspace, Map<String, String> extra) throws Exception {
         Path root = repositoryRoot();
-        copyTree(root.resolve("policies"), workspace.resolve("policies"));
-        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
+        copyExamples(workspace);
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of("safegate.keys", "file:keys-example",
                 ApiSettings.PORT, Integer.toString(port), ApiSettings.TLS_CERT, "keys-example/api/tls.crt",
@@ -152,7 +151,14 @@ final class ApiGateway implements AutoCloseable {
         }
     }
 
-    static Path repositoryRoot() {
+    /** Copies the example policies and the INSECURE example keys into the workspace (keeping files already there). */
+    public static void copyExamples(Path workspace) throws IOException {
+        Path root = repositoryRoot();
+        copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
+    }
+
+    public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
                 return dir;

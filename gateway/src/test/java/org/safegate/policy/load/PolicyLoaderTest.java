@@ -57,7 +57,9 @@ class PolicyLoaderTest {
                 bad("badEndpointType", ProblemCode.INVALID_VALUE, "agencies/a.yaml", 6, "endpoints.inbox.type"),
                 bad("badSeverity", ProblemCode.INVALID_VALUE, "safeguards/b.yaml", 5, "findings[0].severity"),
                 bad("closedWithoutDate", ProblemCode.MISSING_FIELD, "safeguards/b.yaml", 5, "findings[0].closed"),
-                bad("unknownRequestRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10, "request-rules"));
+                bad("unknownRequestRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10, "request-rules"),
+                bad("plaintextToken", ProblemCode.PLAINTEXT_PASSWORD, "operators/olivia.yaml", 6, "api-tokens[0].hash"),
+                bad("badTokenName", ProblemCode.INVALID_VALUE, "operators/olivia.yaml", 6, "api-tokens[0].name"));
     }
 
     private static Arguments bad(String fixture, ProblemCode code, String file, int line, String field) {
@@ -154,6 +156,20 @@ class PolicyLoaderTest {
 
         assertThat(result.errors()).extracting(PolicyProblem::code)
                 .contains(ProblemCode.UNKNOWN_KEY, ProblemCode.INVALID_DATE);
+    }
+
+    @Test
+    void operatorWithApiTokensLoadsWithTheirHashesByName(@TempDir Path dir) throws Exception {
+        Path set = copyOf(fixture("valid"), dir);
+        String hash = "$shiro2$2y$10$7rOjsAf2U/AKKqpMpCIn6etuOXyQ86tp2Tn9xv6FyXl2T0QYc3.G.";
+        Files.writeString(set.resolve("operators/olivia.yaml"), Files.readString(set.resolve("operators/olivia.yaml"))
+                + "api-tokens:\n  - { name: nightly, hash: \"" + hash + "\" }\n");
+
+        PolicyLoadResult result = new PolicyLoader(set).load(set);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.require().operator("olivia").orElseThrow().apiTokenHashes()).containsExactly(
+                java.util.Map.entry("nightly", hash));
     }
 
     @Test
