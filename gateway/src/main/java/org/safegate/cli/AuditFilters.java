@@ -42,6 +42,19 @@ final class AuditFilters {
                 Optional.ofNullable(transfer));
     }
 
+    /** The same filters as query parameters of the admin API. */
+    java.util.Map<String, String> parameters() {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("agency", agency);
+        parameters.put("agreement", agreement);
+        parameters.put("outcome", outcome == null ? null : outcome.name());
+        parameters.put("reason", reason);
+        parameters.put("from", from == null ? null : from.toString());
+        parameters.put("to", to == null ? null : to.toString());
+        parameters.put("transfer", transfer);
+        return parameters;
+    }
+
     private Set<AuditEventType> types() {
         return outcome == null ? Set.of() : outcome.types();
     }

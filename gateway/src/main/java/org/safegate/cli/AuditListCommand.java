@@ -29,11 +29,17 @@ final class AuditListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of events instead of a table.")
     boolean json;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (server.remote()) {
+            return RemoteAudit.list(server.client(), filters.parameters(), json, spec.commandLine().getOut());
+        }
         List<AuditEvent> events;
         try (Database database = config.openDatabase()) {
             events = new AuditStore(database).list(filters.query());

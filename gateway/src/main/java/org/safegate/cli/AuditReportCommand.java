@@ -33,6 +33,9 @@ final class AuditReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +44,13 @@ final class AuditReportCommand implements Callable<Integer> {
         AuditFilters period = new AuditFilters();
         period.from = from;
         period.to = to;
+        if (server.remote()) {
+            java.util.Map<String, String> days = period.parameters();
+            days.keySet().retainAll(java.util.Set.of("from", "to"));
+            spec.commandLine().getOut().println(server.client().get("/api/audit/report" + ApiClient.query(days)));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         DisclosureReport report;
         try (Database database = config.openDatabase()) {
             report = DisclosureReport.of(new AuditStore(database), period.query());

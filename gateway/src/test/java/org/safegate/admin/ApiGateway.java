@@ -40,9 +40,9 @@ public final class ApiGateway implements AutoCloseable {
     static final Map<String, String> PASSWORDS = Map.of("admin", "admin-INSECURE-example",
             "officer", "officer-INSECURE-example", "auditor", "auditor-INSECURE-example");
 
-    final Path workspace;
-    final Gateway gateway;
-    final int port;
+    public final Path workspace;
+    public final Gateway gateway;
+    public final int port;
     private final AutoCloseable running;
     private final HttpClient client;
 
@@ -55,7 +55,7 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     /** Copies policies and keys into the workspace and starts the gateway with the API. */
-    static ApiGateway start(Path workspace, Map<String, String> extra) throws Exception {
+    public static ApiGateway start(Path workspace, Map<String, String> extra) throws Exception {
         Path root = repositoryRoot();
         copyExamples(workspace);
         int port = freePort();
@@ -103,7 +103,7 @@ public final class ApiGateway implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    List<AuditEvent> events(AuditEventType type) {
+    public List<AuditEvent> events(AuditEventType type) {
         return new AuditStore(gateway.database()).list(new AuditQuery(java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Set.of(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty())).stream()
