@@ -26,11 +26,15 @@ import org.safegate.policy.model.Role;
  */
 public final class OperatorRealm extends AuthorizingRealm {
     private final Supplier<PolicySet> policies;
+    private final DefaultPasswordService passwords = new DefaultPasswordService();
+    /** Checked against for unknown ids, so the answer takes as long as for a known one (no id probing). */
+    private final String decoy;
 
     public OperatorRealm(Supplier<PolicySet> policies) {
         super(new PasswordMatcher());
-        ((PasswordMatcher) getCredentialsMatcher()).setPasswordService(new DefaultPasswordService());
+        ((PasswordMatcher) getCredentialsMatcher()).setPasswordService(passwords);
         this.policies = policies;
+        this.decoy = passwords.encryptPassword("decoy-" + java.util.UUID.randomUUID());
         setName("operators");
         setAuthorizationCachingEnabled(false);
         setAuthenticationCachingEnabled(false);
@@ -44,17 +48,14 @@ public final class OperatorRealm extends AuthorizingRealm {
     @Override
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
         String id = String.valueOf(token.getPrincipal());
-        Operator operator = operator(id).orElseThrow(() -> new UnknownAccountException("unknown operator"));
-        String hash;
-        if (token instanceof ApiToken apiToken) {
-            hash = operator.apiTokenHashes().get(apiToken.name());
-            if (hash == null) {
-                throw new UnknownAccountException("unknown token");
-            }
-        } else {
-            hash = operator.passwordHash();
+        Optional<Operator> operator = operator(id);
+        String hash = operator.map(o -> token instanceof ApiToken apiToken ? o.apiTokenHashes().get(apiToken.name())
+                : o.passwordHash()).orElse(null);
+        if (hash == null) {
+            passwords.passwordsMatch(token.getCredentials(), decoy);
+            throw new UnknownAccountException(operator.isEmpty() ? "unknown operator" : "unknown token");
         }
-        return new SimpleAuthenticationInfo(operator.id(), hash, getName());
+        return new SimpleAuthenticationInfo(operator.get().id(), hash, getName());
     }
 
     @Override
