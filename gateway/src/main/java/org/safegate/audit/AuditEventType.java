@@ -28,7 +28,9 @@ public enum AuditEventType {
     /** A security officer recorded a safeguard event; the change names the file's digests before and after. */
     SAFEGUARD_EVENT,
     /** An administrator released a held or quarantined transfer so the pipeline decides it afresh. */
-    TRANSFER_RELEASED;
+    TRANSFER_RELEASED,
+    /** An operator asked the admin API for something their roles do not allow. */
+    OPERATOR_FORBIDDEN;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

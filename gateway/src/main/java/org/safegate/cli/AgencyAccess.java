@@ -9,6 +9,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,10 +26,20 @@ abstract class AgencyAccess {
             description = "The gateway's application.properties (default: ./application.properties if present).")
     Path config;
 
+    @Mixin
+    ServerOptions server;
+
     /** Opens the gateway's store and keys, checks the agency exists, and runs the change. */
     int change(AuditEventType type, String verb) {
         if (reason.isBlank()) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--reason must say why");
+        }
+        if (server.remote()) {
+            // the running gateway checks the agency, records the change and audits it with the operator as actor
+            String action = type == AuditEventType.AGENCY_REVOKED ? "revoke" : "reinstate";
+            server.client().post("/api/agencies/" + ApiClient.segment(agency) + "/" + action,
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
+            return ExitCodes.OK;
         }
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {

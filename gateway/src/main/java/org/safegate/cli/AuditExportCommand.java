@@ -38,6 +38,9 @@ final class AuditExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write; replaced only when complete.")
     Path out;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +50,10 @@ final class AuditExportCommand implements Callable<Integer> {
         Path target = out.toAbsolutePath();
         Path partial = null;
         long count;
+        if (server.remote()) {
+            return RemoteAudit.export(server.client(), filters.parameters(), format.name(), target,
+                    spec.commandLine().getOut());
+        }
         try (Database database = config.openDatabase()) {
             AuditStore store = new AuditStore(database);
             partial = Files.createTempFile(target.getParent(), ".audit-export", ".part");

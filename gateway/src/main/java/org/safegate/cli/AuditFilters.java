@@ -2,17 +2,15 @@ package org.safegate.cli;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditQuery;
+import org.safegate.audit.TransferOutcome;
 import picocli.CommandLine.Option;
 
 /** The filters shared by {@code audit list} and {@code audit export}. Dates are UTC days, both inclusive. */
 final class AuditFilters {
-    enum OutcomeFilter { delivered, denied, quarantined, failed }
-
     @Option(names = "--agency", paramLabel = "ID", description = "Events where this agency acted, provided or received.")
     String agency;
 
@@ -21,7 +19,7 @@ final class AuditFilters {
 
     @Option(names = "--outcome", paramLabel = "OUTCOME",
             description = "Transfers that ended so: ${COMPLETION-CANDIDATES}.")
-    OutcomeFilter outcome;
+    TransferOutcome outcome;
 
     @Option(names = "--reason", paramLabel = "CODE", description = "Denials carrying this reason code.")
     String reason;
@@ -44,15 +42,20 @@ final class AuditFilters {
                 Optional.ofNullable(transfer));
     }
 
+    /** The same filters as query parameters of the admin API. */
+    java.util.Map<String, String> parameters() {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("agency", agency);
+        parameters.put("agreement", agreement);
+        parameters.put("outcome", outcome == null ? null : outcome.name());
+        parameters.put("reason", reason);
+        parameters.put("from", from == null ? null : from.toString());
+        parameters.put("to", to == null ? null : to.toString());
+        parameters.put("transfer", transfer);
+        return parameters;
+    }
+
     private Set<AuditEventType> types() {
-        if (outcome == null) {
-            return Set.of();
-        }
-        return switch (outcome) {
-            case delivered -> EnumSet.of(AuditEventType.TRANSFER_DELIVERED, AuditEventType.REDISCLOSURE);
-            case denied -> EnumSet.of(AuditEventType.TRANSFER_DENIED);
-            case quarantined -> EnumSet.of(AuditEventType.TRANSFER_QUARANTINED);
-            case failed -> EnumSet.of(AuditEventType.TRANSFER_FAILED, AuditEventType.TRANSFER_HELD);
-        };
+        return outcome == null ? Set.of() : outcome.types();
     }
 }

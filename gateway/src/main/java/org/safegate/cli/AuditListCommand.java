@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventJson;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CanonicalEncoding;
 import org.safegate.store.Database;
@@ -28,11 +29,17 @@ final class AuditListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of events instead of a table.")
     boolean json;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (server.remote()) {
+            return RemoteAudit.list(server.client(), filters.parameters(), json, spec.commandLine().getOut());
+        }
         List<AuditEvent> events;
         try (Database database = config.openDatabase()) {
             events = new AuditStore(database).list(filters.query());

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.DisclosureReport;
+import org.safegate.audit.DisclosureReportJson;
 import org.safegate.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ final class AuditReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +44,13 @@ final class AuditReportCommand implements Callable<Integer> {
         AuditFilters period = new AuditFilters();
         period.from = from;
         period.to = to;
+        if (server.remote()) {
+            java.util.Map<String, String> days = period.parameters();
+            days.keySet().retainAll(java.util.Set.of("from", "to"));
+            spec.commandLine().getOut().println(server.client().get("/api/audit/report" + ApiClient.query(days)));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         DisclosureReport report;
         try (Database database = config.openDatabase()) {
             report = DisclosureReport.of(new AuditStore(database), period.query());
@@ -47,25 +58,7 @@ final class AuditReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String range = (from == null ? "beginning" : from.toString()) + " to " + (to == null ? "now" : to.toString());
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
-            root.put("from", from == null ? null : from.toString());
-            root.put("to", to == null ? null : to.toString());
-            ObjectNode agreements = root.putObject("agreements");
-            report.accounts().forEach((id, a) -> {
-                ObjectNode node = agreements.putObject(id);
-                node.put("transfersDelivered", a.delivered());
-                node.put("recordsDelivered", a.recordsDelivered());
-                node.put("denied", a.denied());
-                ObjectNode reasons = node.putObject("deniedByReason");
-                a.deniedByReason().forEach(reasons::put);
-                node.put("quarantined", a.quarantined());
-                node.put("failedOrHeld", a.failed());
-                node.put("redisclosed", a.redisclosed());
-                node.put("recordsRedisclosed", a.recordsRedisclosed());
-                node.put("requestFiles", a.requests());
-                node.put("requestRecords", a.requestRecords());
-            });
+            ObjectNode root = DisclosureReportJson.of(new ObjectMapper(), report, from, to);
             out.println(root.toPrettyString());
         } else {
             out.println("Accounting of disclosures, " + range + " (UTC)");

@@ -33,12 +33,21 @@ final class AuditShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRANSFER_ID")
     String transferId;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (server.remote()) {
+            // the running gateway answers with the events and the redisclosure chain as JSON
+            out.println(server.client().get("/api/audit/events/" + ApiClient.segment(transferId)));
+            out.flush();
+            return ExitCodes.OK;
+        }
         try (Database database = config.openDatabase()) {
             AuditStore store = new AuditStore(database);
             List<AuditEvent> events = eventsOf(store, transferId);

@@ -38,12 +38,22 @@ final class AuditVerifyCommand implements Callable<Integer> {
             description = "The audit certificate (PEM); default: gateway/audit.crt in the configured key store.")
     Path certificate;
 
+    @Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (server.remote()) {
+            if (file != null || !archives.isEmpty() || certificate != null) {
+                throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
+                        "--server verifies the running gateway's store: it takes no --file, --archive or --cert");
+            }
+            return RemoteAudit.verify(server.client(), server.server.toString(), out);
+        }
         Progress progress = new Progress(spec.commandLine().getErr(), "verified");
         ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(config.certificate(certificate)),
                 progress);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "operator",
         mixinStandardHelpOptions = true,
         description = "Operator accounts (policies/operators/<id>.yaml).",
-        subcommands = {HashPasswordCommand.class})
+        subcommands = {HashPasswordCommand.class, NewTokenCommand.class})
 final class OperatorCommand implements Runnable {
 
     @CommandLine.Spec

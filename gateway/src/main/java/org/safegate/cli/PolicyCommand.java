@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "policy",
         mixinStandardHelpOptions = true,
         description = "Check the policy set: agencies, agreements, safeguards and operators.",
-        subcommands = {PolicyCheckCommand.class})
+        subcommands = {PolicyCheckCommand.class, PolicyReloadCommand.class})
 final class PolicyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.safegate.config.ApiSettings;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.route.GatewayRunner;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
  * {@code safegate run [--config FILE] [--once]}: runs the gateway. With {@code --once} it processes
  * everything waiting in every outbox and exits: 0 when every file reached an outcome (delivered,
  * denied or quarantined), 3 when some are held (listed on standard error, left in place).
+ * Without {@code --once} it also serves the admin API over HTTPS ({@code safegate.api.*}); it refuses
+ * to start when the API is on and its certificate or key is not configured. {@code --once} never
+ * serves the API.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
@@ -40,9 +44,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
-        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemUTC())) {
-            GatewayRunner runner = new GatewayRunner(gateway);
+        Path workingDir = Path.of("").toAbsolutePath();
+        ApiSettings api = ApiSettings.from(settings, workingDir);
+        if (!once) {
+            api.requireTls();
+        }
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), workingDir, Clock.systemUTC())) {
+            GatewayRunner runner = new GatewayRunner(gateway, once ? null : api);
             if (!once) {
                 runner.runForever();
                 return ExitCodes.OK;

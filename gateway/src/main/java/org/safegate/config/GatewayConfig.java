@@ -33,7 +33,9 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
     public static final String DB_PASSWORD = "safegate.db.password";
 
     /** Every key Safegate reads; each may also come from the environment. */
-    static final List<String> KEYS_LIST = List.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD);
+    static final List<String> KEYS_LIST = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD),
+            ApiSettings.KEYS.stream()).toList();
 
     public GatewayConfig {
         Objects.requireNonNull(policies, "policies");

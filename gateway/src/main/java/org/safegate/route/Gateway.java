@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.admin.AdminServices;
 import org.safegate.admin.AgreementAccess;
 import org.safegate.admin.FileSafeguardEvents;
 import org.safegate.admin.GatewayTransferQueue;
 import org.safegate.admin.SafeguardEvents;
 import org.safegate.admin.TransferQueue;
+import org.safegate.admin.TransferTimings;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
@@ -75,10 +77,16 @@ public final class Gateway implements AutoCloseable {
     private final AgreementAccess agreementAccess;
     private final SafeguardEvents safeguardEvents;
     private final TransferQueue transferQueue;
+    private final Operations operations;
+
+    /** What the admin API needs besides the parts above. */
+    private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
+                              Clock clock) {
+    }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
                     TransferProcessor processor, Endpoints endpoints, SftpFolders sftp, RemoteOutboxes remoteOutboxes,
-                    SafeguardEvents safeguardEvents, Path data, Clock clock) {
+                    SafeguardEvents safeguardEvents, Operations operations) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
@@ -87,10 +95,11 @@ public final class Gateway implements AutoCloseable {
         this.endpoints = endpoints;
         this.sftp = sftp;
         this.remoteOutboxes = remoteOutboxes;
-        this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, clock);
+        this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, operations.clock());
         this.safeguardEvents = safeguardEvents;
-        this.transferQueue = new GatewayTransferQueue(processor.held(), data.resolve("quarantine"), this::outboxes,
-                auditLog, clock);
+        this.transferQueue = new GatewayTransferQueue(processor.held(), operations.data().resolve("quarantine"),
+                this::outboxes, auditLog, operations.clock());
+        this.operations = operations;
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -129,7 +138,8 @@ public final class Gateway implements AutoCloseable {
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data), safeguardEvents, data, clock);
+                    sftp.outboxes(data), safeguardEvents,
+                    new Operations(keys, gate, workingDir, workingDir.resolve(config.policies()), data, clock));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -189,6 +199,14 @@ public final class Gateway implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Everything the admin API works with. */
+    public AdminServices adminServices(TransferTimings timings) {
+        return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
+                operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
+                database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
+                transferQueue(), timings, operations.clock());
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */

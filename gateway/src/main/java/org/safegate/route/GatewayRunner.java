@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.safegate.admin.AdminApi;
+import org.safegate.admin.TransferTimings;
+import org.safegate.config.ApiSettings;
+import java.time.Clock;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
@@ -25,14 +29,25 @@ public final class GatewayRunner {
     private static final String CAMEL_LOCK = ".camelLock";
 
     private final Gateway gateway;
+    private final ApiSettings api;
 
+    /** Runs the routes without the admin API. */
     public GatewayRunner(Gateway gateway) {
+        this(gateway, null);
+    }
+
+    /**
+     * Runs the routes and, when {@code api} is enabled, the admin API (which refuses to start
+     * without its TLS certificate and key).
+     */
+    public GatewayRunner(Gateway gateway, ApiSettings api) {
         this.gateway = gateway;
+        this.api = api;
     }
 
     /** Runs until the process is asked to stop (SIGTERM, Ctrl-C). */
     public void runForever() {
-        Main main = main();
+        Main main = main(true);
         try {
             main.run();
         } catch (Exception e) {
@@ -45,7 +60,8 @@ public final class GatewayRunner {
      * (a key, the store or an endpoint was unavailable); empty when every file reached an outcome.
      */
     public List<Path> runOnce(Duration limit) {
-        Main main = main();
+        // a drain run is for cron jobs and scripts: it does not serve the admin API
+        Main main = main(false);
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
@@ -75,8 +91,47 @@ public final class GatewayRunner {
         }
     }
 
-    private Main main() {
+    private final TransferTimings timings = new TransferTimings();
+
+    private static String version() {
+        String version = GatewayRunner.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /**
+     * Starts the routes and the admin API in the background, for embedding and tests; returns once
+     * they run. Closing the handle stops them.
+     */
+    public AutoCloseable start(Duration limit) {
+        Main main = main(true);
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        }, "safegate-main");
+        thread.start();
+        try {
+            awaitStarted(main, limit, failure);
+        } catch (RuntimeException e) {
+            main.completed();
+            join(thread);
+            throw e;
+        }
+        return () -> {
+            main.completed();
+            join(thread);
+        };
+    }
+
+    private Main main(boolean withApi) {
         Main main = new Main();
+        if (withApi && api != null && api.enabled()) {
+            ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, Clock.systemUTC(),
+                    version()), timings);
+        }
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
         main.configure().withName("safegate");
         return main;

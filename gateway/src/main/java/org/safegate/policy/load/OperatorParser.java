@@ -1,16 +1,24 @@
 package org.safegate.policy.load;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.safegate.policy.model.Operator;
 import org.safegate.policy.model.Role;
 
-/** Reads {@code operators/<id>.yaml}; a password that is not a Shiro hash is refused. */
+/**
+ * Reads {@code operators/<id>.yaml}; a password or API token that is not a Shiro hash is refused.
+ * API tokens are optional: {@code api-tokens: [{name: ci, hash: "$shiro2$..."}]}, each from
+ * {@code safegate operator new-token}.
+ */
 final class OperatorParser {
     /** Shiro 2's modular crypt format, as printed by {@code safegate operator hash-password}. */
     private static final String SHIRO_HASH_PREFIX = "$shiro2$";
+    /** A token name is part of the token text ({@code <operator>.<name>.<secret>}), so it has no dot. */
+    private static final java.util.regex.Pattern TOKEN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     Optional<Operator> parse(MappingReader in, Problems problems) {
         int before = problems.errorCount();
@@ -18,6 +26,7 @@ final class OperatorParser {
         String name = in.string("name");
         List<String> roleKeys = in.stringList("roles", true);
         String hash = in.string("password-hash");
+        Map<String, String> tokens = tokens(in);
         in.rejectUnknownKeys();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String key : roleKeys) {
@@ -37,6 +46,29 @@ final class OperatorParser {
         if (problems.errorCount() > before || roles.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Operator(id, name, roles, hash, in.source()));
+        return Optional.of(new Operator(id, name, roles, hash, in.source(), tokens));
+    }
+
+    private static Map<String, String> tokens(MappingReader in) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (MappingReader token : in.mappingList("api-tokens")) {
+            String name = token.string("name");
+            String hash = token.string("hash");
+            token.rejectUnknownKeys();
+            if (name != null && !TOKEN_NAME.matcher(name).matches()) {
+                token.problem(token.lineOf("name"), "name", ProblemCode.INVALID_VALUE,
+                        "a token name is 1 to 40 letters, digits, '-' or '_'");
+            } else if (name != null && tokens.containsKey(name)) {
+                token.problem(token.lineOf("name"), "name", ProblemCode.DUPLICATE_ID, "token '" + name + "' is listed twice");
+            }
+            if (hash != null && !hash.startsWith(SHIRO_HASH_PREFIX)) {
+                token.problem(token.lineOf("hash"), "hash", ProblemCode.PLAINTEXT_PASSWORD,
+                        "is not a token hash; run './safegate operator new-token' and paste the hash it prints");
+            }
+            if (name != null && hash != null) {
+                tokens.putIfAbsent(name, hash);
+            }
+        }
+        return tokens;
     }
 }

@@ -66,7 +66,9 @@ class PolicyLoaderTest {
                 bad("sftpWithoutUser", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.user"),
                 bad("sftpWithoutHost", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.host"),
                 bad("hostKeyOnFileEndpoint", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 5,
-                        "endpoints.outbox.host-key"));
+                        "endpoints.outbox.host-key"),
+                bad("plaintextToken", ProblemCode.PLAINTEXT_PASSWORD, "operators/olivia.yaml", 6, "api-tokens[0].hash"),
+                bad("badTokenName", ProblemCode.INVALID_VALUE, "operators/olivia.yaml", 6, "api-tokens[0].name"));
     }
 
     private static Arguments bad(String fixture, ProblemCode code, String file, int line, String field) {
@@ -167,6 +169,20 @@ class PolicyLoaderTest {
 
         assertThat(result.errors()).extracting(PolicyProblem::code)
                 .contains(ProblemCode.UNKNOWN_KEY, ProblemCode.INVALID_DATE);
+    }
+
+    @Test
+    void operatorWithApiTokensLoadsWithTheirHashesByName(@TempDir Path dir) throws Exception {
+        Path set = copyOf(fixture("valid"), dir);
+        String hash = "$shiro2$2y$10$7rOjsAf2U/AKKqpMpCIn6etuOXyQ86tp2Tn9xv6FyXl2T0QYc3.G.";
+        Files.writeString(set.resolve("operators/olivia.yaml"), Files.readString(set.resolve("operators/olivia.yaml"))
+                + "api-tokens:\n  - { name: nightly, hash: \"" + hash + "\" }\n");
+
+        PolicyLoadResult result = new PolicyLoader(set).load(set);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.require().operator("olivia").orElseThrow().apiTokenHashes()).containsExactly(
+                java.util.Map.entry("nightly", hash));
     }
 
     @Test

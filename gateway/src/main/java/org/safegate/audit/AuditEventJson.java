@@ -1,17 +1,14 @@
-package org.safegate.cli;
+package org.safegate.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safegate.audit.AuditEntry;
-import org.safegate.audit.AuditEvent;
-import org.safegate.audit.CanonicalEncoding;
 
 /** An audit event as a JSON object, with the member names of docs/audit-format.md. */
-final class AuditEventJson {
+public final class AuditEventJson {
     private AuditEventJson() {
     }
 
-    static ObjectNode of(ObjectMapper json, AuditEvent event) {
+    public static ObjectNode of(ObjectMapper json, AuditEvent event) {
         AuditEntry e = event.entry();
         ObjectNode node = json.createObjectNode();
         node.put("seq", event.sequence());

@@ -1,0 +1,101 @@
+package org.safegate.admin;
+
+import java.time.Clock;
+import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.safegate.SafegateException;
+import org.safegate.config.ApiSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API, independent of the HTTP server: every request is authenticated and authorised
+ * (except the health check and the OpenAPI document), then answered by the operation's endpoint.
+ * Every error is JSON {@code {"code", "message", "field"?}}; an unexpected failure is logged and
+ * answered without detail.
+ */
+public final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
+    private final ApiGuard guard;
+    private final long maxBodyBytes;
+    private final HealthCheck health;
+    private final PrometheusMetrics metrics;
+    private final OpenApiDocument openApi;
+    private final PolicyEndpoints policy;
+    private final AgencyEndpoints agencies;
+    private final TransferEndpoints transfers;
+    private final AuditEndpoints audit;
+
+    private AdminApi(ApiGuard guard, long maxBodyBytes, AdminServices services, String version) {
+        this.guard = guard;
+        this.maxBodyBytes = maxBodyBytes;
+        this.health = new HealthCheck(services);
+        this.metrics = new PrometheusMetrics(services);
+        this.openApi = new OpenApiDocument(version);
+        this.policy = new PolicyEndpoints(services);
+        this.agencies = new AgencyEndpoints(services);
+        this.transfers = new TransferEndpoints(services.transferQueue());
+        this.audit = new AuditEndpoints(services);
+    }
+
+    /** The API with a Shiro security manager of its own over the live policy set's operators. */
+    public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version) {
+        OperatorRealm realm = new OperatorRealm(services.policies());
+        DefaultSecurityManager security = new DefaultSecurityManager(realm);
+        LoginThrottle throttle = new LoginThrottle(settings.maxUserFailures(), settings.maxAddressFailures(),
+                settings.lockout(), clock);
+        return new AdminApi(new ApiGuard(security, realm, throttle, services.audit()), settings.maxBodyBytes(),
+                services, version);
+    }
+
+    public ApiResponse handle(ApiOperation operation, ApiRequest request) {
+        try {
+            String operator = null;
+            if (operation.power().isPresent()) {
+                operator = guard.authenticate(request, operation);
+                guard.authorize(operator, request, operation);
+            }
+            if (request.body().length > maxBodyBytes) {
+                throw new ApiProblem(ApiProblem.Kind.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                        "the body is larger than " + maxBodyBytes + " bytes", "body");
+            }
+            return dispatch(operation, request, operator);
+        } catch (ApiProblem problem) {
+            return Json.error(problem);
+        } catch (ApiGuard.Throttled throttled) {
+            return Json.error(throttled.problem()).withHeader("Retry-After",
+                    Long.toString(throttled.retryAfterSeconds()));
+        } catch (SafegateException e) {
+            LOG.error("admin API {} {} failed: {}", operation.method(), operation.path(), e.getMessage());
+            boolean input = e.code().isInputError();
+            return Json.error(new ApiProblem(input ? ApiProblem.Kind.BAD_INPUT : ApiProblem.Kind.UNAVAILABLE,
+                    e.code().name(), input ? e.getMessage() : "the gateway cannot do this now; see its log", null));
+        } catch (RuntimeException e) {
+            LOG.error("admin API {} {} failed", operation.method(), operation.path(), e);
+            return ApiResponse.json(500, Json.write(Json.object().put("code", "INTERNAL_ERROR")
+                    .put("message", "the request failed inside the gateway; see its log")));
+        }
+    }
+
+    private ApiResponse dispatch(ApiOperation operation, ApiRequest request, String operator) {
+        return switch (operation) {
+            case HEALTH -> health.check(request);
+            case METRICS -> metrics.scrape(request);
+            case OPENAPI -> openApi.serve(request);
+            case POLICY_STATUS -> policy.status(request);
+            case POLICY_RELOAD -> policy.reload(request, operator);
+            case AGENCIES -> agencies.list(request);
+            case AGENCY -> agencies.one(request);
+            case AGENCY_REVOKE -> agencies.revoke(request, operator);
+            case AGENCY_REINSTATE -> agencies.reinstate(request, operator);
+            case SAFEGUARD_EVENT -> agencies.safeguardEvent(request, operator);
+            case TRANSFERS -> transfers.list(request);
+            case TRANSFER_RELEASE -> transfers.release(request, operator);
+            case AUDIT_EVENTS -> audit.events(request);
+            case AUDIT_TRANSFER -> audit.transfer(request);
+            case AUDIT_VERIFY -> audit.verify(request);
+            case AUDIT_EXPORT -> audit.export(request);
+            case AUDIT_REPORT -> audit.report(request);
+        };
+    }
+}

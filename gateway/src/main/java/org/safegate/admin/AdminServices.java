@@ -1,0 +1,28 @@
+package org.safegate.admin;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.IntSupplier;
+import org.safegate.audit.AuditKeys;
+import org.safegate.audit.AuditLog;
+import org.safegate.audit.AuditStore;
+import org.safegate.keys.KeyProvider;
+import org.safegate.policy.PolicyHolder;
+import org.safegate.policy.Revocations;
+import org.safegate.policy.SafeguardGate;
+import org.safegate.policy.load.PolicyLoader;
+import org.safegate.store.Database;
+import org.safegate.transfer.Endpoints;
+
+/**
+ * What the admin API works with, handed over by the one place the gateway is wired.
+ *
+ * @param policyFolder the folder {@code policies} reloads from (validated with {@code loader} first)
+ * @param heldFiles    how many files are held for retry now
+ */
+public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
+                            Revocations revocations, AuditLog audit, AuditStore auditStore, AuditKeys auditKeys,
+                            Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
+                            SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
+                            Clock clock) {
+}

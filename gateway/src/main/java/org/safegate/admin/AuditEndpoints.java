@@ -1,0 +1,167 @@
+package org.safegate.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventJson;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.CertificateCheckpointVerifier;
+import org.safegate.audit.ChainVerifier;
+import org.safegate.audit.CsvExport;
+import org.safegate.audit.DisclosureReport;
+import org.safegate.audit.DisclosureReportJson;
+import org.safegate.audit.EventCursor;
+import org.safegate.audit.JsonlExport;
+import org.safegate.audit.VerificationResult;
+
+/** {@code /api/audit/...}: read-only views of the audit log; nothing here can change an event. */
+final class AuditEndpoints {
+    /** Listing more at once would hold too much in memory; export streams instead. */
+    private static final int MAX_LIST = 10_000;
+
+    private final AdminServices services;
+
+    AuditEndpoints(AdminServices services) {
+        this.services = services;
+    }
+
+    ApiResponse events(ApiRequest request) {
+        AuditParameters.onlyKnown(request, "limit");
+        AuditQuery query = AuditParameters.query(request);
+        int limit = AuditParameters.number(request, "limit", 1000, MAX_LIST);
+        ObjectNode root = Json.object();
+        ArrayNode events = root.putArray("events");
+        boolean more;
+        try (EventCursor cursor = services.auditStore().open(query)) {
+            while (cursor.hasNext() && events.size() < limit) {
+                events.add(AuditEventJson.of(Json.MAPPER, cursor.next()));
+            }
+            more = cursor.hasNext();
+        }
+        root.put("count", events.size()).put("truncated", more);
+        return Json.ok(root);
+    }
+
+    /** Every event of one transfer, and its redisclosure chain from the original disclosure down. */
+    ApiResponse transfer(ApiRequest request) {
+        String id = request.path("transfer");
+        List<AuditEvent> events = eventsOf(id);
+        if (events.isEmpty()) {
+            throw ApiProblem.notFound("transfer", id);
+        }
+        ObjectNode root = Json.object().put("transfer", id);
+        ArrayNode array = root.putArray("events");
+        events.forEach(e -> array.add(AuditEventJson.of(Json.MAPPER, e)));
+        root.set("chain", chain(root(id), new HashSet<>()));
+        return Json.ok(root);
+    }
+
+    ApiResponse verify(ApiRequest request) {
+        ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(services.auditKeys().certificate()));
+        VerificationResult result = services.auditStore().verify(verifier);
+        ObjectNode root = Json.object().put("intact", result.isIntact()).put("events", result.events())
+                .put("checkpoints", result.checkpoints()).put("lastSequence", result.lastSequence())
+                .put("lastHash", result.lastHash());
+        result.problem().ifPresent(p -> root.put("problem", p.toString()));
+        return Json.ok(root);
+    }
+
+    /** Streams from a temporary file, so an export of any size never sits in memory. */
+    ApiResponse export(ApiRequest request) {
+        AuditParameters.onlyKnown(request, "format");
+        String format = request.query("format").orElseThrow(() -> ApiProblem.badInput("format",
+                "format is required: jsonl or csv"));
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw ApiProblem.badInput("format", "format must be jsonl or csv, not '" + format + "'");
+        }
+        AuditQuery query = AuditParameters.query(request);
+        Path file = null;
+        try {
+            file = Files.createTempFile("safegate-audit-export", "." + format);
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                if (format.equals("jsonl")) {
+                    new JsonlExport(services.auditStore(), services.auditKeys().signer(), services.clock())
+                            .write(query, out, n -> { });
+                } else {
+                    new CsvExport(services.auditStore()).write(query, out, n -> { });
+                }
+            }
+            return ApiResponse.file(format.equals("jsonl") ? "application/x-ndjson" : "text/csv; charset=utf-8", file);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException("cannot write the export", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    ApiResponse report(ApiRequest request) {
+        for (String name : request.query().keySet()) {
+            if (!name.equals("from") && !name.equals("to")) {
+                throw ApiProblem.badInput(name, name + " is not a parameter here; use from, to");
+            }
+        }
+        Optional<LocalDate> from = AuditParameters.day(request, "from");
+        Optional<LocalDate> to = AuditParameters.day(request, "to");
+        DisclosureReport report = DisclosureReport.of(services.auditStore(), AuditParameters.query(request));
+        return Json.ok(DisclosureReportJson.of(Json.MAPPER, report, from.orElse(null), to.orElse(null)));
+    }
+
+    private List<AuditEvent> eventsOf(String transfer) {
+        return services.auditStore().list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(transfer)));
+    }
+
+    /** Walks up the parent links to the original disclosure (guarding against a cycle). */
+    private String root(String transfer) {
+        String current = transfer;
+        Set<String> seen = new HashSet<>();
+        while (seen.add(current)) {
+            Optional<String> parent = eventsOf(current).stream().map(e -> e.entry().parentTransfer())
+                    .filter(p -> p != null).findFirst();
+            if (parent.isEmpty()) {
+                return current;
+            }
+            current = parent.get();
+        }
+        return current;
+    }
+
+    private ObjectNode chain(String transfer, Set<String> seen) {
+        ObjectNode node = Json.object().put("transfer", transfer);
+        List<AuditEvent> events = eventsOf(transfer);
+        if (!events.isEmpty()) {
+            AuditEvent last = events.get(events.size() - 1);
+            node.put("type", last.type().name()).put("provider", last.entry().provider())
+                    .put("recipient", last.entry().recipient()).put("agreement", last.entry().agreement());
+        }
+        ArrayNode children = node.putArray("onward");
+        if (seen.add(transfer)) {
+            services.auditStore().children(transfer).stream().map(e -> e.entry().transferId())
+                    .filter(id -> id != null).distinct().forEach(id -> children.add(chain(id, seen)));
+        }
+        return node;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the failure being reported matters more
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.safegate.admin;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditStatistics;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format (version 0.0.4). Transfer counts and bytes come
+ * from the audit store, so they cover every node sharing it and survive restarts; latency is this
+ * node's, since it started.
+ */
+final class PrometheusMetrics {
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final AdminServices services;
+
+    PrometheusMetrics(AdminServices services) {
+        this.services = services;
+    }
+
+    ApiResponse scrape(ApiRequest request) {
+        Map<String, Long> transfers = new TreeMap<>();
+        Map<String, Long> bytes = new TreeMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
+        for (AuditStatistics.OutcomeCount count : new AuditStatistics(services.database()).outcomes()) {
+            String outcome = outcome(count.type());
+            transfers.merge(outcome, count.transfers(), Long::sum);
+            bytes.merge(outcome, count.bytes(), Long::sum);
+            for (String reason : count.reasons()) {
+                byReason.merge("outcome=\"" + outcome + "\",reason=\"" + reason + "\"", count.transfers(), Long::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        family(out, "safegate_transfers_total", "counter", "Transfers by how they ended (audit store).");
+        transfers.forEach((outcome, n) -> sample(out, "safegate_transfers_total", "outcome=\"" + outcome + "\"", n));
+        family(out, "safegate_transfer_reasons_total", "counter",
+                "Transfers by outcome and reason code (a transfer with several reasons counts under each).");
+        byReason.forEach((labels, n) -> sample(out, "safegate_transfer_reasons_total", labels, n));
+        family(out, "safegate_transfer_bytes_total", "counter", "Bytes of the files that ended each way.");
+        bytes.forEach((outcome, n) -> sample(out, "safegate_transfer_bytes_total", "outcome=\"" + outcome + "\"", n));
+        latency(out, services.timings());
+        family(out, "safegate_held_files", "gauge", "Files held for retry (key, store or endpoint unavailable).");
+        sample(out, "safegate_held_files", null, services.heldFiles().getAsInt());
+        family(out, "safegate_audit_chain_length", "gauge", "Sequence number of the audit chain head.");
+        sample(out, "safegate_audit_chain_length", null, services.auditStore().headSequence());
+        return ApiResponse.text(200, CONTENT_TYPE, out.toString());
+    }
+
+    private static void latency(StringBuilder out, TransferTimings timings) {
+        String name = "safegate_transfer_duration_seconds";
+        family(out, name, "histogram", "Time from pickup to outcome of each file (this node, since start).");
+        long cumulative = 0;
+        for (int i = 0; i < TransferTimings.BOUNDS.length; i++) {
+            cumulative += timings.inBucket(i);
+            sample(out, name + "_bucket", "le=\"" + TransferTimings.BOUNDS[i] + "\"", cumulative);
+        }
+        cumulative += timings.inBucket(TransferTimings.BOUNDS.length);
+        sample(out, name + "_bucket", "le=\"+Inf\"", cumulative);
+        out.append(name).append("_sum ").append(String.format(Locale.ROOT, "%.3f", timings.totalSeconds())).append('\n');
+        sample(out, name + "_count", null, timings.count());
+    }
+
+    private static String outcome(AuditEventType type) {
+        return type == AuditEventType.REDISCLOSURE ? "redisclosed"
+                : type.name().substring("TRANSFER_".length()).toLowerCase(Locale.ROOT);
+    }
+
+    private static void family(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void sample(StringBuilder out, String name, String labels, long value) {
+        out.append(name);
+        if (labels != null) {
+            out.append('{').append(labels).append('}');
+        }
+        out.append(' ').append(value).append('\n');
+    }
+}

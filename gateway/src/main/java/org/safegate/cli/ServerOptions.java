@@ -1,0 +1,30 @@
+package org.safegate.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --server URL} and {@code --ca FILE} for the commands that can act on a running gateway
+ * through its admin API. Credentials never come from an argument (where {@code ps} would show
+ * them): {@code SAFEGATE_API_TOKEN}, or {@code SAFEGATE_API_USER} and {@code SAFEGATE_API_PASSWORD},
+ * or a prompt on the terminal.
+ */
+final class ServerOptions {
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Act on a running gateway through its admin API (https://HOST:PORT) instead of its store."
+                    + " Credentials: SAFEGATE_API_TOKEN, or SAFEGATE_API_USER and SAFEGATE_API_PASSWORD, or a prompt.")
+    URI server;
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "With --server: trust the server's certificate if it chains to this CA certificate (PEM).")
+    Path ca;
+
+    boolean remote() {
+        return server != null;
+    }
+
+    ApiClient client() {
+        return ApiClient.connect(server, ca, System.getenv(), System.console());
+    }
+}

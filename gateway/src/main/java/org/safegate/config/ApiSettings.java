@@ -1,0 +1,80 @@
+package org.safegate.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+
+/**
+ * Where and how the admin API listens, bound once from the configuration. The API never serves
+ * plain HTTP: with a port other than 0 it needs a certificate and a key (PEM).
+ *
+ * @param host             {@code safegate.api.host} (default 127.0.0.1)
+ * @param port             {@code safegate.api.port} (default 8443; 0 turns the API off)
+ * @param certificate      {@code safegate.api.tls.cert}: the server certificate, then its chain (PEM)
+ * @param key              {@code safegate.api.tls.key}: its private key (PEM, unencrypted PKCS#8)
+ * @param maxBodyBytes     {@code safegate.api.max-body-bytes}: larger request bodies get 413 (default 64 KiB)
+ * @param maxUserFailures  {@code safegate.api.login.max-failures}: failed logins for one operator id
+ *                         before it is locked out for a while (default 5)
+ * @param maxAddressFailures {@code safegate.api.login.max-failures-per-address}: the same for one client
+ *                         address, whatever the names tried (default 20)
+ * @param lockout          {@code safegate.api.login.lockout-seconds}: how long (default 300)
+ */
+public record ApiSettings(String host, int port, Optional<Path> certificate, Optional<Path> key, long maxBodyBytes,
+                          int maxUserFailures, int maxAddressFailures, Duration lockout) {
+    public static final String HOST = "safegate.api.host";
+    public static final String PORT = "safegate.api.port";
+    public static final String TLS_CERT = "safegate.api.tls.cert";
+    public static final String TLS_KEY = "safegate.api.tls.key";
+    public static final String MAX_BODY = "safegate.api.max-body-bytes";
+    public static final String MAX_FAILURES = "safegate.api.login.max-failures";
+    public static final String MAX_ADDRESS_FAILURES = "safegate.api.login.max-failures-per-address";
+    public static final String LOCKOUT = "safegate.api.login.lockout-seconds";
+
+    /** Every key the API reads (each may also come from the environment). */
+    public static final List<String> KEYS = List.of(HOST, PORT, TLS_CERT, TLS_KEY, MAX_BODY, MAX_FAILURES,
+            MAX_ADDRESS_FAILURES, LOCKOUT);
+
+    public static ApiSettings from(Settings settings, Path workingDir) {
+        return new ApiSettings(settings.get(HOST).orElse("127.0.0.1"),
+                number(settings, PORT, 8443, 0, 65535),
+                settings.get(TLS_CERT).map(workingDir::resolve),
+                settings.get(TLS_KEY).map(workingDir::resolve),
+                number(settings, MAX_BODY, 64 * 1024, 1024, 16 * 1024 * 1024),
+                number(settings, MAX_FAILURES, 5, 1, 1000),
+                number(settings, MAX_ADDRESS_FAILURES, 20, 1, 100_000),
+                Duration.ofSeconds(number(settings, LOCKOUT, 300, 1, 86_400)));
+    }
+
+    public boolean enabled() {
+        return port != 0;
+    }
+
+    /** The certificate and key, or a clear error naming the keys to set: there is no plain-HTTP fallback. */
+    public void requireTls() {
+        if (enabled() && (certificate.isEmpty() || key.isEmpty())) {
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "the admin API serves HTTPS only and "
+                    + (certificate.isEmpty() ? TLS_CERT : TLS_KEY) + " is not set: set " + TLS_CERT + " and " + TLS_KEY
+                    + " (PEM files), or " + PORT + "=0 to run without the API");
+        }
+    }
+
+    private static int number(Settings settings, String key, int fallback, int min, int max) {
+        Optional<String> text = settings.get(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the accepted range
+        }
+        throw new SafegateException(ErrorCode.INVALID_ARGUMENT, key + " must be a whole number from " + min + " to "
+                + max + ", not '" + text.get() + "'");
+    }
+}

@@ -1,0 +1,90 @@
+package org.safegate.route;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.admin.AdminApi;
+import org.safegate.admin.TransferTimings;
+import org.safegate.config.ApiSettings;
+import org.safegate.keys.PemFiles;
+
+/**
+ * Puts the admin API on Camel Main's embedded HTTP server, with TLS only: the certificate and key
+ * come from PEM files into an in-memory key store, protocols are TLS 1.3 and 1.2.
+ */
+final class ApiServer {
+    private ApiServer() {
+    }
+
+    static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings) {
+        settings.requireTls();
+        SSLContextParameters tls = tls(settings.certificate().orElseThrow(), settings.key().orElseThrow());
+        main.configure().httpServer().withEnabled(true).withHost(settings.host()).withPort(settings.port())
+                .withUseGlobalSslContextParameters(true).withMaxBodySize(serverLimit(settings.maxBodyBytes()));
+        main.configure().addRoutesBuilder(new AdminRoutes(api));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                support.getCamelContext().setSSLContextParameters(tls);
+                support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
+            }
+        });
+    }
+
+    /**
+     * The server refuses (a bare 413) only bodies far over the limit, so that bodies just over it
+     * reach the API and are refused with a JSON error naming the body; the memory is bounded either way.
+     */
+    private static long serverLimit(long apiLimit) {
+        return Math.max(apiLimit * 4, 1024 * 1024);
+    }
+
+    private static SSLContextParameters tls(Path certificateFile, Path keyFile) {
+        List<X509Certificate> chain = PemFiles.readCertificates(certificateFile);
+        PrivateKey key = PemFiles.readPrivateKey(keyFile);
+        if (chain.isEmpty()) {
+            throw new SafegateException(ErrorCode.KEY_INVALID, certificateFile + " holds no certificate");
+        }
+        PemFiles.matchedIdentity(key, chain.get(0), keyFile.toString());
+        // the key store lives only in memory; its password only protects it from nobody
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getEncoder().encodeToString(random);
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("api", key, password.toCharArray(), chain.toArray(new X509Certificate[0]));
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new SafegateException(ErrorCode.KEY_INVALID, "cannot use " + certificateFile + " and " + keyFile
+                    + " for TLS: " + e.getMessage(), e);
+        }
+        KeyStoreParameters storeParameters = new KeyStoreParameters();
+        storeParameters.setKeyStore(store);
+        storeParameters.setPassword(password);
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setKeyStore(storeParameters);
+        keyManagers.setKeyPassword(password);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keyManagers);
+        parameters.setSecureSocketProtocol("TLS");
+        SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
+        protocols.setSecureSocketProtocol(List.of("TLSv1.3", "TLSv1.2"));
+        parameters.setSecureSocketProtocols(protocols);
+        return parameters;
+    }
+}

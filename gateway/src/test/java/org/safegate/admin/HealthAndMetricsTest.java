@@ -1,0 +1,72 @@
+package org.safegate.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safegate.audit.AuditEventType;
+
+/** What monitoring sees: readiness from {@code /api/health}, figures from {@code /metrics}. */
+class HealthAndMetricsTest {
+    private static final String CSV = "tin,name,address\n123456789,Jane Roe,1 Main St\n";
+
+    @TempDir
+    Path workspace;
+    ApiGateway api;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void oneFileDeliveredAndOneDenied_resultTheMetricsCountThemByOutcomeReasonAndBytes() throws Exception {
+        api = ApiGateway.start(workspace, Map.of());
+        api.drop("IRS", "IRS-DOJ-2024", "a.csv", CSV);
+        api.drop("IRS", "IRS-ICE-2025", "b.csv", CSV);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.events(AuditEventType.TRANSFER_DELIVERED).size() == 1
+                && api.events(AuditEventType.TRANSFER_DENIED).size() == 1);
+
+        HttpResponse<String> metrics = api.get("/metrics", "officer");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.body()).contains("safegate_transfers_total{outcome=\"delivered\"} 1\n")
+                .contains("safegate_transfers_total{outcome=\"denied\"} 1\n")
+                .contains("safegate_transfer_reasons_total{outcome=\"denied\",reason=\"CAP_ITEM_UNDATED\"} 1\n")
+                .contains("safegate_transfer_bytes_total{outcome=\"delivered\"} " + CSV.length() + "\n")
+                .contains("safegate_held_files 0\n")
+                .contains("# TYPE safegate_transfer_duration_seconds histogram");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/metrics", "auditor").body())
+                .contains("safegate_transfer_duration_seconds_count 2\n")
+                .contains("safegate_transfer_duration_seconds_bucket{le=\"+Inf\"} 2\n"));
+        long head = new org.safegate.audit.AuditStore(api.gateway.database()).headSequence();
+        assertThat(api.get("/metrics", "admin").body()).contains("safegate_audit_chain_length " + head + "\n");
+    }
+
+    @Test
+    void anAgencysInboxIsAFile_resultHealthSaysNotReadyWithoutSayingWhere() throws Exception {
+        api = ApiGateway.start(workspace, Map.of());
+        assertThat(api.get("/api/health", null).statusCode()).isEqualTo(200);
+
+        // a plain file where ICE's inbox folder should be: nothing can be delivered there
+        Path inbox = workspace.resolve("work/ICE/inbox");
+        Files.createDirectories(inbox.getParent());
+        Files.deleteIfExists(inbox);
+        Files.writeString(inbox, "not a folder");
+        HttpResponse<String> health = api.get("/api/health", null);
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"status\" : \"DOWN\"").contains("\"ICE\" : \"DOWN\"")
+                .contains("\"DOJ\" : \"UP\"").contains("\"store\" : \"UP\"").doesNotContain(workspace.toString());
+    }
+}
