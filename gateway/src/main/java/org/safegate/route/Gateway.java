@@ -96,10 +96,10 @@ public final class Gateway implements AutoCloseable {
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
-            TransferJournal journal = new TransferJournal(database, clock);
             DeliveredPayloads payloads = new DeliveredPayloads(database);
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
-            Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints);
+            TransferJournal journal = new TransferJournal(database, clock);
+            Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
             RequestFiles requests = new RequestFiles(requestExchange(settings, database, keys, endpoints, auditLog, data),
                     refusals, recorder, endpoints, revocations);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
