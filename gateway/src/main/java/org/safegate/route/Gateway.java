@@ -55,6 +55,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Default largest file taken from an outbox (safegate.max-file-bytes). */
     static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
+    /** Default number of files of one outbox in progress at once (safegate.outbox.lanes). */
+    static final int DEFAULT_LANES = 4;
 
     private final Database database;
     private final JdbcAuditLog auditLog;
@@ -62,15 +64,17 @@ public final class Gateway implements AutoCloseable {
     private final StoredRevocations revocations;
     private final TransferProcessor processor;
     private final Endpoints endpoints;
+    private final int lanes;
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
-                    TransferProcessor processor, Endpoints endpoints) {
+                    TransferProcessor processor, Endpoints endpoints, int lanes) {
         this.database = database;
         this.auditLog = auditLog;
         this.policies = policies;
         this.revocations = revocations;
         this.processor = processor;
         this.endpoints = endpoints;
+        this.lanes = lanes;
     }
 
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
@@ -105,7 +109,8 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints);
+            int lanes = settings.get("safegate.outbox.lanes").map(Integer::parseInt).orElse(DEFAULT_LANES);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, lanes);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -133,6 +138,11 @@ public final class Gateway implements AutoCloseable {
 
     public TransferProcessor processor() {
         return processor;
+    }
+
+    /** How many files of one outbox may be in progress at once. */
+    public int lanesPerOutbox() {
+        return lanes;
     }
 
     public PolicyHolder policies() {

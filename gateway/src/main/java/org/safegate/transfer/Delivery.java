@@ -57,6 +57,7 @@ public final class Delivery {
                        TransferJournal.State reached) throws IOException {
         String deliveredAs = ended.deliveredAs().orElse(null);
         Path temp = DurableFiles.tempPath(recipientFolder, ended.transferId());
+        TransferRecorder.Ended done = null;
         if (reached == TransferJournal.State.SEALED) {
             // the name is reserved and the delivery audited before the recipient can see the file:
             // nothing is delivered without its audit event
@@ -64,14 +65,16 @@ public final class Delivery {
                     : DurableFiles.nameFor(temp, ended.name(), ".p7m");
             deliveredAs = target.getFileName().toString();
             journal.reserve(ended.transferId(), deliveredAs);
-            auditOnce(ended, deliveredAs);
+            done = auditOnce(ended, deliveredAs);
             DurableFiles.linkAs(temp, target);
             journal.delivered(ended.transferId(), deliveredAs);
         }
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         DurableFiles.removeTemp(temp);
-        TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
+        if (done == null) {
+            done = auditOnce(ended, deliveredAs);
+        }
         Instant now = clock.instant();
         payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), now);
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, now);
