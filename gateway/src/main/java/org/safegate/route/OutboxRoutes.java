@@ -27,10 +27,11 @@ public final class OutboxRoutes extends RouteBuilder {
             String agency = outbox.getKey();
             Path folder = outbox.getValue();
             // hidden files (a name starting with '.') are files still being written: Camel skips them;
-            // readLock=changed waits until a file has stopped growing
+            // readLock=changed waits until a file has stopped changing for a second; an empty file is taken too
+            // (and quarantined) rather than waited on forever
             // a poll takes at most a bounded batch, the oldest first, so memory does not grow with a backlog
             fromF("file:%s?recursive=true&noop=true&idempotent=false&autoCreate=true&delay=500"
-                    + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=250&readLockTimeout=60000"
+                    + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&readLockCheckInterval=250&readLockTimeout=60000"
                     + "&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false", folder, BATCH)
                     .routeId("outbox-" + agency)
                     .process(new OutboxLanes(agency, folder, gateway.lanesPerOutbox(),
