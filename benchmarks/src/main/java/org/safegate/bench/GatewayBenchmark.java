@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,18 +68,27 @@ public final class GatewayBenchmark {
         List<Path> warm = writeSmall(staging, "warm", warmUp, bytes);
         List<Path> small = writeSmall(staging, "file", files, bytes);
 
-        Process gateway = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString(), "run")
-                .directory(workspace.toFile()).redirectOutput(workspace.resolve("gateway-out.txt").toFile())
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        // e.g. -Dsafegate.bench.jvm=-XX:StartFlightRecording=filename=/tmp/gateway.jfr to profile the gateway
+        String extra = System.getProperty("safegate.bench.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "run"));
+        Process gateway = new ProcessBuilder(command).directory(workspace.toFile()).redirectOutput(workspace.resolve("gateway-out.txt").toFile())
                 .redirectError(workspace.resolve("gateway-err.txt").toFile()).start();
         double smallSeconds;
         double largeSeconds;
+        Duration smallCpu;
         try {
             moveAll(warm, outbox);
             awaitDelivered(gateway, inbox, warm.size(), workspace);
+            Duration cpuBefore = cpu(gateway);
             long start = System.nanoTime();
             moveAll(small, outbox);
             awaitDelivered(gateway, inbox, warm.size() + small.size(), workspace);
             smallSeconds = (System.nanoTime() - start) / 1e9;
+            smallCpu = cpu(gateway).minus(cpuBefore);
             start = System.nanoTime();
             moveAll(List.of(large), outbox);
             awaitDelivered(gateway, inbox, warm.size() + small.size() + 1, workspace);
@@ -93,6 +103,9 @@ public final class GatewayBenchmark {
         var keys = new InsecureExampleKeyStore(workspace.resolve("keys-example"));
         Sealer sealer = new Sealer(keys.gatewaySigning());
         Path sealOnlyOut = workspace.resolve("seal-only.p7m");
+        // warm this JVM's sealing code up first, as the gateway's was by the small files
+        Path warmUpSeal = writeLarge(workspace.resolve("warm-up.bin"), 64L << 20);
+        sealer.seal(warmUpSeal, workspace.resolve("warm-up.p7m"), keys.agencyEncryption("DOJ").certificate());
         long start = System.nanoTime();
         sealer.seal(archived, sealOnlyOut, keys.agencyEncryption("DOJ").certificate());
         double sealSeconds = (System.nanoTime() - start) / 1e9;
@@ -102,6 +115,10 @@ public final class GatewayBenchmark {
                 System.getProperty("java.vm.version"), loadAverage());
         System.out.printf("small files: %d x %d B in %.1f s = %.0f files/s (after %d warm-up files)%n", files, bytes,
                 smallSeconds, files / smallSeconds, warmUp);
+        double cpuMillis = smallCpu.toNanos() / 1e6 / files;
+        System.out.printf("gateway CPU (user + system) per small file: %.2f ms, so at most %.0f files/s on %d free"
+                + " cores%n", cpuMillis, Runtime.getRuntime().availableProcessors() * 1000 / cpuMillis,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("large file: %d MiB in %.1f s = %.0f MB/s through the gateway%n", largeMib, largeSeconds,
                 largeMb / largeSeconds);
         System.out.printf("seal only (Sealer, this JVM): %.1f s = %.0f MB/s; gateway / seal-only = %.2f%n", sealSeconds,
@@ -177,6 +194,11 @@ public final class GatewayBenchmark {
                 }
             }).findFirst().orElseThrow(() -> new IllegalStateException("the large file is not in " + archive));
         }
+    }
+
+    /** CPU time the process has used so far (zero where the platform does not say). */
+    private static Duration cpu(Process process) {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static String loadAverage() {
