@@ -65,7 +65,8 @@ public final class Delivery {
                     : DurableFiles.nameFor(temp, ended.name(), ".p7m");
             deliveredAs = target.getFileName().toString();
             journal.reserve(ended.transferId(), deliveredAs);
-            done = auditOnce(ended, deliveredAs);
+            // no name reserved before: no earlier run can have audited it, so the log need not be asked
+            done = ended.deliveredAs().isEmpty() ? audit(ended, deliveredAs) : auditOnce(ended, deliveredAs);
             DurableFiles.linkAs(temp, target);
             journal.delivered(ended.transferId(), deliveredAs);
         }
@@ -84,14 +85,24 @@ public final class Delivery {
 
     /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
     private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
-        TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
-                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
-                ended.note());
+        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
             recorder.delivered(done);
         }
         return done;
+    }
+
+    private TransferRecorder.Ended audit(TransferRecorder.Ended ended, String deliveredAs) {
+        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
+        recorder.delivered(done);
+        return done;
+    }
+
+    private static TransferRecorder.Ended asDelivered(TransferRecorder.Ended ended, String deliveredAs) {
+        return new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
+                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
+                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
+                ended.note());
     }
 
     /** Drops a sealed copy that was never published (the decision changed while the gateway was down). */
