@@ -109,12 +109,29 @@ public final class Gateway implements AutoCloseable {
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
-            int lanes = settings.get("safegate.outbox.lanes").map(Integer::parseInt).orElse(DEFAULT_LANES);
-            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, lanes);
+            return new Gateway(database, auditLog, policies, revocations, processor, endpoints, lanes(settings));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** {@code safegate.outbox.lanes}: a whole number from 1 to 64, or the default. */
+    static int lanes(Settings settings) {
+        Optional<String> value = settings.get("safegate.outbox.lanes").map(String::strip);
+        if (value.isEmpty()) {
+            return DEFAULT_LANES;
+        }
+        try {
+            int lanes = Integer.parseInt(value.get());
+            if (lanes >= 1 && lanes <= 64) {
+                return lanes;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, like a number out of range
+        }
+        throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
+                "safegate.outbox.lanes must be a whole number from 1 to 64, found '" + value.get() + "'");
     }
 
     /**

@@ -3,8 +3,8 @@ package org.safegate.route;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.camel.AsyncCallback;
@@ -23,7 +23,7 @@ final class OutboxLanes extends AsyncProcessorSupport {
     private final Path outbox;
     private final BiConsumer<Path, Path> work;
     private final String agency;
-    private final ExecutorService[] lanes;
+    private final ThreadPoolExecutor[] lanes;
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
 
     /** {@code work} takes the outbox and one file of it, and never throws. */
@@ -34,14 +34,14 @@ final class OutboxLanes extends AsyncProcessorSupport {
         this.agency = agency;
         this.outbox = outbox;
         this.work = work;
-        this.lanes = new ExecutorService[count];
+        this.lanes = new ThreadPoolExecutor[count];
     }
 
     @Override
     protected void doStart() {
         for (int i = 0; i < lanes.length; i++) {
             String name = "outbox-" + agency + "-lane-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(task -> {
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
                 Thread thread = new Thread(task, name);
                 thread.setDaemon(true);
                 return thread;
@@ -80,12 +80,17 @@ final class OutboxLanes extends AsyncProcessorSupport {
         return Math.floorMod(key.hashCode(), lanes.length);
     }
 
+    /**
+     * Lets each lane finish the file it is working on, and drops the files still queued (Camel has
+     * stopped waiting for them): they stay in the outbox and are taken when the gateway next runs.
+     */
     @Override
     protected void doStop() throws Exception {
-        for (ExecutorService lane : lanes) {
+        for (ThreadPoolExecutor lane : lanes) {
             lane.shutdown();
+            lane.getQueue().clear();
         }
-        for (ExecutorService lane : lanes) {
+        for (ThreadPoolExecutor lane : lanes) {
             lane.awaitTermination(30, TimeUnit.SECONDS);
         }
     }
