@@ -62,7 +62,13 @@ public enum ErrorCode {
     /** The audit key or certificate could not be loaded, or a checkpoint could not be signed. */
     AUDIT_KEY_UNAVAILABLE(false),
     /** An audit export is not in the documented format (docs/audit-format.md). */
-    AUDIT_EXPORT_INVALID(true);
+    AUDIT_EXPORT_INVALID(true),
+    /**
+     * The key provider answered, definitively, that a key, certificate or field does not exist
+     * (Vault: no such secret, or the secret lacks the field). Unlike {@link #KEY_UNAVAILABLE}, asking
+     * again will not help until someone adds it.
+     */
+    KEY_NOT_FOUND(false);
 
     private final boolean inputError;
 

@@ -30,8 +30,8 @@ import org.safegate.SafegateException;
  * {@code openssl req} / {@code openssl genpkey} work as they are.
  *
  * <p>A directory marked as the insecure example ({@value #INSECURE_MARKER}) is refused here; only
- * {@link InsecureExampleKeyStore} reads it. Material is read on every call, so replaced files and
- * new CRLs take effect without a restart.
+ * {@link InsecureExampleKeyStore} reads it. Material is checked on every call (and parsed again
+ * when its file changed), so replaced files and new CRLs take effect without a restart.
  */
 public final class FileKeyStore implements KeyProvider {
     /** The environment variable holding the password of encrypted private keys. */
@@ -43,6 +43,7 @@ public final class FileKeyStore implements KeyProvider {
 
     private final Path dir;
     private final Function<Path, char[]> passwords;
+    private final FileStampCache parsed = new FileStampCache();
 
     /** A store reading encrypted keys' password from {@value #PASSWORD_VARIABLE}. */
     public FileKeyStore(Path dir) {
@@ -123,7 +124,8 @@ public final class FileKeyStore implements KeyProvider {
             throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
                     "certificate reference " + reference + " needs a Vault key provider, this one reads files");
         }
-        return PemFiles.readCertificate(Path.of(reference));
+        Path file = Path.of(reference);
+        return parsed.get(List.of(file), () -> PemFiles.readCertificate(file));
     }
 
     private Path agencyDir(String agencyId) {
@@ -140,9 +142,11 @@ public final class FileKeyStore implements KeyProvider {
             throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
                     "key pair not found: " + keyFile + " and " + certFile);
         }
-        X509Certificate certificate = PemFiles.readCertificate(certFile);
-        PrivateKey key = PemFiles.readPrivateKey(keyFile, passwords.apply(keyFile));
-        return KeyPairs.matched(key, certificate, keyFile.toString());
+        return parsed.get(List.of(keyFile, certFile), () -> {
+            X509Certificate certificate = PemFiles.readCertificate(certFile);
+            PrivateKey key = PemFiles.readPrivateKey(keyFile, passwords.apply(keyFile));
+            return KeyPairs.matched(key, certificate, keyFile.toString());
+        });
     }
 
     private static List<Path> list(Path folder) {

@@ -6,7 +6,9 @@ import org.safegate.policy.model.Agency;
 
 /**
  * Checks the certificate the gateway would encrypt to when delivering to an agency.
- * Implementations must fail closed: a certificate that cannot be read is a reason, not a pass.
+ * Implementations must fail closed: a certificate that does not exist or cannot be read is a
+ * reason, not a pass; one that cannot be obtained at the moment (the key provider is unavailable)
+ * throws, so the caller holds the transfer rather than decide it.
  */
 public interface CertificateCheck {
 

@@ -65,6 +65,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Default largest file taken from an outbox (safegate.max-file-bytes). */
     static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
+    /** Default number of files of one outbox in progress at once (safegate.outbox.lanes). */
+    static final int DEFAULT_LANES = 4;
 
     private final Database database;
     private final JdbcAuditLog auditLog;
@@ -81,7 +83,7 @@ public final class Gateway implements AutoCloseable {
 
     /** What the admin API needs besides the parts above. */
     private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
-                              Clock clock) {
+                              Clock clock, int lanes) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -126,10 +128,10 @@ public final class Gateway implements AutoCloseable {
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
-            TransferJournal journal = new TransferJournal(database, clock);
             DeliveredPayloads payloads = new DeliveredPayloads(database);
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
-            Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints);
+            TransferJournal journal = new TransferJournal(database, clock);
+            Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
             RequestFiles requests = new RequestFiles(requestExchange(settings, database, keys, endpoints, auditLog, data),
                     refusals, recorder, endpoints, revocations);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
@@ -138,13 +140,31 @@ public final class Gateway implements AutoCloseable {
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data), safeguardEvents,
-                    new Operations(keys, gate, workingDir, workingDir.resolve(config.policies()), data, clock));
+                    sftp.outboxes(data), safeguardEvents, new Operations(keys, gate, workingDir,
+                    workingDir.resolve(config.policies()), data, clock, lanes(settings)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
             throw e;
         }
+    }
+
+    /** {@code safegate.outbox.lanes}: a whole number from 1 to 64, or the default. */
+    static int lanes(Settings settings) {
+        Optional<String> value = settings.get("safegate.outbox.lanes").map(String::strip);
+        if (value.isEmpty()) {
+            return DEFAULT_LANES;
+        }
+        try {
+            int lanes = Integer.parseInt(value.get());
+            if (lanes >= 1 && lanes <= 64) {
+                return lanes;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, like a number out of range
+        }
+        throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
+                "safegate.outbox.lanes must be a whole number from 1 to 64, found '" + value.get() + "'");
     }
 
     /**
@@ -168,6 +188,11 @@ public final class Gateway implements AutoCloseable {
 
     public TransferProcessor processor() {
         return processor;
+    }
+
+    /** How many files of one outbox may be in progress at once. */
+    public int lanesPerOutbox() {
+        return operations.lanes();
     }
 
     public PolicyHolder policies() {

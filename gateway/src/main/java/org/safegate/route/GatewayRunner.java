@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.safegate.admin.AdminApi;
@@ -76,8 +75,8 @@ public final class GatewayRunner {
             Instant deadline = Instant.now().plus(limit);
             Instant quietSince = null;
             while (Instant.now().isBefore(deadline)) {
-                boolean idle = pending().isEmpty() && gateway.remoteFilesWaiting() == 0
-                        && main.getCamelContext().getInflightRepository().size() == 0;
+                boolean idle = main.getCamelContext().getInflightRepository().size() == 0 && !anyPending()
+                        && gateway.remoteFilesWaiting() == 0;
                 quietSince = idle ? (quietSince == null ? Instant.now() : quietSince) : null;
                 if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0) {
                     break;
@@ -137,18 +136,18 @@ public final class GatewayRunner {
         return main;
     }
 
-    /** Files in the outboxes that are neither hidden (still being written) nor held. */
-    private List<Path> pending() {
+    /** True while some outbox holds a file that is neither hidden (still being written) nor held. */
+    private boolean anyPending() {
         Set<Path> held = gateway.processor().held().current().keySet();
-        return gateway.outboxes().values().stream().flatMap(GatewayRunner::visibleFiles)
-                .filter(file -> !held.contains(file)).toList();
+        return gateway.outboxes().values().stream().anyMatch(outbox -> hasVisibleFile(outbox, held));
     }
 
-    private static Stream<Path> visibleFiles(Path outbox) {
+    /** Stops at the first file found: a large backlog is not walked over and over. */
+    private static boolean hasVisibleFile(Path outbox, Set<Path> held) {
         if (!Files.isDirectory(outbox)) {
-            return Stream.empty();
+            return false;
         }
-        List<Path> files = new java.util.ArrayList<>();
+        boolean[] found = {false};
         try {
             // the consumer's read-lock markers come and go while the outboxes are walked: a file
             // that vanished on the way is simply not pending any more
@@ -157,8 +156,9 @@ public final class GatewayRunner {
                 public java.nio.file.FileVisitResult visitFile(Path file,
                                                                java.nio.file.attribute.BasicFileAttributes attributes) {
                     if (!file.getFileName().toString().endsWith(CAMEL_LOCK) && !hiddenOnTheWay(outbox, file)
-                            && !Files.isDirectory(file)) {
-                        files.add(file);
+                            && !Files.isDirectory(file) && !held.contains(file)) {
+                        found[0] = true;
+                        return java.nio.file.FileVisitResult.TERMINATE;
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
@@ -174,7 +174,7 @@ public final class GatewayRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files.stream();
+        return found[0];
     }
 
     private static boolean hiddenOnTheWay(Path outbox, Path file) {

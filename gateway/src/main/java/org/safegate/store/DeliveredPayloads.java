@@ -27,15 +27,17 @@ public final class DeliveredPayloads {
     public void record(String sha256, String recipient, String transferId, String agreement, Instant at) {
         String sql = "INSERT INTO delivered_payload (payload_sha256, recipient, transfer_id, agreement, delivered_at)"
                 + " SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM delivered_payload"
-                + " WHERE transfer_id = ? AND recipient = ?)";
+                // the whole primary key, so the check is an index lookup, not a scan of every delivery so far
+                + " WHERE payload_sha256 = ? AND recipient = ? AND transfer_id = ?)";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sha256);
             s.setString(2, recipient);
             s.setString(3, transferId);
             s.setString(4, agreement);
             s.setLong(5, at.toEpochMilli());
-            s.setString(6, transferId);
+            s.setString(6, sha256);
             s.setString(7, recipient);
+            s.setString(8, transferId);
             s.executeUpdate();
         } catch (SQLException e) {
             throw TransferJournal.failure("record delivered payload of " + transferId, e);

@@ -17,8 +17,14 @@ import org.safegate.SafegateException;
  */
 public final class TransferJournal {
 
-    /** How far a transfer got. */
-    public enum State { SEALING, SEALED, DELIVERED, DONE }
+    /**
+     * How far a transfer got. REFUSING: a denial or quarantine was decided and journaled with its
+     * reasons; it is finished (audit, reason file, receipt, original moved) before the row is DONE.
+     */
+    public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
+
+    /** Paths longer than the column are journaled by their digest: a key only needs to be stable. */
+    private static final int LONGEST_SOURCE = 1000;
 
     /** One journal row. */
     public record Entry(String transferId, String sender, String sourcePath, long sourceSize, long sourceModified,
@@ -45,7 +51,7 @@ public final class TransferJournal {
                 + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sender);
-            s.setString(2, sourcePath);
+            s.setString(2, sourceKey(sourcePath));
             s.setLong(3, size);
             s.setLong(4, modified);
             try (ResultSet r = s.executeQuery()) {
@@ -74,7 +80,7 @@ public final class TransferJournal {
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, entry.transferId());
             s.setString(2, entry.sender());
-            s.setString(3, entry.sourcePath());
+            s.setString(3, sourceKey(entry.sourcePath()));
             s.setLong(4, entry.sourceSize());
             s.setLong(5, entry.sourceModified());
             s.setString(6, entry.agreement());
@@ -104,6 +110,69 @@ public final class TransferJournal {
 
     public void done(String transferId) {
         update(transferId, State.DONE, null);
+    }
+
+    /**
+     * Records that the transfer is refused (denied or quarantined), with what its refusal says,
+     * before anything of the refusal is done. A transfer already journaled (stopped after sealing,
+     * then denied) becomes a refusal under the same transfer id.
+     */
+    public void refusing(Entry entry, String refusal) {
+        String update = "UPDATE transfer_journal SET state = 'REFUSING', refusal = ?, updated_at = ? WHERE transfer_id = ?";
+        String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
+                + " agreement, recipient, payload_sha256, state, delivered_as, updated_at, refusal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'REFUSING', NULL, ?, ?)";
+        try (Connection c = database.connection()) {
+            try (PreparedStatement s = c.prepareStatement(update)) {
+                s.setString(1, refusal);
+                s.setLong(2, clock.millis());
+                s.setString(3, entry.transferId());
+                if (s.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(insert)) {
+                s.setString(1, entry.transferId());
+                s.setString(2, entry.sender());
+                s.setString(3, sourceKey(entry.sourcePath()));
+                s.setLong(4, entry.sourceSize());
+                s.setLong(5, entry.sourceModified());
+                s.setString(6, entry.agreement());
+                s.setString(7, entry.recipient());
+                s.setString(8, entry.payloadSha256());
+                s.setLong(9, clock.millis());
+                s.setString(10, refusal);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure("journal the refusal of transfer " + entry.transferId(), e);
+        }
+    }
+
+    /** What {@link #refusing} recorded for the transfer. */
+    public Optional<String> refusal(String transferId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT refusal FROM transfer_journal WHERE transfer_id = ?")) {
+            s.setString(1, transferId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the transfer journal", e);
+        }
+    }
+
+    private static String sourceKey(String sourcePath) {
+        if (sourcePath.length() <= LONGEST_SOURCE) {
+            return sourcePath;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sourcePath.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private void update(String transferId, State state, String deliveredAs) {

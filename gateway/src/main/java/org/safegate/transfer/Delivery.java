@@ -63,6 +63,7 @@ public final class Delivery {
                        TransferJournal.State reached) throws IOException {
         String deliveredAs = ended.deliveredAs().orElse(null);
         String tag = ended.transferId();
+        TransferRecorder.Ended done = null;
         if (reached == TransferJournal.State.SEALED) {
             // the name is reserved and the delivery audited before the recipient can see the file:
             // nothing is delivered without its audit event; a resumed run publishes under the
@@ -71,14 +72,17 @@ public final class Delivery {
                 deliveredAs = recipientFolder.nameFor(tag, ended.name(), ".p7m");
             }
             journal.reserve(ended.transferId(), deliveredAs);
-            auditOnce(ended, deliveredAs);
+            // no name reserved before: no earlier run can have audited it, so the log need not be asked
+            done = ended.deliveredAs().isEmpty() ? audit(ended, deliveredAs) : auditOnce(ended, deliveredAs);
             recipientFolder.publishTemp(tag, deliveredAs);
             journal.delivered(ended.transferId(), deliveredAs);
         }
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         recipientFolder.removeTemp(tag);
-        TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
+        if (done == null) {
+            done = auditOnce(ended, deliveredAs);
+        }
         Instant now = clock.instant();
         payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), now);
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, now);
@@ -88,14 +92,24 @@ public final class Delivery {
 
     /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
     private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
-        TransferRecorder.Ended done = new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
-                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
-                ended.note());
+        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
             recorder.delivered(done);
         }
         return done;
+    }
+
+    private TransferRecorder.Ended audit(TransferRecorder.Ended ended, String deliveredAs) {
+        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
+        recorder.delivered(done);
+        return done;
+    }
+
+    private static TransferRecorder.Ended asDelivered(TransferRecorder.Ended ended, String deliveredAs) {
+        return new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
+                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
+                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
+                ended.note());
     }
 
     /** Drops a sealed copy that was never published (the decision changed while the gateway was down). */

@@ -76,9 +76,13 @@ public final class DurableFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
+                 WriteBehind out = new WriteBehind(channel, Channels.newOutputStream(channel))) {
+                try {
+                    content.writeTo(out);
+                    out.flush();
+                } finally {
+                    out.awaitFlushed();
+                }
                 channel.force(true);
             }
             syncFolder(folder);

@@ -36,7 +36,20 @@ public final class Quarantine {
     /** Moves the original in, writes its reason file, and returns the transfer's quarantine folder. */
     public Path keep(String transferId, String sender, String originalPath, Path original, String outcome,
                      List<Reason> reasons, Instant at) throws IOException {
+        writeReason(transferId, sender, originalPath, outcome, reasons, at);
+        return moveIn(transferId, original);
+    }
+
+    /**
+     * Writes the transfer's reason file, unless a previous attempt already did (a run stopped half
+     * way through a refusal resumes with the same reasons, so the first file stands).
+     */
+    public Path writeReason(String transferId, String sender, String originalPath, String outcome,
+                            List<Reason> reasons, Instant at) throws IOException {
         Path folder = Files.createDirectories(root.resolve(transferId));
+        if (Files.isRegularFile(folder.resolve(REASON_FILE))) {
+            return folder;
+        }
         ObjectNode reason = JSON.createObjectNode();
         reason.put("transfer", transferId);
         reason.put("outcome", outcome);
@@ -51,16 +64,34 @@ public final class Quarantine {
         reason.put("time", at.toString());
         ArrayNode list = reason.putArray("reasons");
         reasons.forEach(r -> list.addObject().put("code", r.code()).put("message", r.message()));
-        DurableFiles.publish(folder, REASON_FILE, "", "reason", out -> out.write(JSON.writeValueAsBytes(reason)));
+        DurableFiles.publish(folder, REASON_FILE, "", transferId + "-reason",
+                out -> out.write(JSON.writeValueAsBytes(reason)));
+        return folder;
+    }
+
+    /**
+     * Moves the original in (durably: its new name is synced before the outbox loses it), unless it
+     * is already here. A link or special file is moved as what it is, never followed.
+     */
+    public Path moveIn(String transferId, Path original) throws IOException {
+        Path folder = Files.createDirectories(root.resolve(transferId));
         Path target = folder.resolve(ORIGINAL);
+        if (holdsOriginal(transferId) || !Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return folder;
+        }
         if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             moveDurably(original, target);
         } else {
-            // a link or special file: keep what it is, never follow it
             Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
         }
         DurableFiles.syncFolder(folder);
+        DurableFiles.syncFolder(original.getParent());
         return folder;
+    }
+
+    /** True once the transfer's original is kept here. */
+    public boolean holdsOriginal(String transferId) {
+        return Files.exists(root.resolve(transferId).resolve(ORIGINAL), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void moveDurably(Path source, Path target) throws IOException {

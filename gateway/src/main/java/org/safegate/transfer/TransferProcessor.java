@@ -102,9 +102,27 @@ public final class TransferProcessor {
         return held;
     }
 
+    /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
+    TransferProcessor withRefusals(Refusals other) {
+        return new TransferProcessor(policies, gate, layout, keys, endpoints, journal, payloads, delivery, other,
+                requests, recorder, held, clock);
+    }
+
     private Outcome attempt(String sender, Path outbox, Path file) throws IOException {
         PolicySet set = policies.get();
         Instant now = clock.instant();
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        String source = outbox.relativize(file).toString();
+        Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
+                attributes.lastModifiedTime().toMillis());
+        if (unfinished.isPresent() && unfinished.get().state() == TransferJournal.State.REFUSING) {
+            // a refusal a stopped run began is finished as it was decided, never decided again
+            Optional<Receipt.Outcome> refused = refusals.resume(set, file, unfinished.get());
+            if (refused.isPresent()) {
+                return refused.get() == Receipt.Outcome.DENIED ? Outcome.DENIED : Outcome.QUARANTINED;
+            }
+            unfinished = Optional.empty();
+        }
         Either<Refusal, OutboxEntry> identified = layout.identify(sender, outbox, file, set);
         if (identified instanceof Either.Left<Refusal, OutboxEntry> refused) {
             refusals.quarantine(set, sender, outbox, file, refused.value(), now);
@@ -115,10 +133,6 @@ public final class TransferProcessor {
         if (entry.request()) {
             return requests.process(set, entry, agreement, outbox, now);
         }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String source = outbox.relativize(file).toString();
-        Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
-                attributes.lastModifiedTime().toMillis());
         Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
         if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
             refusals.quarantine(set, sender, outbox, file, badSignature.value(), now);

@@ -79,6 +79,13 @@ public final class TransferRecorder {
                 Optional.empty(), Optional.empty(), Optional.of(transferId))).isEmpty();
     }
 
+    /** True when the log already has the transfer's denial or quarantine (a refusal that stopped after it). */
+    public boolean refusalRecorded(String transferId) {
+        return !auditStore.list(new AuditQuery(Optional.empty(), Optional.empty(),
+                java.util.Set.of(AuditEventType.TRANSFER_DENIED, AuditEventType.TRANSFER_QUARANTINED), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(transferId))).isEmpty();
+    }
+
     public Path receipt(Path senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
         String name = receipt(new LocalFolder(senderInbox), t, outcome, at);
         return senderInbox.resolve("receipts").resolve(t.agreement()).resolve(name);

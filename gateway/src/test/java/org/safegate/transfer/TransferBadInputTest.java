@@ -169,6 +169,27 @@ class TransferBadInputTest extends TransferScenarioTest {
     }
 
     @Test
+    @DisplayName("The IRS sends a file whose name climbs out of its folder (..\\..\\passwd.csv). Result: quarantined"
+            + " NAME_UNSAFE, the receipt named by transfer id.")
+    void theIrsSendsANameThatClimbsOutOfItsFolder_resultQuarantinedNameUnsafeWithAReceiptNamedByTransfer()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "..\\..\\passwd.csv", ADDRESSES);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+
+        AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
+        assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
+        Path receipt = inbox("IRS").resolve("receipts/IRS-DOJ-2024/transfer-" + event.transferId()
+                + ".quarantined.json");
+        assertThat(JSON.readTree(receipt.toFile()).get("reasons").get(0).get("message").asText())
+                .contains("could leave its folder");
+        assertThat(quarantined(event.transferId())).hasBinaryContent(ADDRESSES);
+        assertThat(listAll(outbox("IRS"))).isEmpty();
+        assertThat(listAll(inbox("DOJ"))).isEmpty();
+    }
+
+    @Test
     @DisplayName("The IRS sends a file over the size limit. Result: quarantined TOO_LARGE.")
     void theIrsSendsAFileOverTheSizeLimit_resultQuarantinedTooLarge() throws Exception {
         start(Map.of("safegate.max-file-bytes", "16"));

@@ -87,22 +87,29 @@ class TransferRunIT {
     }
 
     @Test
-    @DisplayName("The gateway is killed (SIGKILL) while delivering 500 files and restarted. Result: each delivered exactly once,"
-            + " no temporary file left, one delivered event per file, audit verify exit 0.")
+    @DisplayName("The gateway is killed (SIGKILL) while delivering 1,000 files, with some to deny and some to quarantine"
+            + " among them, and restarted. Result: each delivered exactly once, each refused one denied or quarantined"
+            + " once with one receipt, no temporary file left, audit verify exit 0.")
     void theGatewayIsKilledWhileDelivering_resultAfterARestartEveryFileIsDeliveredExactlyOnce() throws Exception {
         prepareWorkspace();
-        int files = 500;
+        int files = 1000;
         Path dojInbox = workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024");
-        Path outbox = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024");
-        Files.createDirectories(outbox);
+        Path outbox = workspace.resolve("work/IRS/outbox");
+        Files.createDirectories(outbox.resolve("IRS-DOJ-2024"));
+        Files.createDirectories(outbox.resolve("IRS-ICE-2025"));
+        // refused files, dropped among the deliveries: denied (ICE's CAP is undated), quarantined (misplaced, empty)
+        Map<Integer, String> refusedAt = Map.of(50, "IRS-ICE-2025/ice-1.csv", 150, "loose-1.csv",
+                250, "IRS-ICE-2025/ice-2.csv", 350, "IRS-DOJ-2024/empty.csv", 450, "loose-2.csv",
+                550, "IRS-ICE-2025/ice-3.csv");
 
         Process gateway = start(workspace, "run");
         try {
             for (int i = 0; i < files; i++) {
-                // as a well-behaved sender does: written under a hidden name, then renamed into place
-                Path hidden = outbox.resolve("." + name(i));
-                Files.write(hidden, content(i));
-                Files.move(hidden, outbox.resolve(name(i)), StandardCopyOption.ATOMIC_MOVE);
+                dropAsASender(outbox.resolve("IRS-DOJ-2024").resolve(name(i)), content(i));
+                if (refusedAt.containsKey(i)) {
+                    String refused = refusedAt.get(i);
+                    dropAsASender(outbox.resolve(refused), refused.endsWith("empty.csv") ? new byte[0] : content(i));
+                }
             }
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !gateway.isAlive() || countSealed(dojInbox) >= files / 10);
@@ -125,16 +132,30 @@ class TransferRunIT {
             assertThat(openAsDoj(dojInbox.resolve(name(i) + ".p7m"))).isEqualTo(content(i));
         }
         try (Stream<Path> all = Files.walk(workspace.resolve("work"))) {
-            assertThat(all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".safegate-")).toList())
-                    .as("temporary files left in the inboxes").isEmpty();
+            assertThat(all.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".safegate-") || n.endsWith(".part") || n.endsWith(".camelLock")).toList())
+                    .as("temporary files left in the inboxes or outboxes").isEmpty();
         }
-        assertThat(files(workspace.resolve("work/IRS/outbox"))).isEmpty();
-        List<AuditEvent> delivered = events(AuditEventType.TRANSFER_DELIVERED);
-        Map<String, Long> perFile = delivered.stream()
-                .collect(Collectors.groupingBy(e -> e.entry().object(), Collectors.counting()));
-        assertThat(perFile).hasSize(files);
-        assertThat(perFile.values()).containsOnly(1L);
-        assertThat(count(AuditEventType.TRANSFER_DENIED) + count(AuditEventType.TRANSFER_QUARANTINED)).isZero();
+        assertThat(files(outbox)).isEmpty();
+        assertOnceEach(AuditEventType.TRANSFER_DELIVERED, files);
+        Path receipts = workspace.resolve("work/IRS/inbox/receipts");
+        assertThat(names(receipts.resolve("IRS-DOJ-2024")).stream().filter(n -> n.endsWith(".delivered.json")))
+                .hasSize(files);
+        assertThat(workspace.resolve("work/ICE/inbox")).satisfiesAnyOf(
+                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(files(folder)).isEmpty());
+        assertOnceEach(AuditEventType.TRANSFER_DENIED, 3);
+        assertOnceEach(AuditEventType.TRANSFER_QUARANTINED, 3);
+        assertThat(names(receipts.resolve("IRS-ICE-2025"))).containsExactly("ice-1.csv.denied.json",
+                "ice-1.csv.denied.json.p7s", "ice-2.csv.denied.json", "ice-2.csv.denied.json.p7s",
+                "ice-3.csv.denied.json", "ice-3.csv.denied.json.p7s");
+        assertThat(names(receipts.resolve("_unplaced"))).containsExactly("loose-1.csv.quarantined.json",
+                "loose-1.csv.quarantined.json.p7s", "loose-2.csv.quarantined.json", "loose-2.csv.quarantined.json.p7s");
+        assertThat(names(receipts.resolve("IRS-DOJ-2024")).stream().filter(n -> n.contains("quarantined")))
+                .containsExactly("empty.csv.quarantined.json", "empty.csv.quarantined.json.p7s");
+        try (Stream<Path> kept = Files.list(workspace.resolve("data/quarantine"))) {
+            assertThat(kept.toList()).hasSize(6).allSatisfy(folder -> assertThat(names(folder))
+                    .containsExactly("original", "reason.json"));
+        }
         assertAuditVerifies();
     }
 
@@ -163,6 +184,21 @@ class TransferRunIT {
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         // the crash test runs the gateway without --once: it has no admin API here
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\nsafegate.api.port=0\n");
+    }
+
+    /** As a well-behaved sender does: written under a hidden name, then renamed into place. */
+    private static void dropAsASender(Path target, byte[] content) throws IOException {
+        Path hidden = target.resolveSibling("." + target.getFileName());
+        Files.write(hidden, content);
+        Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Exactly {@code expected} events of the type, one per file. */
+    private void assertOnceEach(AuditEventType type, int expected) {
+        Map<String, Long> perFile = events(type).stream()
+                .collect(Collectors.groupingBy(e -> e.entry().object(), Collectors.counting()));
+        assertThat(perFile).as(type + " events per file").hasSize(expected);
+        assertThat(perFile.values()).as(type + " events per file").containsOnly(1L);
     }
 
     private static String name(int i) {

@@ -34,7 +34,8 @@ public final class VaultSecrets {
             LogicalResponse response = client(2, login()).logical().read(path);
             int status = response.getRestResponse().getStatus();
             if (status != 200) {
-                throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
+                // only "no such secret" is an answer; anything else (sealed, refused, failing) may pass
+                throw new SafegateException(status == 404 ? ErrorCode.KEY_NOT_FOUND : ErrorCode.KEY_UNAVAILABLE,
                         "Vault answered " + status + " " + meaning(status) + " for " + path);
             }
             return Map.copyOf(response.getData());
@@ -47,7 +48,7 @@ public final class VaultSecrets {
     public String field(String path, String field) {
         String value = read(path).get(field);
         if (value == null) {
-            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, "Vault secret " + path + " has no field '" + field + "'");
+            throw new SafegateException(ErrorCode.KEY_NOT_FOUND, "Vault secret " + path + " has no field '" + field + "'");
         }
         return value;
     }

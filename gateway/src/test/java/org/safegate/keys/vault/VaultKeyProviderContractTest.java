@@ -102,9 +102,9 @@ class VaultKeyProviderContractTest {
     }
 
     @Test
-    void anAgencyWithoutKeysInVaultIsKeyUnavailable() {
+    void anAgencyWithoutKeysInVaultIsKeyNotFound() {
         assertThatThrownBy(() -> keys.agencyEncryption("DOJ")).isInstanceOfSatisfying(SafegateException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_UNAVAILABLE)).hasMessageContaining("404");
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_NOT_FOUND)).hasMessageContaining("404");
     }
 
     @Test

@@ -92,9 +92,10 @@ class VaultSecretsContractTest {
     }
 
     @Test
-    void missingSecretIsKeyUnavailable() {
+    void missingSecretIsKeyNotFound() {
         assertThatThrownBy(() -> tokenSecrets().read("secret/safegate/nothing"))
-                .isInstanceOf(SafegateException.class).hasMessageContaining("404");
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_NOT_FOUND)).hasMessageContaining("404");
     }
 
     @Test

@@ -51,6 +51,11 @@ final class VaultStandIn implements AutoCloseable {
                 + "\"auth\":null}"));
     }
 
+    /** What a sealed (or standby, overloaded) Vault answers. */
+    void unavailable(String method, String apiPath) {
+        answers.put(method + " " + apiPath, new Answer(503, "{\"errors\":[\"Vault is sealed\"]}"));
+    }
+
     void permissionDenied(String method, String apiPath) {
         answers.put(method + " " + apiPath, new Answer(403, "{\"errors\":[\"permission denied\"]}"));
     }

@@ -1,0 +1,97 @@
+package org.safegate.route;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * Processes the files of one outbox on a few single-threaded lanes, so that one file's waits (disk
+ * flushes, the audit log's group commit) overlap with another's work. A file's lane follows from
+ * its folder and its name up to the first dot: two files whose delivered names could collide
+ * ({@code a.csv} and a second {@code a.csv}, or {@code a.csv.2}) always share a lane and go in the
+ * order the consumer found them, so choosing a free name never races. The exchange completes only
+ * when its file is done, which keeps Camel from offering the same file again meanwhile.
+ */
+final class OutboxLanes extends AsyncProcessorSupport {
+    private final Path outbox;
+    private final BiConsumer<Path, Path> work;
+    private final String agency;
+    private final ThreadPoolExecutor[] lanes;
+    private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+
+    /** {@code work} takes the outbox and one file of it, and never throws. */
+    OutboxLanes(String agency, Path outbox, int count, BiConsumer<Path, Path> work) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an outbox needs at least one lane, not " + count);
+        }
+        this.agency = agency;
+        this.outbox = outbox;
+        this.work = work;
+        this.lanes = new ThreadPoolExecutor[count];
+    }
+
+    @Override
+    protected void doStart() {
+        for (int i = 0; i < lanes.length; i++) {
+            String name = "outbox-" + agency + "-lane-" + i;
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
+        if (!inFlight.add(file)) {
+            // already on its lane: never two attempts at one file at once
+            callback.done(true);
+            return true;
+        }
+        lanes[laneOf(file)].execute(() -> {
+            try {
+                work.accept(outbox, file);
+            } catch (RuntimeException | Error e) {
+                exchange.setException(e);
+            } finally {
+                inFlight.remove(file);
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    int laneOf(Path file) {
+        Path relative = outbox.relativize(file);
+        String name = relative.getFileName().toString();
+        int dot = name.indexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path folder = relative.getParent();
+        String key = (folder == null ? "" : folder.toString()) + "/" + stem;
+        return Math.floorMod(key.hashCode(), lanes.length);
+    }
+
+    /**
+     * Lets each lane finish the file it is working on, and drops the files still queued (Camel has
+     * stopped waiting for them): they stay in the outbox and are taken when the gateway next runs.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        for (ThreadPoolExecutor lane : lanes) {
+            lane.shutdown();
+            lane.getQueue().clear();
+        }
+        for (ThreadPoolExecutor lane : lanes) {
+            lane.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.safegate.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.config.Settings;
+
+/** The lanes of one outbox: names that could collide share a lane and keep their order; every file completes once. */
+class OutboxLanesTest {
+    private static final Path OUTBOX = Path.of("/outbox/IRS");
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private OutboxLanes lanes;
+
+    @AfterEach
+    void stop() {
+        if (lanes != null) {
+            lanes.stop();
+        }
+        camel.stop();
+    }
+
+    @Test
+    void namesThatCouldCollideWhenDeliveredShareALane() {
+        OutboxLanes four = new OutboxLanes("IRS", OUTBOX, 4, (outbox, file) -> { });
+        for (String stem : List.of("a", "report", "x-1", "2025")) {
+            int lane = four.laneOf(OUTBOX.resolve("IRS-DOJ-2024").resolve(stem + ".csv"));
+            assertThat(List.of(stem, stem + ".csv.2", stem + ".csv.2.p7m", stem + ".tar.gz"))
+                    .allSatisfy(name -> assertThat(four.laneOf(OUTBOX.resolve("IRS-DOJ-2024").resolve(name)))
+                            .as(name).isEqualTo(lane));
+        }
+    }
+
+    @Test
+    void everyFileIsWorkedOnceAndFilesOfOneLaneKeepTheirOrder() {
+        Map<Path, AtomicInteger> worked = new ConcurrentHashMap<>();
+        List<Path> order = new CopyOnWriteArrayList<>();
+        lanes = new OutboxLanes("IRS", OUTBOX, 3, (outbox, file) -> {
+            worked.computeIfAbsent(file, f -> new AtomicInteger()).incrementAndGet();
+            order.add(file);
+        });
+        lanes.start();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            files.add(OUTBOX.resolve("IRS-DOJ-2024").resolve("f" + (i % 20) + ".csv" + (i < 20 ? "" : "." + i)));
+        }
+        AtomicInteger completed = new AtomicInteger();
+
+        files.forEach(file -> lanes.process(exchangeFor(file), done -> completed.incrementAndGet()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> completed.get() == files.size());
+        assertThat(worked).hasSize(files.size());
+        assertThat(worked.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        for (int stem = 0; stem < 20; stem++) {
+            String prefix = "f" + stem + ".";
+            List<Path> submitted = files.stream().filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            assertThat(order.stream().filter(f -> f.getFileName().toString().startsWith(prefix)).toList())
+                    .as("files of stem f%d in the order they were found", stem).isEqualTo(submitted);
+        }
+    }
+
+    @Test
+    void theLaneSettingIsAWholeNumberFromOneTo64() {
+        assertThat(Gateway.lanes(Settings.of(Map.of()))).isEqualTo(Gateway.DEFAULT_LANES);
+        assertThat(Gateway.lanes(Settings.of(Map.of("safegate.outbox.lanes", " 8 ")))).isEqualTo(8);
+        for (String bad : List.of("0", "65", "-1", "four")) {
+            assertThatThrownBy(() -> Gateway.lanes(Settings.of(Map.of("safegate.outbox.lanes", bad))))
+                    .isInstanceOfSatisfying(SafegateException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                    .hasMessageContaining("safegate.outbox.lanes").hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    private Exchange exchangeFor(Path file) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getIn().setHeader(Exchange.FILE_PATH, file.toString());
+        return exchange;
+    }
+}
