@@ -103,12 +103,11 @@ public final class PemFiles {
             throw invalid(source, "not a PEM private key", e);
         }
         try {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (parsed instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+                return jdkPrivateKey(info);
             }
             if (parsed instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                return jdkPrivateKey(pair.getPrivateKeyInfo());
             }
             if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 if (password == null) {
@@ -117,7 +116,7 @@ public final class PemFiles {
                 }
                 var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(password);
-                return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
+                return jdkPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
         } catch (SafegateException e) {
             throw e;
@@ -125,6 +124,29 @@ public final class PemFiles {
             throw invalid(source, "private key cannot be decoded (wrong password or damaged file)", e);
         }
         throw invalid(source, "no PEM private key found", null);
+    }
+
+    /**
+     * RSA and EC keys go to the JDK's own key factories by name: left to the JCA's default lookup,
+     * an EC key would come out as Bouncy Castle's "ECDSA" key whenever some library (the SSH client
+     * does) has registered Bouncy Castle globally, and no longer match its certificate's "EC" key.
+     */
+    private static PrivateKey jdkPrivateKey(PrivateKeyInfo info) throws IOException {
+        String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+        String algorithm = switch (oid) {
+            case "1.2.840.113549.1.1.1" -> "RSA";
+            case "1.2.840.10045.2.1" -> "EC";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        }
+        try {
+            return java.security.KeyFactory.getInstance(algorithm)
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("the " + algorithm + " key cannot be decoded", e);
+        }
     }
 
     /** A private key file and the certificate it belongs to; refused if they do not match. */
