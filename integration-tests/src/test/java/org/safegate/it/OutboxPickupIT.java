@@ -59,7 +59,9 @@ class OutboxPickupIT {
                             .until(() -> !Files.exists(delivered) && Files.exists(file));
                 }
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(delivered));
+            // the receipt (and its signature) is the transfer's last step
+            Path receipt = workspace.resolve("work/IRS/inbox/receipts/IRS-DOJ-2024/slow.csv.delivered.json.p7s");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(delivered) && Files.exists(receipt));
         } finally {
             gateway.destroy();
             assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -94,7 +96,9 @@ class OutboxPickupIT {
     private void prepareWorkspace() throws IOException {
         copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
-        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+        // a gateway run without --once serves the admin API unless told not to; these tests do not use it
+        Files.writeString(workspace.resolve("application.properties"),
+                "safegate.keys=file:keys-example\nsafegate.api.port=0\n");
     }
 
     private Process start() throws IOException {
