@@ -31,16 +31,13 @@ final class AgreementEndpoints {
     }
 
     ApiResponse one(ApiRequest request) {
-        String id = request.path("id");
-        Agreement agreement = services.policies().get().agreement(id)
-                .orElseThrow(() -> ApiProblem.notFound("agreement", id));
-        return Json.ok(describe(agreement));
+        return Json.ok(describe(known(request.path("id"))));
     }
 
     /** Revokes at once: the very next decision under the agreement reads the store and is denied. */
     ApiResponse revoke(ApiRequest request, String operator) {
-        known(request.path("id"));
-        AgreementRevocation revocation = services.agreementAccess().revoke(request.path("id"), Json.reason(request),
+        Agreement agreement = known(request.path("id"));
+        AgreementRevocation revocation = services.agreementAccess().revoke(agreement.id(), Json.reason(request),
                 operator, ORIGIN);
         return Json.ok(revocationJson(Json.object().put("agreement", revocation.agreement()).put("revoked", true),
                 revocation));
@@ -54,7 +51,7 @@ final class AgreementEndpoints {
         return Json.ok(Json.object().put("agreement", agreement.id()).put("revoked", false).put("reason", reason));
     }
 
-    /** An unknown agreement is 404 before the body is read, as for agencies. */
+    /** An unknown agreement is 404 before any body is read, as for agencies. */
     private Agreement known(String id) {
         return services.policies().get().agreement(id).orElseThrow(() -> ApiProblem.notFound("agreement", id));
     }
