@@ -25,6 +25,7 @@ public final class AdminApi {
     private final AgencyEndpoints agencies;
     private final TransferEndpoints transfers;
     private final AuditEndpoints audit;
+    private final AgreementEndpoints agreements;
 
     private AdminApi(ApiGuard guard, long maxBodyBytes, AdminServices services, String version) {
         this.guard = guard;
@@ -36,6 +37,7 @@ public final class AdminApi {
         this.agencies = new AgencyEndpoints(services);
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
+        this.agreements = new AgreementEndpoints(services);
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators. */
@@ -96,6 +98,10 @@ public final class AdminApi {
             case AUDIT_VERIFY -> audit.verify(request);
             case AUDIT_EXPORT -> audit.export(request);
             case AUDIT_REPORT -> audit.report(request);
+            case AGREEMENTS -> agreements.list(request);
+            case AGREEMENT -> agreements.one(request);
+            case AGREEMENT_REVOKE -> agreements.revoke(request, operator);
+            case AGREEMENT_REINSTATE -> agreements.reinstate(request, operator);
         };
     }
 }

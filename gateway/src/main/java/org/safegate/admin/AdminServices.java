@@ -24,5 +24,5 @@ public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path pol
                             Revocations revocations, AuditLog audit, AuditStore auditStore, AuditKeys auditKeys,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
-                            Clock clock) {
+                            Clock clock, AgreementAccess agreementAccess) {
 }

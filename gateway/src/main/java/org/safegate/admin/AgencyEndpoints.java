@@ -37,7 +37,7 @@ final class AgencyEndpoints {
     /** Revokes at once: the very next decision for the agency reads the store and is denied. Audited. */
     ApiResponse revoke(ApiRequest request, String operator) {
         Agency agency = agency(services.policies().get(), request.path("id"));
-        String reason = reason(request);
+        String reason = Json.reason(request);
         Revocation revocation = new Revocation(agency.id(), services.clock().instant(), operator, reason);
         services.revocations().revoke(revocation);
         services.audit().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, operator).origin("admin API")
@@ -48,7 +48,7 @@ final class AgencyEndpoints {
     /** Lifts a revocation in force (409 when there is none). Audited. */
     ApiResponse reinstate(ApiRequest request, String operator) {
         Agency agency = agency(services.policies().get(), request.path("id"));
-        String reason = reason(request);
+        String reason = Json.reason(request);
         if (!services.revocations().reinstate(agency.id())) {
             throw new ApiProblem(ApiProblem.Kind.CONFLICT, "NOT_REVOKED", agency.id() + " is not revoked", null);
         }
@@ -62,14 +62,19 @@ final class AgencyEndpoints {
         Agency agency = agency(services.policies().get(), request.path("id"));
         ObjectNode event = Json.body(request);
         SafeguardEvents.SafeguardChange change = services.safeguardEvents().record(agency.id(), event, operator);
-        return Json.ok(Json.object().put("agency", change.agency()).put("eventType", change.eventType())
-                .put("file", change.file()).put("before", change.before()).put("after", change.after()));
+        ObjectNode node = Json.object().put("agency", change.agency()).put("eventType", change.eventType())
+                .put("file", change.file()).put("before", change.before()).put("after", change.after());
+        standing(node, agency.id());
+        return Json.ok(node);
     }
 
-    private static String reason(ApiRequest request) {
-        ObjectNode body = Json.body(request);
-        Json.onlyFields(body, "reason");
-        return Json.requiredText(body, "reason");
+    /** Whether the agency is current today, and every reason it is not: what the next decision will read. */
+    private void standing(ObjectNode node, String agencyId) {
+        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+        Decision status = services.gate().status(agencyId, today);
+        node.put("current", status.permitted());
+        ArrayNode reasons = node.putArray("reasons");
+        status.reasons().forEach(r -> reasons.addObject().put("code", r.code().name()).put("message", r.message()));
     }
 
     private static Agency agency(PolicySet set, String id) {
@@ -92,12 +97,7 @@ final class AgencyEndpoints {
                 receives.add(agreement.id());
             }
         });
-        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
-        Decision status = services.gate().status(agency.id(), today);
-        node.put("current", status.permitted());
-        status.reasons().forEach(r -> node.withArray("reasons").addObject().put("code", r.code().name())
-                .put("message", r.message()));
-        node.withArray("reasons");
+        standing(node, agency.id());
         Optional<Revocation> revocation = services.revocations().inForce(agency.id());
         node.put("revoked", revocation.isPresent());
         revocation.ifPresent(r -> revocationJson(node.putObject("revocation"), r));

@@ -52,7 +52,8 @@ public final class AgreementAccess {
         Agreement agreement = known(agreementId);
         String why = validReason(reason);
         if (revocations.agreementInForce(agreement.id()).isEmpty()) {
-            throw ApiProblem.conflict("agreement " + agreement.id() + " is not revoked");
+            throw new ApiProblem(ApiProblem.Kind.CONFLICT, "NOT_REVOKED", "agreement " + agreement.id() + " is not revoked",
+                    null);
         }
         audit.append(entry(AuditEventType.AGREEMENT_REINSTATED, agreement, operator, origin, "reinstated: " + why));
         revocations.reinstateAgreement(agreement.id());

@@ -33,7 +33,13 @@ public enum ApiOperation {
     AUDIT_VERIFY("GET", "/api/audit/verify", Power.AUDIT_READ, "Verify the hash chain and checkpoint signatures"),
     AUDIT_EXPORT("GET", "/api/audit/export", Power.AUDIT_READ, "Export events (?format=jsonl|csv and the list filters)"),
     AUDIT_REPORT("GET", "/api/audit/report", Power.AUDIT_READ, "Accounting of disclosures per agreement"
-            + " (?from=&to=)");
+            + " (?from=&to=)"),
+    AGREEMENTS("GET", "/api/agreements", Power.AGENCIES_READ, "Every agreement with its revocation state"),
+    AGREEMENT("GET", "/api/agreements/{id}", Power.AGENCIES_READ, "One agreement"),
+    AGREEMENT_REVOKE("POST", "/api/agreements/{id}/revoke", Power.AGREEMENTS_REVOKE,
+            "Revoke one agreement at once: every later file under it is denied; body {\"reason\": \"...\"}"),
+    AGREEMENT_REINSTATE("POST", "/api/agreements/{id}/reinstate", Power.AGREEMENTS_REVOKE,
+            "Lift an agreement's revocation; body {\"reason\": \"...\"}");
 
     private final String method;
     private final String path;

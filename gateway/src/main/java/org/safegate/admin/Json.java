@@ -86,6 +86,13 @@ final class Json {
         return text;
     }
 
+    /** The body of a revoke or reinstate: exactly {@code {"reason": "..."}}. */
+    static String reason(ApiRequest request) {
+        ObjectNode body = body(request);
+        onlyFields(body, "reason");
+        return requiredText(body, "reason");
+    }
+
     /** Refuses members the operation does not know, so a typo is not silently ignored. */
     static void onlyFields(ObjectNode body, String... known) {
         java.util.Set<String> allowed = java.util.Set.of(known);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /** {@code GET /api/openapi.json}: an OpenAPI 3 document made from {@link ApiOperation}, so it lists every route. */
 final class OpenApiDocument {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z]+)}");
+    private static final java.util.Set<ApiOperation> REASON_BODY = java.util.EnumSet.of(ApiOperation.AGENCY_REVOKE,
+            ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE);
     private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(
@@ -72,7 +74,7 @@ final class OpenApiDocument {
             security.addObject().putArray("token");
             node.put("x-safegate-permission", operation.power().get().permission());
         }
-        if (operation == ApiOperation.AGENCY_REVOKE || operation == ApiOperation.AGENCY_REINSTATE) {
+        if (REASON_BODY.contains(operation)) {
             ObjectNode schema = node.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema").put("type", "object");
             schema.putArray("required").add("reason");

@@ -10,7 +10,7 @@ import org.safegate.policy.model.Role;
  * because no such power exists.
  */
 public enum Power {
-    /** Read agencies, their endpoints, agreements and revocation state. */
+    /** Read agencies and agreements, their endpoints and revocation state. */
     AGENCIES_READ("agencies:read", EnumSet.of(Role.ADMINISTRATOR)),
     /** Validate the policy folder and load it now. */
     POLICY_RELOAD("policy:reload", EnumSet.of(Role.ADMINISTRATOR)),
@@ -27,7 +27,9 @@ public enum Power {
     /** List, show, verify, export the audit log; the accounting of disclosures. */
     AUDIT_READ("audit:read", EnumSet.of(Role.AUDITOR)),
     /** Aggregate figures for monitoring (counts, bytes, latency): every operator. */
-    METRICS_READ("metrics:read", EnumSet.allOf(Role.class));
+    METRICS_READ("metrics:read", EnumSet.allOf(Role.class)),
+    /** Revoke or reinstate a single agreement. */
+    AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER));
 
     private final String permission;
     private final Set<Role> roles;

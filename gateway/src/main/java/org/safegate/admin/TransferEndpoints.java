@@ -24,8 +24,10 @@ final class TransferEndpoints {
         return Json.ok(root);
     }
 
+    /** The released transfer as it was listed ({@code state}: where it was), marked released by the operator. */
     ApiResponse release(ApiRequest request, String operator) {
-        return Json.ok(json(queue.release(request.path("id"), operator)));
+        return Json.ok(json(queue.release(request.path("id"), operator)).put("released", true)
+                .put("releasedBy", operator));
     }
 
     private static TransferQueue.State state(String text) {
@@ -42,7 +44,6 @@ final class TransferEndpoints {
                 .put("agreement", transfer.agreement()).put("name", transfer.name())
                 .put("since", transfer.since() == null ? null : transfer.since().toString());
         transfer.reasons().forEach(node.putArray("reasons")::add);
-        node.withArray("reasons");
         return node;
     }
 }

@@ -9,6 +9,7 @@ import org.safegate.admin.AgreementAccess;
 import org.safegate.admin.ApiProblem;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,20 @@ abstract class AgreementChange {
             description = "The gateway's application.properties (default: ./application.properties if present).")
     Path config;
 
-    /** Opens the gateway's store and keys and runs the change through the same service the admin API uses. */
+    @Mixin
+    ServerOptions server;
+
+    /**
+     * With {@code --server}, asks the running gateway (which checks, records and audits with the
+     * operator as actor); otherwise opens the store and keys and runs the change through the same
+     * service the admin API uses.
+     */
     int change(String verb) {
+        if (server.remote()) {
+            server.client().post("/api/agreements/" + ApiClient.segment(agreement) + "/" + verb,
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
+            return ExitCodes.OK;
+        }
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {
             apply(gateway.agreementAccess(), "cli:" + System.getProperty("user.name"), "safegate agreement " + verb);

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -103,11 +105,12 @@ public final class PemFiles {
             throw invalid(source, "not a PEM private key", e);
         }
         try {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (parsed instanceof PrivateKeyInfo info) {
-                return jdkPrivateKey(info);
+                return jdkKey(converter.getPrivateKey(info));
             }
             if (parsed instanceof PEMKeyPair pair) {
-                return jdkPrivateKey(pair.getPrivateKeyInfo());
+                return jdkKey(converter.getPrivateKey(pair.getPrivateKeyInfo()));
             }
             if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 if (password == null) {
@@ -116,37 +119,27 @@ public final class PemFiles {
                 }
                 var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(password);
-                return jdkPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
+                return jdkKey(converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor)));
             }
         } catch (SafegateException e) {
             throw e;
-        } catch (PKCSException | OperatorCreationException | IOException | RuntimeException e) {
+        } catch (PKCSException | OperatorCreationException | IOException | GeneralSecurityException
+                 | RuntimeException e) {
             throw invalid(source, "private key cannot be decoded (wrong password or damaged file)", e);
         }
         throw invalid(source, "no PEM private key found", null);
     }
 
     /**
-     * RSA and EC keys go to the JDK's own key factories by name: left to the JCA's default lookup,
-     * an EC key would come out as Bouncy Castle's "ECDSA" key whenever some library (the SSH client
-     * does) has registered Bouncy Castle globally, and no longer match its certificate's "EC" key.
+     * The key as the JDK's own EC key. Once the Bouncy Castle provider is installed (MINA SSHD
+     * installs it when it starts), the converter returns EC keys as Bouncy Castle "ECDSA" keys,
+     * which no longer match their certificate's "EC" public key or pick the EC signature algorithm.
      */
-    private static PrivateKey jdkPrivateKey(PrivateKeyInfo info) throws IOException {
-        String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
-        String algorithm = switch (oid) {
-            case "1.2.840.113549.1.1.1" -> "RSA";
-            case "1.2.840.10045.2.1" -> "EC";
-            default -> null;
-        };
-        if (algorithm == null) {
-            return new JcaPEMKeyConverter().getPrivateKey(info);
+    private static PrivateKey jdkKey(PrivateKey key) throws GeneralSecurityException {
+        if (!"ECDSA".equals(key.getAlgorithm())) {
+            return key;
         }
-        try {
-            return java.security.KeyFactory.getInstance(algorithm)
-                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("the " + algorithm + " key cannot be decoded", e);
-        }
+        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
     /** A private key file and the certificate it belongs to; refused if they do not match. */

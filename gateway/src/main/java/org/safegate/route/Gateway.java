@@ -231,7 +231,7 @@ public final class Gateway implements AutoCloseable {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
                 operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
-                transferQueue(), timings, operations.clock());
+                transferQueue(), timings, operations.clock(), agreementAccess);
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */

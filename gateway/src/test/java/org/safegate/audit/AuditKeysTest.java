@@ -32,6 +32,20 @@ class AuditKeysTest {
     }
 
     @Test
+    void anEcKeyStillMatchesItsCertificateOnceBouncyCastleIsAnInstalledProvider() {
+        // MINA SSHD installs the provider when the gateway wires SFTP; PEM keys then parse as "ECDSA" keys
+        java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        TestAuditKeys keys = TestAuditKeys.ec();
+        Path store = keys.writeTo(dir.resolve("with-bc"));
+
+        AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
+
+        Checkpoint checkpoint = Checkpoint.sign(1, "cd".repeat(32), Instant.now(), loaded.signer());
+        assertThat(checkpoint.algorithm()).isEqualTo("SHA256withECDSA");
+        assertThat(keys.verifier().isValid(checkpoint)).isTrue();
+    }
+
+    @Test
     void aMissingKeyFileIsAKeyError() {
         assertThatThrownBy(() -> AuditKeys.from(KeyProviders.fromSpec("file:" + dir, dir)))
                 .isInstanceOfSatisfying(SafegateException.class,

@@ -57,6 +57,26 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void aSecurityOfficerRevokesAndReinstatesOneAgreementThroughTheServer() throws Exception {
+        Result revoke = safegate(officer(), "agreement", "revoke", "DOJ-ICE-2024", "--reason", "redisclosure under review",
+                "--server", server(), "--ca", ca());
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(api.gateway.revocations().agreementInForce("DOJ-ICE-2024")).isPresent();
+        assertThat(api.events(AuditEventType.AGREEMENT_REVOKED)).last()
+                .satisfies(e -> assertThat(e.entry().actor()).isEqualTo("officer"));
+
+        Result again = safegate(officer(), "agreement", "reinstate", "DOJ-ICE-2024", "--reason", "review done",
+                "--server", server(), "--ca", ca());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(api.gateway.revocations().agreementInForce("DOJ-ICE-2024")).isEmpty();
+
+        Result notRevoked = safegate(officer(), "agreement", "reinstate", "DOJ-ICE-2024", "--reason", "twice",
+                "--server", server(), "--ca", ca());
+        assertThat(notRevoked.exit()).isEqualTo(2);
+        assertThat(notRevoked.err()).contains("NOT_REVOKED");
+    }
+
+    @Test
     void anAuditorListsVerifiesExportsAndReportsThroughTheServer() throws Exception {
         Map<String, String> auditor = Map.of("SAFEGATE_API_USER", "auditor", "SAFEGATE_API_PASSWORD",
                 "auditor-INSECURE-example");

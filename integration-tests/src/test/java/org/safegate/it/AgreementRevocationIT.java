@@ -32,9 +32,9 @@ class AgreementRevocationIT {
             throws Exception {
         copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
-        // a gateway run without --once serves the admin API unless told not to; these tests do not use it
-        Files.writeString(workspace.resolve("application.properties"),
-                "safegate.keys=file:keys-example\nsafegate.api.port=0\n");
+        // the command line acts on the store directly here; the admin API (which needs TLS material) stays off
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
+                + "safegate.api.port=0\n");
         Process gateway = start("run");
         try {
             drop("first.csv");
