@@ -9,7 +9,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.safegate.crypto.Sealer;
+import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
@@ -27,6 +29,8 @@ public final class Delivery {
     private final TransferRecorder recorder;
     private final Path archive;
     private final Clock clock;
+    /** The sealer of the gateway's current signing identity: built (and its certificate checked) once, not per file. */
+    private final AtomicReference<Sealer> sealer = new AtomicReference<>();
 
     public Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
                     Path dataDir, Clock clock) {
@@ -70,13 +74,24 @@ public final class Delivery {
 
     private void writeSealed(Path content, InboxFolder recipientFolder, X509Certificate recipientCertificate,
                              TransferJournal.Entry entry) throws IOException {
-        Sealer sealer = new Sealer(keys.gatewaySigning());
+        Sealer sealer = sealer();
         journal.begin(entry);
         recipientFolder.writeTemp(entry.transferId(), out -> {
             try (InputStream in = Files.newInputStream(content)) {
                 sealer.seal(in, out, recipientCertificate);
             }
         });
+    }
+
+    /** A new sealer only when the gateway's signing identity changed (its key files were replaced). */
+    private Sealer sealer() {
+        Identity signing = keys.gatewaySigning();
+        Sealer current = sealer.get();
+        if (current == null || current.signer() != signing) {
+            current = new Sealer(signing);
+            sealer.set(current);
+        }
+        return current;
     }
 
     /** Publishes the sealed copy and finishes: audit, redisclosure record, receipt, archive. */
