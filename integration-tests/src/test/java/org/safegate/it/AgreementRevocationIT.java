@@ -32,7 +32,9 @@ class AgreementRevocationIT {
             throws Exception {
         copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
-        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
+                // a running gateway serves the admin API only over TLS; this test has no certificate for it
+                + "safegate.api.port=0\n");
         Process gateway = start("run");
         try {
             drop("first.csv");

@@ -94,7 +94,9 @@ class OutboxPickupIT {
     private void prepareWorkspace() throws IOException {
         copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
         copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
-        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
+                // a running gateway serves the admin API only over TLS; this test has no certificate for it
+                + "safegate.api.port=0\n");
     }
 
     private Process start() throws IOException {
