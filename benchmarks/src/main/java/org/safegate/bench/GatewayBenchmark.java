@@ -28,7 +28,8 @@ import org.safegate.keys.InsecureExampleKeyStore;
  * <pre>
  * ./mvnw -B -Pbench -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar org.safegate.bench.GatewayBenchmark \
- *     [files, default 10000] [bytes each, default 4096] [large file MiB, default 1024] [warm-up files, default 500]
+ *     [files, default 10000] [bytes each, default 4096] [large file MiB, default 1024, 0 for none]
+ *     [warm-up files, default 500]
  * </pre>
  * Run from the repository root (it needs gateway/target/safegate.jar, policies/ and keys-example/).
  */
@@ -60,11 +61,14 @@ public final class GatewayBenchmark {
             throws Exception {
         copyTree(root.resolve("policies"), workspace.resolve("policies"));
         copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
-        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
+        Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
+                // the benchmark measures transfers: no admin API (it would need a TLS certificate)
+                + "safegate.api.port=0\n");
         Path outbox = Files.createDirectories(workspace.resolve("work/IRS/outbox").resolve(AGREEMENT));
         Path inbox = workspace.resolve("work/DOJ/inbox").resolve(AGREEMENT);
         Path staging = Files.createDirectories(workspace.resolve("staging"));
-        Path large = writeLarge(staging.resolve("large.bin"), largeMib << 20);
+        // 0 MiB skips the large file (and the seal-only comparison): quicker runs for the small files alone
+        Path large = largeMib > 0 ? writeLarge(staging.resolve("large.bin"), largeMib << 20) : null;
         List<Path> warm = writeSmall(staging, "warm", warmUp, bytes);
         List<Path> small = writeSmall(staging, "file", files, bytes);
 
@@ -90,8 +94,10 @@ public final class GatewayBenchmark {
             smallSeconds = (System.nanoTime() - start) / 1e9;
             smallCpu = cpu(gateway).minus(cpuBefore);
             start = System.nanoTime();
-            moveAll(List.of(large), outbox);
-            awaitDelivered(gateway, inbox, warm.size() + small.size() + 1, workspace);
+            if (large != null) {
+                moveAll(List.of(large), outbox);
+                awaitDelivered(gateway, inbox, warm.size() + small.size() + 1, workspace);
+            }
             largeSeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             gateway.destroy();
@@ -99,6 +105,24 @@ public final class GatewayBenchmark {
                 gateway.destroyForcibly();
             }
         }
+        printSmall(files, bytes, warmUp, smallSeconds, smallCpu);
+        if (large != null) {
+            compareWithSealOnly(workspace, largeMib, largeSeconds);
+        }
+    }
+
+    private static void printSmall(int files, int bytes, int warmUp, double smallSeconds, Duration smallCpu) {
+        System.out.printf("gateway: -Xmx256m, H2 store, durable audit, file endpoints; %s; load average %s%n",
+                System.getProperty("java.vm.version"), loadAverage());
+        System.out.printf("small files: %d x %d B in %.1f s = %.0f files/s (after %d warm-up files)%n", files, bytes,
+                smallSeconds, files / smallSeconds, warmUp);
+        double cpuMillis = smallCpu.toNanos() / 1e6 / files;
+        System.out.printf("gateway CPU (user + system) per small file: %.2f ms, so at most %.0f files/s on %d free"
+                + " cores%n", cpuMillis, Runtime.getRuntime().availableProcessors() * 1000 / cpuMillis,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void compareWithSealOnly(Path workspace, long largeMib, double largeSeconds) throws Exception {
         Path archived = findArchived(workspace.resolve("data/archive"), largeMib << 20);
         var keys = new InsecureExampleKeyStore(workspace.resolve("keys-example"));
         Sealer sealer = new Sealer(keys.gatewaySigning());
@@ -111,14 +135,6 @@ public final class GatewayBenchmark {
         double sealSeconds = (System.nanoTime() - start) / 1e9;
 
         double largeMb = (largeMib << 20) / 1e6;
-        System.out.printf("gateway: -Xmx256m, H2 store, durable audit, file endpoints; %s; load average %s%n",
-                System.getProperty("java.vm.version"), loadAverage());
-        System.out.printf("small files: %d x %d B in %.1f s = %.0f files/s (after %d warm-up files)%n", files, bytes,
-                smallSeconds, files / smallSeconds, warmUp);
-        double cpuMillis = smallCpu.toNanos() / 1e6 / files;
-        System.out.printf("gateway CPU (user + system) per small file: %.2f ms, so at most %.0f files/s on %d free"
-                + " cores%n", cpuMillis, Runtime.getRuntime().availableProcessors() * 1000 / cpuMillis,
-                Runtime.getRuntime().availableProcessors());
         System.out.printf("large file: %d MiB in %.1f s = %.0f MB/s through the gateway%n", largeMib, largeSeconds,
                 largeMb / largeSeconds);
         System.out.printf("seal only (Sealer, this JVM): %.1f s = %.0f MB/s; gateway / seal-only = %.2f%n", sealSeconds,

@@ -39,6 +39,8 @@ import org.safegate.keys.Identity;
  * <p>This class does not decide whether the recipient's certificate is trusted; callers check it
  * with {@link CertificateVerifier} first. It does refuse keys that are too weak or of the wrong
  * usage.
+ *
+ * <p>One sealer may seal for several threads at once: each call builds its own generators.
  */
 public final class Sealer {
     private static final int CHUNK = 4096;
@@ -55,6 +57,11 @@ public final class Sealer {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.suite = Objects.requireNonNull(suite, "suite");
         requireUsable(signer.certificate(), Purpose.SIGNING);
+    }
+
+    /** Whose signature the sealed files carry. */
+    public Identity signer() {
+        return signer;
     }
 
     /** Seals a file into a new file; the output appears only when sealing completed. */

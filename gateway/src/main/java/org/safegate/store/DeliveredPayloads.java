@@ -17,6 +17,10 @@ public final class DeliveredPayloads {
     public record Delivery(String transferId, String agreement, Instant at) {
     }
 
+    /** What is recorded of one delivery, for {@link TransferJournal#delivered(String, String, Delivered)}. */
+    public record Delivered(String sha256, String recipient, String agreement, Instant at) {
+    }
+
     private final Database database;
 
     public DeliveredPayloads(Database database) {
@@ -25,11 +29,21 @@ public final class DeliveredPayloads {
 
     /** Records a delivery; recording the same transfer again (after a restart) changes nothing. */
     public void record(String sha256, String recipient, String transferId, String agreement, Instant at) {
+        try (Connection c = database.connection()) {
+            record(c, sha256, recipient, transferId, agreement, at);
+        } catch (SQLException e) {
+            throw TransferJournal.failure("record delivered payload of " + transferId, e);
+        }
+    }
+
+    /** As {@link #record}, within the caller's transaction (the journal's delivered step shares it). */
+    static void record(Connection c, String sha256, String recipient, String transferId, String agreement, Instant at)
+            throws SQLException {
         String sql = "INSERT INTO delivered_payload (payload_sha256, recipient, transfer_id, agreement, delivered_at)"
                 + " SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM delivered_payload"
                 // the whole primary key, so the check is an index lookup, not a scan of every delivery so far
                 + " WHERE payload_sha256 = ? AND recipient = ? AND transfer_id = ?)";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sha256);
             s.setString(2, recipient);
             s.setString(3, transferId);
@@ -39,8 +53,6 @@ public final class DeliveredPayloads {
             s.setString(7, recipient);
             s.setString(8, transferId);
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw TransferJournal.failure("record delivered payload of " + transferId, e);
         }
     }
 

@@ -99,6 +99,14 @@ public final class TransferJournal {
         update(transferId, State.SEALED, null);
     }
 
+    /**
+     * Records that the sealed copy is complete and the name it will be published under, in one
+     * step: a resumed run needs both, and neither is useful without the other.
+     */
+    public void sealed(String transferId, String deliveredAs) {
+        update(transferId, State.SEALED, Objects.requireNonNull(deliveredAs, "deliveredAs"));
+    }
+
     /** Records the name a sealed transfer will be published under, before it is audited and published. */
     public void reserve(String transferId, String deliveredAs) {
         update(transferId, State.SEALED, deliveredAs);
@@ -106,6 +114,27 @@ public final class TransferJournal {
 
     public void delivered(String transferId, String deliveredAs) {
         update(transferId, State.DELIVERED, deliveredAs);
+    }
+
+    /**
+     * Records that the transfer is published and, in the same transaction, its payload as
+     * delivered (for recognising a redisclosure later): one commit instead of two.
+     */
+    public void delivered(String transferId, String deliveredAs, DeliveredPayloads.Delivered payload) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                update(c, transferId, State.DELIVERED, deliveredAs);
+                DeliveredPayloads.record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(),
+                        payload.at());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("journal transfer " + transferId, e);
+        }
     }
 
     public void done(String transferId) {
@@ -176,9 +205,17 @@ public final class TransferJournal {
     }
 
     private void update(String transferId, State state, String deliveredAs) {
+        try (Connection c = database.connection()) {
+            update(c, transferId, state, deliveredAs);
+        } catch (SQLException e) {
+            throw failure("journal transfer " + transferId, e);
+        }
+    }
+
+    private void update(Connection c, String transferId, State state, String deliveredAs) throws SQLException {
         String sql = "UPDATE transfer_journal SET state = ?, delivered_as = COALESCE(?, delivered_as), updated_at = ?"
                 + " WHERE transfer_id = ?";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, state.name());
             s.setString(2, deliveredAs);
             s.setLong(3, clock.millis());
@@ -186,8 +223,6 @@ public final class TransferJournal {
             if (s.executeUpdate() != 1) {
                 throw new SafegateException(ErrorCode.STORE_FAILURE, "transfer " + transferId + " is not in the journal");
             }
-        } catch (SQLException e) {
-            throw failure("journal transfer " + transferId, e);
         }
     }
 

@@ -9,7 +9,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.safegate.crypto.Sealer;
+import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
@@ -27,6 +29,8 @@ public final class Delivery {
     private final TransferRecorder recorder;
     private final Path archive;
     private final Clock clock;
+    /** The sealer of the gateway's current signing identity: built (and its certificate checked) once, not per file. */
+    private final AtomicReference<Sealer> sealer = new AtomicReference<>();
 
     public Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
                     Path dataDir, Clock clock) {
@@ -41,13 +45,7 @@ public final class Delivery {
     /** Seals the file for the recipient under its hidden temporary name and journals it. */
     public void seal(Path file, InboxFolder recipientFolder, X509Certificate recipientCertificate,
                      TransferJournal.Entry entry) throws IOException {
-        Sealer sealer = new Sealer(keys.gatewaySigning());
-        journal.begin(entry);
-        recipientFolder.writeTemp(entry.transferId(), out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                sealer.seal(in, out, recipientCertificate);
-            }
-        });
+        writeSealed(file, recipientFolder, recipientCertificate, entry);
         journal.sealed(entry.transferId());
     }
 
@@ -58,34 +56,86 @@ public final class Delivery {
         return DurableFiles.tempPath(recipientFolder, entry.transferId());
     }
 
+    /**
+     * Seals {@code content} for the recipient and finishes the transfer of {@code file}. The
+     * journal's SEALED step carries the reserved name too, so a resumed run finds both in one row
+     * (one commit fewer than sealing, then reserving).
+     */
+    public void deliver(Path content, Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
+                        X509Certificate recipientCertificate, TransferJournal.Entry entry,
+                        TransferRecorder.Ended ended) throws IOException {
+        writeSealed(content, recipientFolder, recipientCertificate, entry);
+        String deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
+        journal.sealed(entry.transferId(), deliveredAs);
+        // nothing was reserved before this run (a run stopped while sealing reserved nothing either),
+        // so no earlier run can have audited the delivery: the log need not be asked
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false);
+    }
+
+    private void writeSealed(Path content, InboxFolder recipientFolder, X509Certificate recipientCertificate,
+                             TransferJournal.Entry entry) throws IOException {
+        Sealer sealer = sealer();
+        journal.begin(entry);
+        recipientFolder.writeTemp(entry.transferId(), out -> {
+            try (InputStream in = Files.newInputStream(content)) {
+                sealer.seal(in, out, recipientCertificate);
+            }
+        });
+    }
+
+    /** A new sealer only when the gateway's signing identity changed (its key files were replaced). */
+    private Sealer sealer() {
+        Identity signing = keys.gatewaySigning();
+        Sealer current = sealer.get();
+        if (current == null || current.signer() != signing) {
+            current = new Sealer(signing);
+            sealer.set(current);
+        }
+        return current;
+    }
+
     /** Publishes the sealed copy and finishes: audit, redisclosure record, receipt, archive. */
     public void finish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox, TransferRecorder.Ended ended,
                        TransferJournal.State reached) throws IOException {
         String deliveredAs = ended.deliveredAs().orElse(null);
-        String tag = ended.transferId();
-        TransferRecorder.Ended done = null;
-        if (reached == TransferJournal.State.SEALED) {
-            // the name is reserved and the delivery audited before the recipient can see the file:
-            // nothing is delivered without its audit event; a resumed run publishes under the
-            // reserved name (or finds that the stopped run already had)
-            if (deliveredAs == null) {
-                deliveredAs = recipientFolder.nameFor(tag, ended.name(), ".p7m");
-            }
-            journal.reserve(ended.transferId(), deliveredAs);
-            // no name reserved before: no earlier run can have audited it, so the log need not be asked
-            done = ended.deliveredAs().isEmpty() ? audit(ended, deliveredAs) : auditOnce(ended, deliveredAs);
-            recipientFolder.publishTemp(tag, deliveredAs);
-            journal.delivered(ended.transferId(), deliveredAs);
+        if (reached != TransferJournal.State.SEALED) {
+            // published and journaled DELIVERED by a stopped run
+            recipientFolder.removeTemp(ended.transferId());
+            TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
+            // a run before this version journaled DELIVERED before recording the payload
+            payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
+            receiptAndArchive(file, senderInbox, done);
+            return;
         }
+        boolean reserved = deliveredAs != null;
+        if (!reserved) {
+            deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
+            journal.reserve(ended.transferId(), deliveredAs);
+        }
+        // a name reserved by an earlier run: that run may have written the audit event already
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, reserved);
+    }
+
+    /**
+     * The name is reserved and the delivery audited before the recipient can see the file: nothing
+     * is delivered without its audit event; a resumed run publishes under the reserved name (or
+     * finds that the stopped run already had).
+     */
+    private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
+                                  TransferRecorder.Ended ended, String deliveredAs, boolean mayBeAudited)
+            throws IOException {
+        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
+        recipientFolder.publishTemp(ended.transferId(), deliveredAs);
+        journal.delivered(done.transferId(), deliveredAs, new DeliveredPayloads.Delivered(done.sha256(),
+                done.recipient(), done.agreement(), clock.instant()));
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
-        recipientFolder.removeTemp(tag);
-        if (done == null) {
-            done = auditOnce(ended, deliveredAs);
-        }
-        Instant now = clock.instant();
-        payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), now);
-        recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, now);
+        recipientFolder.removeTemp(done.transferId());
+        receiptAndArchive(file, senderInbox, done);
+    }
+
+    private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {
+        recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
         archiveOriginal(file, done.transferId());
         journal.done(done.transferId());
     }

@@ -47,10 +47,14 @@ public final class ReceiptWriter {
         } else {
             written = earlier.name();
             json = earlier.content();
+            // a run killed after publishing the receipt, before it removed its temporary copy
+            folder.removeTemp(receipt.transfer() + "-receipt");
         }
         if (!folder.exists(written + ".p7s")) {
             byte[] signature = signer.sign(json);
             folder.publish(written, ".p7s", receipt.transfer() + "-signature", out -> out.write(signature));
+        } else {
+            folder.removeTemp(receipt.transfer() + "-signature");
         }
         return written;
     }

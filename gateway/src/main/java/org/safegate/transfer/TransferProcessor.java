@@ -194,10 +194,9 @@ public final class TransferProcessor {
         }
         // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
-        delivery.seal(content, recipientFolder, certificate, new TransferJournal.Entry(transferId, sender, source,
-                attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
-                TransferJournal.State.SEALING, Optional.empty()));
-        delivery.finish(file, recipientFolder, senderInbox, ended, TransferJournal.State.SEALED);
+        delivery.deliver(content, file, recipientFolder, senderInbox, certificate, new TransferJournal.Entry(transferId,
+                sender, source, attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(),
+                recipient.id(), sha256, TransferJournal.State.SEALING, Optional.empty()), ended);
         return Outcome.DELIVERED;
     }
 

@@ -62,4 +62,23 @@ class ReceiptWriterTest {
         assertThat(other.getFileName()).hasToString("a.csv.delivered.2.json");
         assertThat(Files.readString(other)).contains("\"transfer\" : \"T-4\"");
     }
+
+    @Test
+    void aRunKilledAfterPublishingBeforeRemovingItsTemporaryCopiesLeavesNoneBehindWhenWrittenAgain() throws Exception {
+        Receipt receipt = new Receipt("T-5", "IRS", "IRS-DOJ-2024", "b.csv", Receipt.Outcome.DELIVERED,
+                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("b.csv.p7m"), List.of());
+        Path written = writer.write(inbox, receipt);
+        Path folder = written.getParent();
+        // what a kill between linking each file and removing its temporary name leaves: the same content twice
+        Files.createLink(folder.resolve(".safegate-T-5-receipt.part"), written);
+        Files.createLink(folder.resolve(".safegate-T-5-signature.part"), folder.resolve("b.csv.delivered.json.p7s"));
+
+        Path again = writer.write(inbox, receipt);
+
+        assertThat(again).isEqualTo(written);
+        try (var names = Files.list(folder)) {
+            assertThat(names.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("b.csv.delivered.json", "b.csv.delivered.json.p7s");
+        }
+    }
 }
