@@ -18,6 +18,7 @@ import org.safegate.SafegateException;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private final GroupCommit groupCommit = new GroupCommit(this::connection);
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -64,6 +65,14 @@ public final class Database implements AutoCloseable {
     /** A pooled connection; the caller closes it. */
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * Runs a small write in a transaction shared with other threads' writes waiting at the same
+     * time, and returns once that transaction has committed ({@link GroupCommit}).
+     */
+    <T> T writeTogether(GroupCommit.Write<T> write) throws SQLException {
+        return groupCommit.write(write);
     }
 
     @Override

@@ -5,8 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
@@ -18,8 +22,12 @@ import org.safegate.SafegateException;
 public final class TransferJournal {
 
     /**
-     * How far a transfer got. REFUSING: a denial or quarantine was decided and journaled with its
-     * reasons; it is finished (audit, reason file, receipt, original moved) before the row is DONE.
+     * How far a transfer got. SEALING: sealing began, under the name it will be published as
+     * (whether it was sealed complete is told by the delivery's audit event, the next step);
+     * SEALED: sealed complete (rows of earlier versions, and sealed copies re-decided before
+     * publishing); DELIVERED: published; DONE: the original archived. REFUSING: a denial or
+     * quarantine was decided and journaled with its reasons; it is finished (audit, reason file,
+     * receipt, original moved) before the row is DONE.
      */
     public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
 
@@ -39,6 +47,8 @@ public final class TransferJournal {
 
     private final Database database;
     private final Clock clock;
+    /** Delivered transfers whose DONE step waits for the next journal step ({@link #doneWithNextStep}). */
+    private final Queue<String> doneLater = new ConcurrentLinkedQueue<>();
 
     public TransferJournal(Database database, Clock clock) {
         this.database = database;
@@ -73,25 +83,43 @@ public final class TransferJournal {
      * behind. Beginning a transfer that is already journaled changes nothing.
      */
     public void begin(Entry entry) {
-        String sql = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
+        begin(entry, null);
+    }
+
+    /**
+     * Records that sealing begins and the name the sealed copy will be published under, in one
+     * step. A resumed run keeps the name already journaled (or journals this one when there was none).
+     */
+    public void begin(Entry entry, String deliveredAs) {
+        String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', NULL, ? FROM (VALUES (1)) AS one(x)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', ?, ? FROM (VALUES (1)) AS one(x)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM transfer_journal WHERE transfer_id = ?)";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, entry.transferId());
-            s.setString(2, entry.sender());
-            s.setString(3, sourceKey(entry.sourcePath()));
-            s.setLong(4, entry.sourceSize());
-            s.setLong(5, entry.sourceModified());
-            s.setString(6, entry.agreement());
-            s.setString(7, entry.recipient());
-            s.setString(8, entry.payloadSha256());
-            s.setLong(9, clock.millis());
-            s.setString(10, entry.transferId());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("journal transfer " + entry.transferId(), e);
-        }
+        String name = "UPDATE transfer_journal SET delivered_as = ? WHERE transfer_id = ? AND delivered_as IS NULL";
+        write("journal transfer " + entry.transferId(), c -> {
+            try (PreparedStatement s = c.prepareStatement(insert)) {
+                s.setString(1, entry.transferId());
+                s.setString(2, entry.sender());
+                s.setString(3, sourceKey(entry.sourcePath()));
+                s.setLong(4, entry.sourceSize());
+                s.setLong(5, entry.sourceModified());
+                s.setString(6, entry.agreement());
+                s.setString(7, entry.recipient());
+                s.setString(8, entry.payloadSha256());
+                s.setString(9, deliveredAs);
+                s.setLong(10, clock.millis());
+                s.setString(11, entry.transferId());
+                if (s.executeUpdate() == 1 || deliveredAs == null) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(name)) {
+                s.setString(1, deliveredAs);
+                s.setString(2, entry.transferId());
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Records that the sealed copy is complete (and durable) under its hidden name. */
@@ -121,24 +149,33 @@ public final class TransferJournal {
      * delivered (for recognising a redisclosure later): one commit instead of two.
      */
     public void delivered(String transferId, String deliveredAs, DeliveredPayloads.Delivered payload) {
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                update(c, transferId, State.DELIVERED, deliveredAs);
-                DeliveredPayloads.record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(),
-                        payload.at());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("journal transfer " + transferId, e);
-        }
+        write("journal transfer " + transferId, c -> {
+            update(c, transferId, State.DELIVERED, deliveredAs);
+            DeliveredPayloads.record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(),
+                    payload.at());
+            return null;
+        });
     }
 
     public void done(String transferId) {
         update(transferId, State.DONE, null);
+    }
+
+    /**
+     * Records that a delivered transfer is done (its original archived) with the next journal
+     * step of any transfer, saving a commit of its own. Until then the row stays DELIVERED, which
+     * a run that stops meanwhile leaves for good: such a transfer is recognised as finished by its
+     * archived original (see {@code Delivery#archived}).
+     */
+    public void doneWithNextStep(String transferId) {
+        doneLater.add(Objects.requireNonNull(transferId, "transferId"));
+    }
+
+    /** Writes the DONE steps still waiting for a next step (when the gateway stops). */
+    public void finishWaiting() {
+        if (!doneLater.isEmpty()) {
+            write("journal finished transfers", c -> null);
+        }
     }
 
     /**
@@ -151,13 +188,13 @@ public final class TransferJournal {
         String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at, refusal)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'REFUSING', NULL, ?, ?)";
-        try (Connection c = database.connection()) {
+        write("journal the refusal of transfer " + entry.transferId(), c -> {
             try (PreparedStatement s = c.prepareStatement(update)) {
                 s.setString(1, refusal);
                 s.setLong(2, clock.millis());
                 s.setString(3, entry.transferId());
                 if (s.executeUpdate() == 1) {
-                    return;
+                    return null;
                 }
             }
             try (PreparedStatement s = c.prepareStatement(insert)) {
@@ -173,9 +210,8 @@ public final class TransferJournal {
                 s.setString(10, refusal);
                 s.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw failure("journal the refusal of transfer " + entry.transferId(), e);
-        }
+            return null;
+        });
     }
 
     /** What {@link #refusing} recorded for the transfer. */
@@ -205,10 +241,49 @@ public final class TransferJournal {
     }
 
     private void update(String transferId, State state, String deliveredAs) {
-        try (Connection c = database.connection()) {
+        write("journal transfer " + transferId, c -> {
             update(c, transferId, state, deliveredAs);
-        } catch (SQLException e) {
-            throw failure("journal transfer " + transferId, e);
+            return null;
+        });
+    }
+
+    /**
+     * Journal steps commit together with other lanes' steps (one commit for many small writes) and
+     * carry the DONE steps waiting for a next step.
+     */
+    private void write(String what, GroupCommit.Write<?> step) {
+        List<String> done = new ArrayList<>();
+        for (String id; (id = doneLater.poll()) != null; ) {
+            done.add(id);
+        }
+        try {
+            database.writeTogether(c -> {
+                markDone(c, done);
+                return step.run(c);
+            });
+        } catch (SQLException | RuntimeException e) {
+            // they wait for the next step again
+            doneLater.addAll(done);
+            if (e instanceof SQLException sql) {
+                throw failure(what, sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private void markDone(Connection c, List<String> transferIds) throws SQLException {
+        if (transferIds.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE transfer_journal SET state = 'DONE', updated_at = ? WHERE transfer_id = ?"
+                + " AND state = 'DELIVERED'";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (String transferId : transferIds) {
+                s.setLong(1, clock.millis());
+                s.setString(2, transferId);
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
