@@ -262,6 +262,12 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            processor.finishWaiting();
+        } catch (RuntimeException e) {
+            // harmless: each such transfer is known finished by its archived original
+            LOG.warn("finished transfers not journaled DONE: {}", e.getMessage());
+        }
         sftp.close();
         auditLog.close();
         database.close();

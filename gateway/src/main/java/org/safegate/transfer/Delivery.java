@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.safegate.crypto.Sealer;
 import org.safegate.keys.Identity;
@@ -17,10 +18,11 @@ import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 
 /**
- * Seals a permitted file into the recipient's inbox exactly once. Each step is journaled before the
- * next begins, so a run that was killed at any point resumes where it stopped: the sealed copy is
- * written under a hidden name, published under its final name (a hard link, never overwriting),
- * audited, recorded for redisclosure, receipted, and only then is the original archived.
+ * Seals a permitted file into the recipient's inbox exactly once. Each step is recorded before the
+ * next begins, so a run that was killed at any point resumes where it stopped: the name is
+ * reserved in the journal, the sealed copy written under a hidden name, the delivery audited,
+ * the copy published under its final name (a hard link, never overwriting), journaled delivered
+ * together with its payload (for redisclosure), receipted, and only then is the original archived.
  */
 public final class Delivery {
     private final KeyProvider keys;
@@ -45,7 +47,8 @@ public final class Delivery {
     /** Seals the file for the recipient under its hidden temporary name and journals it. */
     public void seal(Path file, InboxFolder recipientFolder, X509Certificate recipientCertificate,
                      TransferJournal.Entry entry) throws IOException {
-        writeSealed(file, recipientFolder, recipientCertificate, entry);
+        journal.begin(entry);
+        writeSealed(file, recipientFolder, recipientCertificate, entry.transferId());
         journal.sealed(entry.transferId());
     }
 
@@ -57,26 +60,27 @@ public final class Delivery {
     }
 
     /**
-     * Seals {@code content} for the recipient and finishes the transfer of {@code file}. The
-     * journal's SEALED step carries the reserved name too, so a resumed run finds both in one row
-     * (one commit fewer than sealing, then reserving).
+     * Seals {@code content} for the recipient and finishes the transfer of {@code file}. The name
+     * it will be published under is journaled with the start of sealing (a resumed run keeps the
+     * name it journaled). The step after sealing is the audit event, which names the published
+     * name too: a run stopped after it finds the event and publishes, one stopped before it seals
+     * again. That is one journal commit fewer than a step of its own for "sealed".
      */
     public void deliver(Path content, Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
                         X509Certificate recipientCertificate, TransferJournal.Entry entry,
                         TransferRecorder.Ended ended) throws IOException {
-        writeSealed(content, recipientFolder, recipientCertificate, entry);
-        String deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
-        journal.sealed(entry.transferId(), deliveredAs);
-        // nothing was reserved before this run (a run stopped while sealing reserved nothing either),
-        // so no earlier run can have audited the delivery: the log need not be asked
+        String deliveredAs = entry.deliveredAs().isPresent() ? entry.deliveredAs().get()
+                : recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
+        journal.begin(entry, deliveredAs);
+        writeSealed(content, recipientFolder, recipientCertificate, entry.transferId());
+        // the caller found no audit event of this transfer (or none was possible: it is new)
         publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false);
     }
 
     private void writeSealed(Path content, InboxFolder recipientFolder, X509Certificate recipientCertificate,
-                             TransferJournal.Entry entry) throws IOException {
+                             String transferId) throws IOException {
         Sealer sealer = sealer();
-        journal.begin(entry);
-        recipientFolder.writeTemp(entry.transferId(), out -> {
+        recipientFolder.writeTemp(transferId, out -> {
             try (InputStream in = Files.newInputStream(content)) {
                 sealer.seal(in, out, recipientCertificate);
             }
@@ -137,7 +141,19 @@ public final class Delivery {
     private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
         archiveOriginal(file, done.transferId());
-        journal.done(done.transferId());
+        // the archived original already says the transfer is finished; the journal learns it with its next step
+        journal.doneWithNextStep(done.transferId());
+    }
+
+    /**
+     * The transfer of this very file that a stopped run left unfinished, if any. A journal row
+     * still DELIVERED whose original is archived is finished (archiving is the last step; its DONE
+     * step was waiting when the run stopped): a file found now is another one.
+     */
+    public Optional<TransferJournal.Entry> unfinished(String sender, String sourcePath, long size, long modified) {
+        return journal.unfinished(sender, sourcePath, size, modified)
+                .filter(u -> u.state() != TransferJournal.State.DELIVERED
+                        || !Files.exists(archive.resolve(u.transferId()).resolve(Quarantine.ORIGINAL)));
     }
 
     /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
@@ -158,7 +174,7 @@ public final class Delivery {
     private static TransferRecorder.Ended asDelivered(TransferRecorder.Ended ended, String deliveredAs) {
         return new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
                 ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), java.util.Optional.ofNullable(deliveredAs), List.of(), ended.records(),
+                ended.parentTransfer(), Optional.ofNullable(deliveredAs), List.of(), ended.records(),
                 ended.note());
     }
 

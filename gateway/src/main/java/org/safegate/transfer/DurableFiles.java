@@ -162,6 +162,10 @@ public final class DurableFiles {
 
     /** A name already linked to the temporary file (a publish interrupted by a crash), or null. */
     private static Path existingLink(Path temp, String stem, String suffix) throws IOException {
+        if (!Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // nothing written yet (a name chosen before sealing), so nothing can be linked to it
+            return null;
+        }
         Path folder = temp.getParent();
         for (int counter = 1; ; counter++) {
             Path candidate = folder.resolve(counter == 1 ? stem + suffix : stem + "." + counter + suffix);

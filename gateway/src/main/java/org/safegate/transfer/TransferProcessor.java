@@ -98,6 +98,11 @@ public final class TransferProcessor {
         }
     }
 
+    /** Journals as DONE the finished deliveries still waiting for a next journal step. */
+    public void finishWaiting() {
+        journal.finishWaiting();
+    }
+
     public HeldFiles held() {
         return held;
     }
@@ -113,7 +118,7 @@ public final class TransferProcessor {
         Instant now = clock.instant();
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String source = outbox.relativize(file).toString();
-        Optional<TransferJournal.Entry> unfinished = journal.unfinished(sender, source, attributes.size(),
+        Optional<TransferJournal.Entry> unfinished = delivery.unfinished(sender, source, attributes.size(),
                 attributes.lastModifiedTime().toMillis());
         if (unfinished.isPresent() && unfinished.get().state() == TransferJournal.State.REFUSING) {
             // a refusal a stopped run began is finished as it was decided, never decided again
@@ -157,7 +162,9 @@ public final class TransferProcessor {
                 agreement.authority(), category, entry.name(), sha256, attributes.size(),
                 earlier.map(DeliveredPayloads.Delivery::transferId), unfinished.flatMap(TransferJournal.Entry::deliveredAs),
                 refusals.reasons(decision), Optional.empty(), Optional.empty());
-        Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING);
+        // a run stopped while sealing seals again, unless it had audited the delivery: then it is finished
+        Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING
+                && !recorder.deliveryRecorded(u.transferId()));
         if (unfinished.isPresent() && sealing.isEmpty()) {
             return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
         }
@@ -196,21 +203,29 @@ public final class TransferProcessor {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         delivery.deliver(content, file, recipientFolder, senderInbox, certificate, new TransferJournal.Entry(transferId,
                 sender, source, attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(),
-                recipient.id(), sha256, TransferJournal.State.SEALING, Optional.empty()), ended);
+                recipient.id(), sha256, TransferJournal.State.SEALING, sealing.flatMap(TransferJournal.Entry::deliveredAs)),
+                ended);
         return Outcome.DELIVERED;
     }
 
-    /** Finishes what a stopped run began; a sealed copy not yet published is re-decided first. */
+    /**
+     * Finishes what a stopped run began. A sealed copy not yet published is decided again first,
+     * unless its delivery is audited already: what the log says was delivered is delivered.
+     */
     private Outcome resume(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
                            TransferRecorder.Ended ended, TransferJournal.Entry journaled, Decision decision,
                            Instant now) throws IOException {
         LOG.info("resuming transfer {} at {}", journaled.transferId(), journaled.state());
-        if (journaled.state() == TransferJournal.State.SEALED && !decision.permitted()) {
+        TransferJournal.State reached = journaled.state();
+        if (reached == TransferJournal.State.SEALED && !decision.permitted()
+                && !recorder.deliveryRecorded(journaled.transferId())) {
             delivery.discard(recipientFolder, journaled.transferId());
             refusals.deny(file, senderInbox, ended, journaled.sourcePath(), now);
             return Outcome.DENIED;
         }
-        delivery.finish(file, recipientFolder, senderInbox, ended, journaled.state());
+        // SEALING here was audited (see attempt): sealed complete, under the journaled name
+        delivery.finish(file, recipientFolder, senderInbox, ended,
+                reached == TransferJournal.State.SEALING ? TransferJournal.State.SEALED : reached);
         return Outcome.DELIVERED;
     }
 }

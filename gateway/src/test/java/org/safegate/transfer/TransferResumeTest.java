@@ -125,6 +125,76 @@ class TransferResumeTest extends TransferScenarioTest {
     }
 
     @Test
+    @DisplayName("A run stopped after auditing the delivery, before publishing, and DOJ was revoked meanwhile. Result: the next run publishes what the log says was delivered, under the journaled name, once.")
+    void aRunStoppedAfterAuditingBeforePublishing_resultTheNextRunPublishesUnderTheJournaledNameOnce()
+            throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
+        Files.createDirectories(folder);
+        new org.safegate.crypto.Sealer(keys.gatewaySigning()).seal(file, DurableFiles.tempPath(folder,
+                entry.transferId()), dojCertificate());
+        new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
+                .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                        "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                        Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty()));
+        gateway.revocations().revoke(new Revocation("DOJ", clock.instant(), "alice", "suspected breach"));
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+        assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A run stopped while sealing, after journaling the name. Result: the next run seals again and publishes under that name.")
+    void aRunStoppedWhileSealingAfterJournalingTheName_resultTheNextRunPublishesUnderThatName() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        // the stopped run had journaled a.csv.2.p7m: that name is kept, not chosen again
+        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.2.p7m");
+        write(DurableFiles.tempPath(folder, entry.transferId()), new byte[] {0x30, (byte) 0x80});
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertThat(listAll(folder)).containsExactly(folder.resolve("a.csv.2.p7m"));
+        assertThat(openAsDoj(folder.resolve("a.csv.2.p7m"))).isEqualTo(ADDRESSES);
+        assertThat(single(AuditEventType.TRANSFER_DELIVERED).entry().transferId()).isEqualTo(entry.transferId());
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    @DisplayName("A delivery whose DONE step was still waiting when the run stopped, then the same file dropped again (same name, size and time). Result: a new transfer, delivered as a.csv.2.p7m.")
+    void aDeliveryWhoseDoneStepWasLost_resultTheSameFileDroppedAgainIsANewTransfer() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        FileTime modified = Files.getLastModifiedTime(file);
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        String first = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
+        // the DONE step waits for the next journal step: the row still says DELIVERED, as after a stop
+        assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
+                ADDRESSES.length, modified.toMillis())).map(TransferJournal.Entry::state)
+                .contains(TransferJournal.State.DELIVERED);
+
+        Path again = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        Files.setLastModifiedTime(again, modified);
+        assertThat(process("IRS", again)).isEqualTo(Outcome.DELIVERED);
+
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        assertThat(listAll(folder)).containsExactlyInAnyOrder(folder.resolve("a.csv.p7m"), folder.resolve("a.csv.2.p7m"));
+        List<AuditEvent> delivered = events(AuditEventType.TRANSFER_DELIVERED);
+        assertThat(delivered).hasSize(2);
+        assertThat(delivered.get(1).entry().transferId()).isNotEqualTo(first);
+        assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
+                ADDRESSES.length, modified.toMillis())).map(TransferJournal.Entry::transferId)
+                .as("the first transfer's DONE step went with the second's first step").isNotEqualTo(Optional.of(first));
+    }
+
+    @Test
     @DisplayName("A run killed while sealing left a partial copy. Result: the next run replaces it and delivers the file exactly once.")
     void aRunKilledWhileSealing_resultTheNextRunReplacesThePartialCopyAndDeliversTheFileExactlyOnce()
             throws Exception {

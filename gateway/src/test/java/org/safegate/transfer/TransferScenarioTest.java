@@ -231,7 +231,7 @@ abstract class TransferScenarioTest {
         assertThat(receipt("IRS", "IRS-DOJ-2024", name + ".delivered.json").get("deliveredAs").asText())
                 .isEqualTo(name + ".p7m");
         assertThat(archived(transfer)).hasBinaryContent(ADDRESSES);
-        assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/" + name,
+        assertThat(pieces().unfinished("IRS", "IRS-DOJ-2024/" + name,
                 ADDRESSES.length, Files.getLastModifiedTime(archived(transfer)).toMillis())).isEmpty();
         assertNoTemporaryFiles();
     }
