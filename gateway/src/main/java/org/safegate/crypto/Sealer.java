@@ -10,17 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -48,6 +42,7 @@ public final class Sealer {
     private final Identity signer;
     private final AlgorithmSuite suite;
     private final SecureRandom random = new SecureRandom();
+    private final CmsSigner cmsSigner;
 
     public Sealer(Identity signer) {
         this(signer, AlgorithmSuite.DEFAULT);
@@ -57,6 +52,7 @@ public final class Sealer {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.suite = Objects.requireNonNull(suite, "suite");
         requireUsable(signer.certificate(), Purpose.SIGNING);
+        this.cmsSigner = new CmsSigner(signer, suite);
     }
 
     /** Whose signature the sealed files carry. */
@@ -110,19 +106,10 @@ public final class Sealer {
 
     /** The SignedData layer alone: what is written to the result is signed, content encapsulated. */
     OutputStream openSignature(OutputStream out) throws IOException {
-        try {
-            var digests = new JcaDigestCalculatorProviderBuilder().build();
-            var contentSigner = new JcaContentSignerBuilder(suite.signatureAlgorithm(signer.privateKey()))
-                    .build(signer.privateKey());
-            var generator = new CMSSignedDataStreamGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
-                    .build(contentSigner, signer.certificate()));
-            generator.addCertificates(new JcaCertStore(List.of(signer.certificate())));
-            generator.setBufferSize(CHUNK);
-            return generator.open(out, true);
-        } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {
-            throw new SafegateException(ErrorCode.CRYPTO_FAILURE, "cannot sign as " + signer.subject(), e);
-        }
+        var generator = new CMSSignedDataStreamGenerator();
+        cmsSigner.addTo(generator);
+        generator.setBufferSize(CHUNK);
+        return generator.open(out, true);
     }
 
     private static void requireUsable(X509Certificate certificate, Purpose purpose) {
