@@ -29,7 +29,7 @@ import org.safegate.keys.InsecureExampleKeyStore;
  * ./mvnw -B -Pbench -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar org.safegate.bench.GatewayBenchmark \
  *     [files, default 10000] [bytes each, default 4096] [large file MiB, default 1024, 0 for none]
- *     [warm-up files, default 500]
+ *     [warm-up files, default 5000]
  * </pre>
  * Run from the repository root (it needs gateway/target/safegate.jar, policies/ and keys-example/).
  */
@@ -43,7 +43,7 @@ public final class GatewayBenchmark {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int bytes = args.length > 1 ? Integer.parseInt(args[1]) : 4096;
         long largeMib = args.length > 2 ? Long.parseLong(args[2]) : 1024;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
         Path root = Path.of("").toAbsolutePath();
         Path jar = root.resolve("gateway/target/safegate.jar");
         if (!Files.isRegularFile(jar)) {
@@ -84,15 +84,18 @@ public final class GatewayBenchmark {
         double smallSeconds;
         double largeSeconds;
         Duration smallCpu;
+        ThreadCpu smallThreads;
         try {
             moveAll(warm, outbox);
             awaitDelivered(gateway, inbox, warm.size(), workspace);
             Duration cpuBefore = cpu(gateway);
+            ThreadCpu threadsBefore = ThreadCpu.of(gateway.pid());
             long start = System.nanoTime();
             moveAll(small, outbox);
             awaitDelivered(gateway, inbox, warm.size() + small.size(), workspace);
             smallSeconds = (System.nanoTime() - start) / 1e9;
             smallCpu = cpu(gateway).minus(cpuBefore);
+            smallThreads = ThreadCpu.of(gateway.pid()).minus(threadsBefore);
             start = System.nanoTime();
             if (large != null) {
                 moveAll(List.of(large), outbox);
@@ -106,6 +109,7 @@ public final class GatewayBenchmark {
             }
         }
         printSmall(files, bytes, warmUp, smallSeconds, smallCpu);
+        System.out.println("of which, per file: " + smallThreads.perFile(files));
         if (large != null) {
             compareWithSealOnly(workspace, largeMib, largeSeconds);
         }
