@@ -18,11 +18,22 @@ import org.safegate.SafegateException;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
-    private final GroupCommit groupCommit = new GroupCommit(this::connection);
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.groupCommit = new GroupCommit(this::connection, new GroupCommit.Transactions() {
+            @Override
+            public void begin(Connection connection) throws SQLException {
+                dialect.requireDurableCommit(connection);
+            }
+
+            @Override
+            public void forceToDisk(Connection connection) throws SQLException {
+                dialect.forceToDisk(connection);
+            }
+        });
     }
 
     /** Opens the pool and applies pending migrations; fails rather than run on an old schema. */
@@ -73,6 +84,11 @@ public final class Database implements AutoCloseable {
      */
     <T> T writeTogether(GroupCommit.Write<T> write) throws SQLException {
         return groupCommit.write(write);
+    }
+
+    /** As {@link #writeTogether}, and the commit is forced to disk (survives a power failure) before this returns. */
+    <T> T writeTogetherDurably(GroupCommit.Write<T> write) throws SQLException {
+        return groupCommit.write(write, true);
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * pages to its file, which made commits the largest cost of a small transfer.
  *
  * <p>A write that fails rolls its batch back; the batch then runs again one write per transaction,
- * so a failure reaches only the caller whose write failed.
+ * so a failure reaches only the caller whose write failed. When no connection can be had, every
+ * waiting write fails at once (rather than each waiting for a connection in turn).
  */
 final class GroupCommit {
     /** Statements run inside a shared transaction: no commit or rollback of its own. */
@@ -27,27 +28,45 @@ final class GroupCommit {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Writes committed together at most: a bounded transaction under any backlog. */
-    private static final int MOST_PER_COMMIT = 256;
-
-    // the pool gives connections back to the next user with auto-commit on again
-    private final ConnectionSource connections;
-    private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock commitLock = new ReentrantLock();
-
-    /** Where the committing caller gets its connection. */
+    /** Where the committing caller gets its connection (the pool restores auto-commit when it is closed). */
     @FunctionalInterface
     interface ConnectionSource {
         Connection open() throws SQLException;
     }
 
-    GroupCommit(ConnectionSource connections) {
+    /** Prepares and finishes each transaction the way the store needs (durable commits). */
+    interface Transactions {
+        /** Called with auto-commit off, before the first write. */
+        void begin(Connection connection) throws SQLException;
+
+        /** Called after a commit that holds a write asking to survive a power failure. */
+        void forceToDisk(Connection connection) throws SQLException;
+    }
+
+    /** Writes committed together at most: a bounded transaction under any backlog. */
+    private static final int MOST_PER_COMMIT = 256;
+
+    private final ConnectionSource connections;
+    private final Transactions transactions;
+    private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock commitLock = new ReentrantLock();
+
+    GroupCommit(ConnectionSource connections, Transactions transactions) {
         this.connections = connections;
+        this.transactions = transactions;
     }
 
     /** Runs the write in a transaction shared with whatever else waits, and returns once it committed. */
     <T> T write(Write<T> write) throws SQLException {
-        Pending<T> mine = new Pending<>(write);
+        return write(write, false);
+    }
+
+    /**
+     * As {@link #write(Write)}; with {@code durable}, the commit is also forced to disk before this
+     * returns (once for the whole batch).
+     */
+    <T> T write(Write<T> write, boolean durable) throws SQLException {
+        Pending<T> mine = new Pending<>(write, durable);
         waiting.add(mine);
         commitLock.lock();
         try {
@@ -74,27 +93,45 @@ final class GroupCommit {
         if (batch.isEmpty()) {
             return;
         }
-        if (batch.size() == 1 || !committedTogether(batch)) {
-            batch.forEach(this::commitAlone);
+        try {
+            if (batch.size() == 1 || !committedTogether(batch)) {
+                batch.forEach(this::commitAlone);
+            }
+        } catch (SQLException noConnection) {
+            batch.forEach(pending -> pending.result.completeExceptionally(noConnection));
+        } catch (RuntimeException | Error e) {
+            // never leave a taken write without an outcome: its caller would wait for ever
+            batch.forEach(pending -> pending.result.completeExceptionally(e));
+            throw e;
         }
     }
 
-    /** True when every write ran and committed; false (all rolled back, nothing completed) otherwise. */
-    private boolean committedTogether(List<Pending<?>> batch) {
+    /**
+     * True when every write ran and committed; false (all rolled back, nothing completed) when one
+     * failed. Throws when no connection could be had.
+     */
+    private boolean committedTogether(List<Pending<?>> batch) throws SQLException {
         List<Object> results = new ArrayList<>(batch.size());
         try (Connection c = connections.open()) {
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false);
+                transactions.begin(c);
                 for (Pending<?> pending : batch) {
                     results.add(pending.write.run(c));
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 return false;
             }
-        } catch (SQLException | RuntimeException e) {
-            return false;
+            if (batch.stream().anyMatch(p -> p.durable)) {
+                try {
+                    transactions.forceToDisk(c);
+                } catch (SQLException e) {
+                    // committed but maybe not on disk: the callers who asked for that must not go on
+                    batch.stream().filter(p -> p.durable).forEach(p -> p.result.completeExceptionally(e));
+                }
+            }
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).succeed(results.get(i));
@@ -104,10 +141,14 @@ final class GroupCommit {
 
     private void commitAlone(Pending<?> pending) {
         try (Connection c = connections.open()) {
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false);
+                transactions.begin(c);
                 Object result = pending.write.run(c);
                 c.commit();
+                if (pending.durable) {
+                    transactions.forceToDisk(c);
+                }
                 pending.succeed(result);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -128,13 +169,16 @@ final class GroupCommit {
 
     private static final class Pending<T> {
         final Write<T> write;
+        final boolean durable;
         final CompletableFuture<Object> result = new CompletableFuture<>();
 
-        Pending(Write<T> write) {
+        Pending(Write<T> write, boolean durable) {
             this.write = write;
+            this.durable = durable;
         }
 
         void succeed(Object value) {
+            // a no-op when already failed (committed, but not forced to disk)
             result.complete(value);
         }
 
@@ -153,6 +197,9 @@ final class GroupCommit {
                 }
                 if (cause instanceof RuntimeException runtime) {
                     throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
                 }
                 throw new IllegalStateException(cause);
             }

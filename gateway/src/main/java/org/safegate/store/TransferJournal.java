@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
@@ -47,31 +45,41 @@ public final class TransferJournal {
 
     private final Database database;
     private final Clock clock;
-    /** Delivered transfers whose DONE step waits for the next journal step ({@link #doneWithNextStep}). */
-    private final Queue<String> doneLater = new ConcurrentLinkedQueue<>();
+    private final WaitingDoneSteps doneLater;
 
     public TransferJournal(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.doneLater = new WaitingDoneSteps(clock);
     }
 
-    /** The unfinished transfer of this very file, if a previous run started one. */
+    /** The unfinished transfer of this very file, if a previous run started one (the newest, if several). */
     public Optional<Entry> unfinished(String sender, String sourcePath, long size, long modified) {
+        return unfinishedRows(sender, sourcePath, size, modified).stream().findFirst();
+    }
+
+    /**
+     * Every row of this very file that is not DONE, newest first: a DELIVERED row whose DONE step
+     * was lost with a stopped run may sit beside the row of a later transfer of an identical file.
+     */
+    public List<Entry> unfinishedRows(String sender, String sourcePath, long size, long modified) {
         String sql = "SELECT transfer_id, agreement, recipient, payload_sha256, state, delivered_as FROM transfer_journal"
-                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'";
+                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'"
+                + " ORDER BY updated_at DESC, transfer_id";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sender);
             s.setString(2, sourceKey(sourcePath));
             s.setLong(3, size);
             s.setLong(4, modified);
+            List<Entry> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
+                while (r.next()) {
+                    rows.add(new Entry(r.getString(1), sender, sourcePath, size, modified, r.getString(2),
+                            r.getString(3), r.getString(4), State.valueOf(r.getString(5)),
+                            Optional.ofNullable(r.getString(6))));
                 }
-                return Optional.of(new Entry(r.getString(1), sender, sourcePath, size, modified, r.getString(2),
-                        r.getString(3), r.getString(4), State.valueOf(r.getString(5)),
-                        Optional.ofNullable(r.getString(6))));
             }
+            return rows;
         } catch (SQLException e) {
             throw failure("read the transfer journal", e);
         }
@@ -88,14 +96,17 @@ public final class TransferJournal {
 
     /**
      * Records that sealing begins and the name the sealed copy will be published under, in one
-     * step. A resumed run keeps the name already journaled (or journals this one when there was none).
+     * step. Beginning again a transfer still SEALING (sealing was interrupted before its delivery
+     * was audited) journals the name chosen now.
      */
     public void begin(Entry entry, String deliveredAs) {
         String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
                 + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', ?, ? FROM (VALUES (1)) AS one(x)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM transfer_journal WHERE transfer_id = ?)";
-        String name = "UPDATE transfer_journal SET delivered_as = ? WHERE transfer_id = ? AND delivered_as IS NULL";
+        // a row still SEALING was not audited (the caller found no event): its name is chosen again,
+        // as another file may have taken it while this one was held
+        String name = "UPDATE transfer_journal SET delivered_as = ? WHERE transfer_id = ? AND state = 'SEALING'";
         write("journal transfer " + entry.transferId(), c -> {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 s.setString(1, entry.transferId());
@@ -127,14 +138,6 @@ public final class TransferJournal {
         update(transferId, State.SEALED, null);
     }
 
-    /**
-     * Records that the sealed copy is complete and the name it will be published under, in one
-     * step: a resumed run needs both, and neither is useful without the other.
-     */
-    public void sealed(String transferId, String deliveredAs) {
-        update(transferId, State.SEALED, Objects.requireNonNull(deliveredAs, "deliveredAs"));
-    }
-
     /** Records the name a sealed transfer will be published under, before it is audited and published. */
     public void reserve(String transferId, String deliveredAs) {
         update(transferId, State.SEALED, deliveredAs);
@@ -149,7 +152,8 @@ public final class TransferJournal {
      * delivered (for recognising a redisclosure later): one commit instead of two.
      */
     public void delivered(String transferId, String deliveredAs, DeliveredPayloads.Delivered payload) {
-        write("journal transfer " + transferId, c -> {
+        // forced to disk: the original is archived next, after which nothing would find this step again
+        write("journal transfer " + transferId, true, c -> {
             update(c, transferId, State.DELIVERED, deliveredAs);
             DeliveredPayloads.record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(),
                     payload.at());
@@ -165,10 +169,10 @@ public final class TransferJournal {
      * Records that a delivered transfer is done (its original archived) with the next journal
      * step of any transfer, saving a commit of its own. Until then the row stays DELIVERED, which
      * a run that stops meanwhile leaves for good: such a transfer is recognised as finished by its
-     * archived original (see {@code Delivery#archived}).
+     * archived original (see {@code Delivery#unfinished}).
      */
     public void doneWithNextStep(String transferId) {
-        doneLater.add(Objects.requireNonNull(transferId, "transferId"));
+        doneLater.add(transferId);
     }
 
     /** Writes the DONE steps still waiting for a next step (when the gateway stops). */
@@ -252,38 +256,28 @@ public final class TransferJournal {
      * carry the DONE steps waiting for a next step.
      */
     private void write(String what, GroupCommit.Write<?> step) {
-        List<String> done = new ArrayList<>();
-        for (String id; (id = doneLater.poll()) != null; ) {
-            done.add(id);
-        }
+        write(what, false, step);
+    }
+
+    private void write(String what, boolean durable, GroupCommit.Write<?> step) {
+        List<String> done = doneLater.take();
         try {
-            database.writeTogether(c -> {
-                markDone(c, done);
+            GroupCommit.Write<?> withDone = c -> {
+                doneLater.write(c, done);
                 return step.run(c);
-            });
+            };
+            if (durable) {
+                database.writeTogetherDurably(withDone);
+            } else {
+                database.writeTogether(withDone);
+            }
         } catch (SQLException | RuntimeException e) {
             // they wait for the next step again
-            doneLater.addAll(done);
+            doneLater.putBack(done);
             if (e instanceof SQLException sql) {
                 throw failure(what, sql);
             }
             throw (RuntimeException) e;
-        }
-    }
-
-    private void markDone(Connection c, List<String> transferIds) throws SQLException {
-        if (transferIds.isEmpty()) {
-            return;
-        }
-        String sql = "UPDATE transfer_journal SET state = 'DONE', updated_at = ? WHERE transfer_id = ?"
-                + " AND state = 'DELIVERED'";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (String transferId : transferIds) {
-                s.setLong(1, clock.millis());
-                s.setString(2, transferId);
-                s.addBatch();
-            }
-            s.executeBatch();
         }
     }
 

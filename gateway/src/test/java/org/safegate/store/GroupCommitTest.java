@@ -31,7 +31,7 @@ class GroupCommitTest {
     @DisplayName("Eight threads write 50 rows each. Result: every write returns only when committed, and all 400 rows are there.")
     void eightThreadsWriting_resultEveryRowCommitted() throws Exception {
         try (Database database = scratch()) {
-            GroupCommit commits = new GroupCommit(database::connection);
+            GroupCommit commits = commits(database);
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
                 List<Future<?>> done = new ArrayList<>();
@@ -61,7 +61,7 @@ class GroupCommitTest {
     @DisplayName("A failing write waits in one batch with good ones. Result: only its caller fails; the good writes are committed.")
     void aFailingWriteInABatch_resultOnlyItsCallerFails() throws Exception {
         try (Database database = scratch()) {
-            GroupCommit commits = new GroupCommit(database::connection);
+            GroupCommit commits = commits(database);
             commits.write(c -> insert(c, 1));
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -85,6 +85,75 @@ class GroupCommitTest {
                     .hasRootCauseInstanceOf(SQLException.class);
             assertThat(count(database)).isEqualTo(4);
         }
+    }
+
+    @Test
+    @DisplayName("A write throws an Error while others wait in its batch. Result: its caller gets the Error, the others an outcome each, and later writes go on.")
+    void aWriteThrowingAnError_resultNoOtherCallerWaitsForEver() throws Exception {
+        try (Database database = scratch()) {
+            GroupCommit commits = commits(database);
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> write(commits, c -> {
+                holding.countDown();
+                awaitLatch(release);
+                return insert(c, 1);
+            }));
+            awaitLatch(holding);
+            CompletableFuture<Integer> failing = CompletableFuture.supplyAsync(() -> write(commits, c -> {
+                throw new StackOverflowError("deep");
+            }));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> commits.waiting() == 1);
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> write(commits, c -> insert(c, 2)));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> commits.waiting() == 2);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+            // the other write of that batch fails with it (an Error ends the batch), but never hangs
+            assertThat(other).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(StackOverflowError.class);
+            int later = commits.write(c -> insert(c, 3));
+            assertThat(later).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("A durable write. Result: the commit is forced to disk once before the write returns; a plain write is not.")
+    void aDurableWrite_resultForcedToDiskBeforeItReturns() throws Exception {
+        try (Database database = scratch()) {
+            java.util.concurrent.atomic.AtomicInteger forced = new java.util.concurrent.atomic.AtomicInteger();
+            GroupCommit commits = new GroupCommit(database::connection, new GroupCommit.Transactions() {
+                @Override
+                public void begin(Connection connection) {
+                }
+
+                @Override
+                public void forceToDisk(Connection connection) throws SQLException {
+                    database.dialect().forceToDisk(connection);
+                    forced.incrementAndGet();
+                }
+            });
+            commits.write(c -> insert(c, 1));
+            assertThat(forced).hasValue(0);
+            commits.write(c -> insert(c, 2), true);
+            assertThat(forced).hasValue(1);
+            assertThat(count(database)).isEqualTo(2);
+        }
+    }
+
+    private static GroupCommit commits(Database database) {
+        return new GroupCommit(database::connection, new GroupCommit.Transactions() {
+            @Override
+            public void begin(Connection connection) throws SQLException {
+                database.dialect().requireDurableCommit(connection);
+            }
+
+            @Override
+            public void forceToDisk(Connection connection) throws SQLException {
+                database.dialect().forceToDisk(connection);
+            }
+        });
     }
 
     private Database scratch() throws SQLException {

@@ -22,15 +22,51 @@ class TransferJournalStepsTest {
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void sealedWithItsNameIsWhatAResumedRunFinds(TestStores store) {
+    void beginWithItsNameIsWhatAResumedRunFinds(TestStores store) {
         try (Database database = store.open(dir)) {
             TransferJournal journal = new TransferJournal(database, CLOCK);
-            journal.begin(entry("t-1"));
-            journal.sealed("t-1", "a.csv.p7m");
+            journal.begin(entry("t-1"), "a.csv.p7m");
 
             TransferJournal.Entry found = journal.unfinished("IRS", "IRS-DOJ-2024/a.csv", 10, 20).orElseThrow();
-            assertThat(found.state()).isEqualTo(TransferJournal.State.SEALED);
+            assertThat(found.state()).isEqualTo(TransferJournal.State.SEALING);
             assertThat(found.deliveredAs()).contains("a.csv.p7m");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void beginningAgainWhileSealingJournalsTheNameChosenNow(TestStores store) {
+        try (Database database = store.open(dir)) {
+            TransferJournal journal = new TransferJournal(database, CLOCK);
+            journal.begin(entry("t-1"), "a.csv.p7m");
+            journal.begin(entry("t-1"), "a.csv.2.p7m");
+
+            assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20))
+                    .extracting(TransferJournal.Entry::deliveredAs).containsExactly(Optional.of("a.csv.2.p7m"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void doneGoesWithTheNextStepOrWhenTheGatewayCloses(TestStores store) {
+        try (Database database = store.open(dir)) {
+            TransferJournal journal = new TransferJournal(database, CLOCK);
+            journal.begin(entry("t-1"), "a.csv.p7m");
+            journal.delivered("t-1", "a.csv.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(7000)));
+            journal.doneWithNextStep("t-1");
+            assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20))
+                    .extracting(TransferJournal.Entry::transferId).containsExactly("t-1");
+
+            journal.begin(entry("t-2"), "a.csv.2.p7m");
+            assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20))
+                    .extracting(TransferJournal.Entry::transferId).containsExactly("t-2");
+
+            journal.delivered("t-2", "a.csv.2.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(8000)));
+            journal.doneWithNextStep("t-2");
+            journal.finishWaiting();
+            assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20)).isEmpty();
         }
     }
 
@@ -40,8 +76,7 @@ class TransferJournalStepsTest {
         try (Database database = store.open(dir)) {
             TransferJournal journal = new TransferJournal(database, CLOCK);
             DeliveredPayloads payloads = new DeliveredPayloads(database);
-            journal.begin(entry("t-1"));
-            journal.sealed("t-1", "a.csv.p7m");
+            journal.begin(entry("t-1"), "a.csv.p7m");
             journal.delivered("t-1", "a.csv.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
                     Instant.ofEpochMilli(7000)));
 
