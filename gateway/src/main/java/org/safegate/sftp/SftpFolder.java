@@ -60,7 +60,8 @@ final class SftpFolder implements InboxFolder {
             if (exists(sftp, temp(tag))) {
                 renameOnto(sftp, temp(tag), name);
             }
-            // else an earlier attempt renamed it: only the rename removes the temporary name
+            // else an earlier attempt renamed it: publishing follows a complete upload (audited first), and
+            // from then on only the rename removes the temporary name
             return null;
         });
     }

@@ -151,9 +151,10 @@ public final class Delivery {
      * step was waiting when the run stopped): a file found now is another one.
      */
     public Optional<TransferJournal.Entry> unfinished(String sender, String sourcePath, long size, long modified) {
-        return journal.unfinished(sender, sourcePath, size, modified)
+        return journal.unfinishedRows(sender, sourcePath, size, modified).stream()
                 .filter(u -> u.state() != TransferJournal.State.DELIVERED
-                        || !Files.exists(archive.resolve(u.transferId()).resolve(Quarantine.ORIGINAL)));
+                        || !Files.exists(archive.resolve(u.transferId()).resolve(Quarantine.ORIGINAL)))
+                .findFirst();
     }
 
     /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */

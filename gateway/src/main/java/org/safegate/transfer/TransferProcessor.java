@@ -128,8 +128,16 @@ public final class TransferProcessor {
             }
             unfinished = Optional.empty();
         }
+        if (unfinished.isPresent() && deliveryCommitted(unfinished.get())) {
+            // the log (or the recipient's inbox) already has it delivered: finished so, never checked again
+            return finishDelivery(set, sender, file, unfinished.get(), attributes.size());
+        }
+        // what is left unfinished now is a sealing not yet audited, or (from earlier versions) a sealed copy not yet
+        // audited: both are decided again
+        Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING);
         Either<Refusal, OutboxEntry> identified = layout.identify(sender, outbox, file, set);
         if (identified instanceof Either.Left<Refusal, OutboxEntry> refused) {
+            abandon(set, unfinished);
             refusals.quarantine(set, sender, outbox, file, refused.value(), now);
             return Outcome.QUARANTINED;
         }
@@ -140,6 +148,7 @@ public final class TransferProcessor {
         }
         Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
         if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
+            abandon(set, unfinished);
             refusals.quarantine(set, sender, outbox, file, badSignature.value(), now);
             return Outcome.QUARANTINED;
         }
@@ -160,19 +169,16 @@ public final class TransferProcessor {
         String transferId = unfinished.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, recipient.id(), agreement.id(),
                 agreement.authority(), category, entry.name(), sha256, attributes.size(),
-                earlier.map(DeliveredPayloads.Delivery::transferId), unfinished.flatMap(TransferJournal.Entry::deliveredAs),
+                earlier.map(DeliveredPayloads.Delivery::transferId),
+                // a name journaled with sealing is chosen again: it was never published (nor audited)
+                sealing.isPresent() ? Optional.empty() : unfinished.flatMap(TransferJournal.Entry::deliveredAs),
                 refusals.reasons(decision), Optional.empty(), Optional.empty());
-        // a run stopped while sealing seals again, unless it had audited the delivery: then it is finished
-        Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING
-                && !recorder.deliveryRecorded(u.transferId()));
         if (unfinished.isPresent() && sealing.isEmpty()) {
             return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
         }
         if (!decision.permitted()) {
-            if (sealing.isPresent()) {
-                // a run stopped while sealing: its partial copy goes, and the file is denied
-                delivery.discard(recipientFolder, transferId);
-            }
+            // a run stopped while sealing: its partial copy goes, and the file is denied
+            abandon(set, sealing);
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
@@ -187,12 +193,14 @@ public final class TransferProcessor {
                     throw e;
                 }
                 // an answer file that cannot be read as records is kept for a person, never sent
+                abandon(set, sealing);
                 refusals.quarantine(set, sender, outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()),
                         now);
                 return Outcome.QUARANTINED;
             }
             ended = ended.withRecords(filtered.result().released(), RequestExchange.counts(filtered.result()));
             if (filtered.result().released() == 0) {
+                abandon(set, sealing);
                 refusals.deny(file, senderInbox, ended.withReasons(List.of(new Receipt.Reason("ANSWERS_WITHHELD",
                         "no answer in the file answers a request that passed: " + ended.note().orElse("")))), source, now);
                 return Outcome.DENIED;
@@ -203,29 +211,68 @@ public final class TransferProcessor {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         delivery.deliver(content, file, recipientFolder, senderInbox, certificate, new TransferJournal.Entry(transferId,
                 sender, source, attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(),
-                recipient.id(), sha256, TransferJournal.State.SEALING, sealing.flatMap(TransferJournal.Entry::deliveredAs)),
-                ended);
+                recipient.id(), sha256, TransferJournal.State.SEALING, Optional.empty()), ended);
         return Outcome.DELIVERED;
     }
 
+    /** Whether the transfer was delivered as far as the log or the recipient can tell: published, or audited. */
+    private boolean deliveryCommitted(TransferJournal.Entry journaled) {
+        return journaled.state() == TransferJournal.State.DELIVERED || recorder.deliveryRecorded(journaled.transferId());
+    }
+
     /**
-     * Finishes what a stopped run began. A sealed copy not yet published is decided again first,
-     * unless its delivery is audited already: what the log says was delivered is delivered.
+     * Finishes a delivery a stopped run had audited (and maybe published): publish under the
+     * journaled name, record, receipt, archive. Its agreement and agencies come from the journal;
+     * should the policies have lost them, the file is held until they are back.
      */
+    private Outcome finishDelivery(PolicySet set, String sender, Path file, TransferJournal.Entry journaled, long size)
+            throws IOException {
+        LOG.info("finishing delivered transfer {} at {}", journaled.transferId(), journaled.state());
+        Agreement agreement = set.agreement(journaled.agreement()).orElseThrow(() -> missing(journaled,
+                "agreement " + journaled.agreement()));
+        Agency recipient = set.agency(journaled.recipient()).orElseThrow(() -> missing(journaled,
+                "agency " + journaled.recipient()));
+        Agency from = set.agency(sender).orElseThrow(() -> missing(journaled, "agency " + sender));
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(journaled.transferId(), sender, recipient.id(),
+                agreement.id(), agreement.authority(), agreement.categories().get(0), file.getFileName().toString(),
+                journaled.payloadSha256(), size, payloads.deliveredTo(journaled.payloadSha256(), sender)
+                .map(DeliveredPayloads.Delivery::transferId), journaled.deliveredAs(), List.of(), Optional.empty(),
+                Optional.empty());
+        TransferJournal.State reached = journaled.state() == TransferJournal.State.DELIVERED
+                ? TransferJournal.State.DELIVERED : TransferJournal.State.SEALED;
+        delivery.finish(file, endpoints.inbox(recipient.inbox()).child(agreement.id()), endpoints.inbox(from.inbox()),
+                ended, reached);
+        return Outcome.DELIVERED;
+    }
+
+    private static SafegateException missing(TransferJournal.Entry journaled, String what) {
+        return new SafegateException(ErrorCode.POLICY_INVALID, "transfer " + journaled.transferId()
+                + " was delivered under " + what + ", which the policies no longer have: it is finished once they do");
+    }
+
+    /** Drops the partial sealed copy of an interrupted sealing that ends otherwise (denied, quarantined). */
+    private void abandon(PolicySet set, Optional<TransferJournal.Entry> interrupted) throws IOException {
+        if (interrupted.isEmpty() || interrupted.get().state() == TransferJournal.State.DELIVERED) {
+            return;
+        }
+        TransferJournal.Entry row = interrupted.get();
+        Optional<Agency> recipient = set.agency(row.recipient());
+        if (recipient.isPresent()) {
+            delivery.discard(endpoints.inbox(recipient.get().inbox()).child(row.agreement()), row.transferId());
+        }
+    }
+
+    /** A sealed copy from an earlier version, not audited: decided again, then published or dropped. */
     private Outcome resume(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
                            TransferRecorder.Ended ended, TransferJournal.Entry journaled, Decision decision,
                            Instant now) throws IOException {
         LOG.info("resuming transfer {} at {}", journaled.transferId(), journaled.state());
-        TransferJournal.State reached = journaled.state();
-        if (reached == TransferJournal.State.SEALED && !decision.permitted()
-                && !recorder.deliveryRecorded(journaled.transferId())) {
+        if (!decision.permitted()) {
             delivery.discard(recipientFolder, journaled.transferId());
-            refusals.deny(file, senderInbox, ended, journaled.sourcePath(), now);
+            refusals.deny(file, senderInbox, ended.unpublished(), journaled.sourcePath(), now);
             return Outcome.DENIED;
         }
-        // SEALING here was audited (see attempt): sealed complete, under the journaled name
-        delivery.finish(file, recipientFolder, senderInbox, ended,
-                reached == TransferJournal.State.SEALING ? TransferJournal.State.SEALED : reached);
+        delivery.finish(file, recipientFolder, senderInbox, ended, journaled.state());
         return Outcome.DELIVERED;
     }
 }

@@ -43,6 +43,12 @@ public final class TransferRecorder {
             return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
                     parentTransfer, deliveredAs, newReasons, records, note);
         }
+
+        /** The same transfer, published nowhere (a sealed copy dropped before it was published). */
+        public Ended unpublished() {
+            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
+                    parentTransfer, Optional.empty(), reasons, records, note);
+        }
     }
 
     public void delivered(Ended t) {

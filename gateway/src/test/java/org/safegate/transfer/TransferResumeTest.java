@@ -149,33 +149,56 @@ class TransferResumeTest extends TransferScenarioTest {
     }
 
     @Test
-    @DisplayName("A run stopped while sealing, after journaling the name. Result: the next run seals again and publishes under that name.")
-    void aRunStoppedWhileSealingAfterJournalingTheName_resultTheNextRunPublishesUnderThatName() throws Exception {
+    @DisplayName("A run stopped while sealing, after journaling the name a.csv.p7m, and a file of DOJ's own took that name meanwhile. Result: the next run seals again and publishes as a.csv.2.p7m, overwriting nothing.")
+    void aRunStoppedWhileSealingAndItsNameWasTakenMeanwhile_resultTheNextRunChoosesTheNameAgain() throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
         Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
-        // the stopped run had journaled a.csv.2.p7m: that name is kept, not chosen again
-        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.2.p7m");
+        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
         write(DurableFiles.tempPath(folder, entry.transferId()), new byte[] {0x30, (byte) 0x80});
+        write(folder.resolve("a.csv.p7m"), "DOJ's own".getBytes(StandardCharsets.UTF_8));
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
 
-        assertThat(listAll(folder)).containsExactly(folder.resolve("a.csv.2.p7m"));
+        assertThat(listAll(folder)).containsExactlyInAnyOrder(folder.resolve("a.csv.p7m"), folder.resolve("a.csv.2.p7m"));
+        assertThat(folder.resolve("a.csv.p7m")).hasContent("DOJ's own");
         assertThat(openAsDoj(folder.resolve("a.csv.2.p7m"))).isEqualTo(ADDRESSES);
         assertThat(single(AuditEventType.TRANSFER_DELIVERED).entry().transferId()).isEqualTo(entry.transferId());
         assertNoTemporaryFiles();
     }
 
     @Test
-    @DisplayName("A delivery whose DONE step was still waiting when the run stopped, then the same file dropped again (same name, size and time). Result: a new transfer, delivered as a.csv.2.p7m.")
-    void aDeliveryWhoseDoneStepWasLost_resultTheSameFileDroppedAgainIsANewTransfer() throws Exception {
+    @DisplayName("A run stopped after auditing and linking the sealed copy, before journaling it delivered. Result: the next run finishes without publishing or auditing again.")
+    void aRunStoppedAfterAuditingAndLinking_resultTheNextRunFinishesOnce() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
+        Files.createDirectories(folder);
+        Path temp = DurableFiles.tempPath(folder, entry.transferId());
+        new org.safegate.crypto.Sealer(keys.gatewaySigning()).seal(file, temp, dojCertificate());
+        new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
+                .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                        "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                        Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty()));
+        Files.createLink(folder.resolve("a.csv.p7m"), temp);
+
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertExactlyOnce(entry.transferId(), "a.csv");
+    }
+
+    @Test
+    @DisplayName("A delivery whose DONE step is not journaled yet (as when a run stops), then the same file dropped again (same name, size and time). Result: a new transfer, delivered as a.csv.2.p7m; the first DONE step goes with the second's first step.")
+    void aDeliveryWhoseDoneStepIsNotJournaledYet_resultTheSameFileDroppedAgainIsANewTransfer() throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         FileTime modified = Files.getLastModifiedTime(file);
         assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
         String first = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
-        // the DONE step waits for the next journal step: the row still says DELIVERED, as after a stop
+        // the DONE step waits for the next journal step: the row still says DELIVERED, as a stop would leave it
         assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
                 ADDRESSES.length, modified.toMillis())).map(TransferJournal.Entry::state)
                 .contains(TransferJournal.State.DELIVERED);
