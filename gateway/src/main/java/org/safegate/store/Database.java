@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -19,6 +20,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final GroupCommit groupCommit;
+    /** Present for the embedded H2 store, which needs it; PostgreSQL keeps its own files. */
+    private final Optional<H2Housekeeping> housekeeping;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -34,6 +37,7 @@ public final class Database implements AutoCloseable {
                 dialect.forceToDisk(connection);
             }
         });
+        this.housekeeping = dialect == Dialect.H2 ? Optional.of(H2Housekeeping.start(this::connection)) : Optional.empty();
     }
 
     /** Opens the pool and applies pending migrations; fails rather than run on an old schema. */
@@ -93,6 +97,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.ifPresent(H2Housekeeping::close);
         dataSource.close();
     }
 }
