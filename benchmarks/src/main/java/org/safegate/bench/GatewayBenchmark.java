@@ -85,6 +85,7 @@ public final class GatewayBenchmark {
         double largeSeconds;
         Duration smallCpu;
         ThreadCpu smallThreads;
+        long storeBytes;
         try {
             moveAll(warm, outbox);
             awaitDelivered(gateway, inbox, warm.size(), workspace);
@@ -96,6 +97,7 @@ public final class GatewayBenchmark {
             smallSeconds = (System.nanoTime() - start) / 1e9;
             smallCpu = cpu(gateway).minus(cpuBefore);
             smallThreads = ThreadCpu.of(gateway.pid()).minus(threadsBefore);
+            storeBytes = Files.size(workspace.resolve("data/store/safegate.mv.db"));
             start = System.nanoTime();
             if (large != null) {
                 moveAll(List.of(large), outbox);
@@ -110,6 +112,8 @@ public final class GatewayBenchmark {
         }
         printSmall(files, bytes, warmUp, smallSeconds, smallCpu);
         System.out.println("of which, per file: " + smallThreads.perFile(files));
+        System.out.printf("store file after %d files: %.0f MB, %.1f KB per file%n", warmUp + files, storeBytes / 1e6,
+                storeBytes / 1e3 / (warmUp + files));
         if (large != null) {
             compareWithSealOnly(workspace, largeMib, largeSeconds);
         }

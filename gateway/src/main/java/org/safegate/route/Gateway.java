@@ -51,6 +51,7 @@ import org.safegate.transfer.ReceiptWriter;
 import org.safegate.transfer.Refusals;
 import org.safegate.transfer.RequestExchange;
 import org.safegate.transfer.RequestFiles;
+import org.safegate.transfer.RequestForward;
 import org.safegate.transfer.TransferProcessor;
 import org.safegate.transfer.TransferRecorder;
 import org.safegate.transfer.VerifiedCertificateCheck;
@@ -132,8 +133,9 @@ public final class Gateway implements AutoCloseable {
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
             TransferJournal journal = new TransferJournal(database, clock);
             Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
-            RequestFiles requests = new RequestFiles(requestExchange(settings, database, keys, endpoints, auditLog, data),
-                    refusals, recorder, endpoints, revocations);
+            RequestExchange exchange = requestExchange(settings, database, keys, endpoints, data);
+            RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
+                    refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
@@ -174,7 +176,7 @@ public final class Gateway implements AutoCloseable {
      * (default 0.05).
      */
     private static RequestExchange requestExchange(Settings settings, Database database, KeyProvider keys,
-                                                   Endpoints endpoints, AuditLog audit, Path data) {
+                                                   Endpoints endpoints, Path data) {
         List<String> statutes = settings.get("safegate.requests.allowed-statutes")
                 .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
@@ -183,7 +185,7 @@ public final class Gateway implements AutoCloseable {
         if (share.isPresent()) {
             inspection = inspection.withQuarantineShare(Double.parseDouble(share.get()));
         }
-        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, audit, data);
+        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, data);
     }
 
     public TransferProcessor processor() {

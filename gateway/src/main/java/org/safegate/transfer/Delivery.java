@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +28,7 @@ public final class Delivery {
     private final TransferJournal journal;
     private final DeliveredPayloads payloads;
     private final TransferRecorder recorder;
-    private final Path archive;
+    private final Archive archive;
     private final Clock clock;
     /** The sealer of the gateway's current signing identity: built (and its certificate checked) once, not per file. */
     private final AtomicReference<Sealer> sealer = new AtomicReference<>();
@@ -40,7 +39,7 @@ public final class Delivery {
         this.journal = journal;
         this.payloads = payloads;
         this.recorder = recorder;
-        this.archive = dataDir.resolve("archive");
+        this.archive = new Archive(dataDir);
         this.clock = clock;
     }
 
@@ -140,7 +139,7 @@ public final class Delivery {
 
     private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
-        archiveOriginal(file, done.transferId());
+        archive.keep(file, done.transferId());
         // the archived original already says the transfer is finished; the journal learns it with its next step
         journal.doneWithNextStep(done.transferId());
     }
@@ -153,7 +152,7 @@ public final class Delivery {
     public Optional<TransferJournal.Entry> unfinished(String sender, String sourcePath, long size, long modified) {
         return journal.unfinishedRows(sender, sourcePath, size, modified).stream()
                 .filter(u -> u.state() != TransferJournal.State.DELIVERED
-                        || !Files.exists(archive.resolve(u.transferId()).resolve(Quarantine.ORIGINAL)))
+                        || !archive.has(u.transferId()))
                 .findFirst();
     }
 
@@ -183,15 +182,5 @@ public final class Delivery {
     public void discard(InboxFolder recipientFolder, String transferId) throws IOException {
         recipientFolder.removeTemp(transferId);
         journal.done(transferId);
-    }
-
-    private void archiveOriginal(Path file, String transferId) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        Path folder = Files.createDirectories(archive.resolve(transferId));
-        Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
-        DurableFiles.syncFolder(folder);
-        DurableFiles.syncFolder(file.getParent());
     }
 }

@@ -32,7 +32,7 @@ public final class OutboxLayout {
             return Either.left(new Refusal(RefusalCode.NAME_UNSAFE,
                     "'" + FileNames.printable(name) + "': " + nameProblem.get()));
         }
-        boolean request = relative.getNameCount() == 3 && relative.getName(1).toString().equals(REQUESTS);
+        boolean request = isRequest(relative);
         if (relative.getNameCount() != 2 && !request) {
             return Either.left(new Refusal(RefusalCode.MISPLACED, "'" + FileNames.printable(relative.toString())
                     + "' is not in " + sender + "'s outbox as <agreement-id>/<name>"));
@@ -49,6 +49,11 @@ public final class OutboxLayout {
         }
         return checkFile(file, name).<Either<Refusal, OutboxEntry>>map(Either::left)
                 .orElseGet(() -> Either.right(new OutboxEntry(sender, agreementId, name, request, file)));
+    }
+
+    /** Whether the path, relative to its outbox, is where request files go: {@code <agreement>/requests/<name>}. */
+    static boolean isRequest(Path relative) {
+        return relative.getNameCount() == 3 && relative.getName(1).toString().equals(REQUESTS);
     }
 
     private static boolean involves(Agreement agreement, String sender) {

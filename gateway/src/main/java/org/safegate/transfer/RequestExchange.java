@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.safegate.audit.AuditEntry;
-import org.safegate.audit.AuditEventType;
-import org.safegate.audit.AuditLog;
-import org.safegate.audit.DisclosureReport;
-import org.safegate.audit.Outcome;
 import org.safegate.crypto.Sealer;
 import org.safegate.inspect.AnswerContext;
 import org.safegate.inspect.AnswerFilter;
@@ -40,17 +34,15 @@ public final class RequestExchange {
     private final AnswerFilter answers;
     private final KeyProvider keys;
     private final Endpoints endpoints;
-    private final AuditLog audit;
     private final Path work;
 
     public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, KeyProvider keys,
-                           Endpoints endpoints, AuditLog audit, Path dataDir) {
+                           Endpoints endpoints, Path dataDir) {
         this.settings = settings;
         this.outcomes = outcomes;
         this.answers = new AnswerFilter(settings, outcomes);
         this.keys = keys;
         this.endpoints = endpoints;
-        this.audit = audit;
         this.work = dataDir.resolve("work");
     }
 
@@ -60,7 +52,11 @@ public final class RequestExchange {
 
     /** Inspects a request file; the caller delivers or quarantines by the result. */
     public Inspected inspect(Path file, Agreement agreement, Instant now) throws IOException {
-        String transferId = UUID.randomUUID().toString();
+        return inspect(file, agreement, UUID.randomUUID().toString(), now);
+    }
+
+    /** Inspects a request file for the transfer {@code transferId} (a stopped run's, inspected again). */
+    Inspected inspect(Path file, Agreement agreement, String transferId, Instant now) throws IOException {
         Path folder = Files.createDirectories(work.resolve(transferId));
         String name = file.getFileName().toString();
         Path passed = folder.resolve("passed-" + name);
@@ -71,22 +67,6 @@ public final class RequestExchange {
                 .inspect(file, new InspectionContext(agreement, now), passed, rejections);
         batch.flush();
         return new Inspected(transferId, result, passed, rejections);
-    }
-
-    /** Seals the passed records to the data holder and the refusals back to the requester. */
-    public String forward(Inspected inspected, Path original, Agreement agreement, Agency requester, Agency holder,
-                          Instant now) throws IOException {
-        String name = original.getFileName().toString();
-        InboxFolder holderFolder = endpoints.inbox(holder.inbox()).child(agreement.id()).child(OutboxLayout.REQUESTS);
-        String deliveredAs = seal(inspected.passed(), holderFolder, name, holder, inspected.transferId());
-        InboxFolder requesterFolder = endpoints.inbox(requester.inbox()).child(agreement.id())
-                .child(OutboxLayout.REQUESTS);
-        seal(inspected.rejections(), requesterFolder, name + ".rejections.csv", requester, inspected.transferId() + "-r");
-        audit.append(requestEntry(inspected, original, agreement, requester, AuditEventType.TRANSFER_DELIVERED,
-                Outcome.SUCCESS).change("requests to " + holder.id() + " as " + deliveredAs + ": "
-                + counts(inspected.result())).build());
-        archive(original, inspected.transferId());
-        return deliveredAs;
     }
 
     /** Sends the refusals of a request file refused whole back to the requester. */
@@ -118,29 +98,18 @@ public final class RequestExchange {
 
     private String seal(Path content, InboxFolder folder, String name, Agency recipient, String tag)
             throws IOException {
+        return folder.publish(name, ".p7m", tag, sealedFor(content, recipient));
+    }
+
+    /** The content sealed by the gateway for the recipient, as it is written. */
+    DurableFiles.Content sealedFor(Path content, Agency recipient) throws IOException {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         Sealer sealer = new Sealer(keys.gatewaySigning());
-        return folder.publish(name, ".p7m", tag, out -> {
+        return out -> {
             try (InputStream in = Files.newInputStream(content)) {
                 sealer.seal(in, out, certificate);
             }
-        });
-    }
-
-    private void archive(Path original, String transferId) throws IOException {
-        Path folder = Files.createDirectories(work.getParent().resolve("archive").resolve(transferId));
-        Files.move(original, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static AuditEntry.Builder requestEntry(Inspected inspected, Path original, Agreement agreement,
-                                                   Agency requester, AuditEventType type, Outcome outcome) {
-        InspectionResult r = inspected.result();
-        return AuditEntry.builder(type, requester.id()).origin("outbox:" + requester.id())
-                .object(FileNames.printable(original.getFileName().toString())).outcome(outcome)
-                .transferId(inspected.transferId()).provider(requester.id()).recipient(agreement.provider())
-                .agreement(agreement.id()).authority(agreement.authority()).category(DisclosureReport.REQUEST_CATEGORY)
-                .recordCount(r.arrived()).reasonCodes(r.refusedByReason().entrySet().stream()
-                        .filter(e -> e.getValue() > 0).map(e -> e.getKey().name()).sorted().toList());
+        };
     }
 
     /** "arrived 10, passed 7, refused 3 (STATE_INVALID=2, ZIP_INVALID=1)" */

@@ -2,70 +2,87 @@ package org.safegate.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.safegate.ErrorCode;
-import org.safegate.audit.DisclosureReport;
 import org.safegate.SafegateException;
+import org.safegate.audit.DisclosureReport;
 import org.safegate.policy.Revocations;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.store.TransferJournal;
 
 /**
  * A request file from the requester of an agreement with request rules: it is refused when the
  * agreement is not in force or the requester is revoked, quarantined when it cannot be read or
- * too many records are deficient, and otherwise its passing records go to the data holder.
+ * too many records are deficient, and otherwise its passing records go to the data holder, once
+ * ({@link RequestForward}), before the requester's receipt and the archived original end it.
  */
 public final class RequestFiles {
     private final RequestExchange exchange;
+    private final RequestForward forward;
     private final Refusals refusals;
     private final TransferRecorder recorder;
     private final Endpoints endpoints;
     private final Revocations revocations;
+    private final TransferJournal journal;
+    private final Archive archive;
 
-    public RequestFiles(RequestExchange exchange, Refusals refusals, TransferRecorder recorder, Endpoints endpoints,
-                        Revocations revocations) {
+    public RequestFiles(RequestExchange exchange, RequestForward forward, Refusals refusals, TransferRecorder recorder,
+                        Endpoints endpoints, Revocations revocations, TransferJournal journal, Path dataDir) {
         this.exchange = exchange;
+        this.forward = forward;
         this.refusals = refusals;
         this.recorder = recorder;
         this.endpoints = endpoints;
         this.revocations = revocations;
+        this.journal = journal;
+        this.archive = new Archive(dataDir);
     }
 
     public RequestExchange exchange() {
         return exchange;
     }
 
-    TransferProcessor.Outcome process(PolicySet set, OutboxEntry entry, Agreement agreement, Path outbox, Instant now)
-            throws IOException {
+    /**
+     * Decides and forwards a request file. {@code interrupted} is the journal row of a forward a
+     * stopped run began and never audited: its transfer id is kept, its partial copies replaced or,
+     * when the file is refused now, dropped.
+     */
+    TransferProcessor.Outcome process(PolicySet set, OutboxEntry entry, Agreement agreement, Path outbox,
+                                      Optional<TransferJournal.Entry> interrupted, Instant now) throws IOException {
         Path file = entry.file();
         Agency requester = set.agency(entry.sender()).orElseThrow();
         Agency holder = set.agency(agreement.provider()).orElseThrow();
-        InboxFolder requesterInbox = endpoints.inbox(requester.inbox());
-        String source = outbox.relativize(file).toString();
         Optional<String> refusal = refusal(agreement, requester, LocalDate.ofInstant(now, ZoneOffset.UTC));
         if (refusal.isPresent()) {
+            abandon(set, interrupted);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.MISPLACED, refusal.get()), now);
             return TransferProcessor.Outcome.QUARANTINED;
         }
+        String transferId = interrupted.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         RequestExchange.Inspected inspected;
         try {
-            inspected = exchange.inspect(file, agreement, now);
+            inspected = exchange.inspect(file, agreement, transferId, now);
         } catch (SafegateException e) {
             if (e.code() != ErrorCode.RECORD_FILE_INVALID) {
                 throw e;
             }
+            abandon(set, interrupted);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED,
                     e.getMessage()), now);
             return TransferProcessor.Outcome.QUARANTINED;
         }
         String counts = RequestExchange.counts(inspected.result());
         if (inspected.result().quarantined()) {
+            abandon(set, interrupted);
             exchange.returnRefusals(inspected, file, agreement, requester);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.REQUESTS_DEFICIENT,
                     "too many deficient records to pass any: " + counts), now);
@@ -73,12 +90,61 @@ public final class RequestFiles {
         }
         String sha256 = Digests.sha256(file);
         long size = Files.size(file);
-        String deliveredAs = exchange.forward(inspected, file, agreement, requester, holder, now);
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(inspected.transferId(), requester.id(), holder.id(),
-                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size, Optional.empty(),
-                Optional.of(deliveredAs), List.of(), Optional.of(inspected.result().passed()), Optional.of(counts));
-        recorder.receipt(requesterInbox, ended, Receipt.Outcome.DELIVERED, now);
+        long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        TransferJournal.Entry row = new TransferJournal.Entry(transferId, requester.id(),
+                outbox.relativize(file).toString(), size, modified, agreement.id(), holder.id(), sha256,
+                TransferJournal.State.SEALING, Optional.empty());
+        String deliveredAs = forward.forward(inspected, file, agreement, requester, holder, row);
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, requester.id(), holder.id(),
+                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size,
+                Optional.empty(), Optional.of(deliveredAs), List.of(), Optional.of(inspected.result().passed()),
+                Optional.of(counts));
+        receiptAndArchive(file, requester, ended, now);
         return TransferProcessor.Outcome.DELIVERED;
+    }
+
+    /**
+     * Finishes a forward a stopped run had audited (and maybe published): what the log says was
+     * sent is sent, under the journaled name, without inspecting or deciding again. Should the
+     * policies have lost its agreement or agencies, the file is held until they are back.
+     */
+    TransferProcessor.Outcome finish(PolicySet set, Path file, TransferJournal.Entry row, long size, Instant now)
+            throws IOException {
+        Agreement agreement = set.agreement(row.agreement()).orElseThrow(() -> missing(row, "agreement " + row.agreement()));
+        Agency requester = set.agency(row.sender()).orElseThrow(() -> missing(row, "agency " + row.sender()));
+        Agency holder = set.agency(row.recipient()).orElseThrow(() -> missing(row, "agency " + row.recipient()));
+        String name = file.getFileName().toString();
+        forward.finish(row, forward.folders(agreement.id(), requester, holder), name);
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(row.transferId(), requester.id(), holder.id(),
+                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, name, row.payloadSha256(),
+                size, Optional.empty(), row.deliveredAs(), List.of(), Optional.empty(), Optional.empty());
+        receiptAndArchive(file, requester, ended, now);
+        return TransferProcessor.Outcome.DELIVERED;
+    }
+
+    /** Drops the partial copies of an interrupted forward that ends otherwise. */
+    void abandon(PolicySet set, Optional<TransferJournal.Entry> interrupted) throws IOException {
+        if (interrupted.isEmpty() || interrupted.get().state() == TransferJournal.State.DELIVERED) {
+            return;
+        }
+        TransferJournal.Entry row = interrupted.get();
+        Optional<Agency> requester = set.agency(row.sender());
+        Optional<Agency> holder = set.agency(row.recipient());
+        if (requester.isPresent() && holder.isPresent()) {
+            forward.abandon(row, forward.folders(row.agreement(), requester.get(), holder.get()));
+        }
+    }
+
+    private void receiptAndArchive(Path file, Agency requester, TransferRecorder.Ended ended, Instant now)
+            throws IOException {
+        recorder.receipt(endpoints.inbox(requester.inbox()), ended, Receipt.Outcome.DELIVERED, now);
+        archive.keep(file, ended.transferId());
+        journal.doneWithNextStep(ended.transferId());
+    }
+
+    private static SafegateException missing(TransferJournal.Entry row, String what) {
+        return new SafegateException(ErrorCode.POLICY_INVALID, "request transfer " + row.transferId()
+                + " was sent under " + what + ", which the policies no longer have: it is finished once they do");
     }
 
     private Optional<String> refusal(Agreement agreement, Agency requester, LocalDate day) {

@@ -107,6 +107,12 @@ public final class TransferProcessor {
         return held;
     }
 
+    /** The same processor taking request files through other ones (tests stop a forward half way with it). */
+    TransferProcessor withRequests(RequestFiles other) {
+        return new TransferProcessor(policies, gate, layout, keys, endpoints, journal, payloads, delivery, refusals,
+                other, recorder, held, clock);
+    }
+
     /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
     TransferProcessor withRefusals(Refusals other) {
         return new TransferProcessor(policies, gate, layout, keys, endpoints, journal, payloads, delivery, other,
@@ -128,9 +134,11 @@ public final class TransferProcessor {
             }
             unfinished = Optional.empty();
         }
+        boolean requestFile = OutboxLayout.isRequest(Path.of(source));
         if (unfinished.isPresent() && deliveryCommitted(unfinished.get())) {
             // the log (or the recipient's inbox) already has it delivered: finished so, never checked again
-            return finishDelivery(set, sender, file, unfinished.get(), attributes.size());
+            return requestFile ? requests.finish(set, file, unfinished.get(), attributes.size(), now)
+                    : finishDelivery(set, sender, file, unfinished.get(), attributes.size());
         }
         // what is left unfinished now is a sealing not yet audited, or (from earlier versions) a sealed copy not yet
         // audited: both are decided again
@@ -144,7 +152,7 @@ public final class TransferProcessor {
         OutboxEntry entry = ((Either.Right<Refusal, OutboxEntry>) identified).value();
         Agreement agreement = set.agreement(entry.agreement()).orElseThrow();
         if (entry.request()) {
-            return requests.process(set, entry, agreement, outbox, now);
+            return requests.process(set, entry, agreement, outbox, sealing, now);
         }
         Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
         if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
@@ -253,6 +261,10 @@ public final class TransferProcessor {
     /** Drops the partial sealed copy of an interrupted sealing that ends otherwise (denied, quarantined). */
     private void abandon(PolicySet set, Optional<TransferJournal.Entry> interrupted) throws IOException {
         if (interrupted.isEmpty() || interrupted.get().state() == TransferJournal.State.DELIVERED) {
+            return;
+        }
+        if (OutboxLayout.isRequest(Path.of(interrupted.get().sourcePath()))) {
+            requests.abandon(set, interrupted);
             return;
         }
         TransferJournal.Entry row = interrupted.get();

@@ -29,15 +29,6 @@ import org.safegate.transfer.TransferProcessor.Outcome;
  */
 class TransferRefusalCrashTest extends TransferScenarioTest {
 
-    /** What a kill does to the running code: it just stops, no handler runs. */
-    static final class SimulatedCrash extends Error {
-        private static final long serialVersionUID = 1L;
-
-        SimulatedCrash(Refusals.Step step) {
-            super("stopped after " + step);
-        }
-    }
-
     /** The two kinds of refusal: a policy denial and a layout quarantine. */
     enum Kind {
         DENIED_BY_POLICY(Outcome.DENIED, AuditEventType.TRANSFER_DENIED, "IRS-ICE-2025", "denied"),
@@ -154,12 +145,5 @@ class TransferRefusalCrashTest extends TransferScenarioTest {
 
     private TransferJournal journal() {
         return new TransferJournal(gateway.database(), clock);
-    }
-
-    /** A new gateway on the same store and folders, as after a restart. */
-    private void restart() {
-        gateway.close();
-        gateway = null;
-        start();
     }
 }

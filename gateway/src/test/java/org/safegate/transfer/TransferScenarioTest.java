@@ -79,6 +79,26 @@ abstract class TransferScenarioTest {
         start(Map.of());
     }
 
+    /** What a kill does to the running code: it just stops, no handler runs. */
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(Enum<?> step) {
+            super("stopped after " + step);
+        }
+    }
+
+    /** A new gateway on the same store and folders, as after a restart, with the settings given. */
+    void restart(Map<String, String> extra) {
+        gateway.close();
+        gateway = null;
+        start(extra);
+    }
+
+    void restart() {
+        restart(Map.of());
+    }
+
     void start(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of("safegate.keys", "file:keys-example"));
         settings.putAll(extra);

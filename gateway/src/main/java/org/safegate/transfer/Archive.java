@@ -1,0 +1,35 @@
+package org.safegate.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where the originals of finished transfers are kept: {@code <data>/archive/<transfer id>/original}.
+ * Archiving is the last step of a transfer, so an archived original also says the transfer is
+ * finished (a stopped run may not have journaled it DONE yet).
+ */
+final class Archive {
+    private final Path root;
+
+    Archive(Path dataDir) {
+        this.root = dataDir.resolve("archive");
+    }
+
+    /** Moves the original in, durably; a file already gone (archived by a stopped run) is left so. */
+    void keep(Path file, String transferId) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Path folder = Files.createDirectories(root.resolve(transferId));
+        Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.syncFolder(folder);
+        DurableFiles.syncFolder(file.getParent());
+    }
+
+    /** Whether the transfer's original is archived. */
+    boolean has(String transferId) {
+        return Files.exists(root.resolve(transferId).resolve(Quarantine.ORIGINAL));
+    }
+}
