@@ -39,15 +39,14 @@ public final class DatabaseSettings {
     public static DatabaseSettings embedded(Path dataDir) {
         Path file = dataDir.resolve("store").resolve("safegate").toAbsolutePath();
         // WRITE_DELAY=0 writes each commit to the file at once; Dialect.forceToDisk adds the fsync.
-        // RETENTION_TIME: an unused chunk of the file is reused after 5 s rather than H2's 45 s, which
-        // keeps a busy store small; H2Housekeeping syncs every second, well inside that time.
+        // H2Housekeeping keeps the file compact (in this mode H2 does not).
         // AUTO_SERVER lets a second process (agency revoke, audit commands) use the store while a
         // gateway runs: the first opener serves the file to the others over loopback.
         // LAZY_QUERY_EXECUTION streams large results (verifying millions of events) instead of spooling them.
         // QUERY_CACHE_SIZE keeps every statement of a transfer parsed (H2's default of 8 is fewer than one
         // transfer uses, so each was parsed again every time).
         return new DatabaseSettings("jdbc:h2:file:" + file
-                + ";WRITE_DELAY=0;RETENTION_TIME=5000;AUTO_SERVER=TRUE;LAZY_QUERY_EXECUTION=TRUE;QUERY_CACHE_SIZE=64",
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LAZY_QUERY_EXECUTION=TRUE;QUERY_CACHE_SIZE=64",
                 Optional.of("sa"),
                 Optional.empty());
     }

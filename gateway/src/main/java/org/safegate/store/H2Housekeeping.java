@@ -17,19 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the embedded H2 file from growing without bound. The store writes every commit to its
  * file at once ({@code WRITE_DELAY=0}), and in that mode H2 runs none of its own housekeeping:
- * each commit leaves a chunk of some 25 KB behind, and chunks that still hold one live page are
- * never reused, so the file grew by about 78 KB per delivered file. Once a second this rewrites
- * the live pages of sparse chunks into a new one (so the old ones can be reused once the
- * retention time has passed) and syncs the file. The sync matters for safety: a chunk is reused
- * only after it has been unused for half the retention time, so with a sync every second and a
- * retention of several seconds a power failure always finds the last synced state intact.
+ * each commit leaves a chunk of some 25 KB behind, and a chunk that still holds one live page is
+ * never reused, so the file grew by about 75 KB per delivered file. Once a second this rewrites
+ * the live pages of sparse chunks into a new one, as H2's own background housekeeping would (the
+ * old chunks are reused once H2's retention time has passed), and syncs the file.
  */
 final class H2Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
     /** Chunks this full (percent of live bytes) are left alone. */
     private static final int TARGET_FILL_RATE = 80;
-    /** How much is rewritten at most per round: more than the commits of a busy second write. */
-    private static final int REWRITE_BYTES_PER_ROUND = 32 << 20;
+    /**
+     * How many bytes of live pages are rewritten at most per round. Commits wait while a round
+     * runs, so it is kept small; chunks are mostly dead, so a few MB free many of them.
+     */
+    private static final int REWRITE_BYTES_PER_ROUND = 4 << 20;
     static final long INTERVAL_MILLIS = 1000;
 
     private final ConnectionSource connections;
@@ -62,7 +63,8 @@ final class H2Housekeeping implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
             }
-        } catch (RuntimeException | SQLException e) {
+        } catch (Exception | Error e) {
+            // the next round tries again: a scheduled task that throws would never run again
             LOG.warn("store housekeeping failed, will try again: {}", e.toString());
         }
     }
@@ -82,7 +84,8 @@ final class H2Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // no interrupt: H2 closes its file channel when a thread using it is interrupted
+        timer.shutdown();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -143,8 +143,12 @@ public final class TransferJournal {
         update(transferId, State.SEALED, deliveredAs);
     }
 
+    /** Records that the transfer is published; forced to disk, since its temporary copies go and its original is archived next. */
     public void delivered(String transferId, String deliveredAs) {
-        update(transferId, State.DELIVERED, deliveredAs);
+        write("journal transfer " + transferId, true, c -> {
+            update(c, transferId, State.DELIVERED, deliveredAs);
+            return null;
+        });
     }
 
     /**

@@ -131,9 +131,16 @@ public final class DurableFiles {
         }
     }
 
-    /** Publishes the temporary file under exactly {@code target}; never replaces another file. */
+    /**
+     * Publishes the temporary file under exactly {@code target}; never replaces another file. A
+     * temporary name already gone while the target exists was published and then removed by an
+     * earlier attempt (removing it follows publishing and the durable journal step that records it).
+     */
     public static void linkAs(Path temp, Path target) throws IOException {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
             if (!Files.isSameFile(target, temp)) {
                 throw new IOException(target + " was taken by another file before it could be published");
             }

@@ -128,11 +128,7 @@ public final class RequestFiles {
             return;
         }
         TransferJournal.Entry row = interrupted.get();
-        Optional<Agency> requester = set.agency(row.sender());
-        Optional<Agency> holder = set.agency(row.recipient());
-        if (requester.isPresent() && holder.isPresent()) {
-            forward.abandon(row, forward.folders(row.agreement(), requester.get(), holder.get()));
-        }
+        forward.abandon(row, set.agency(row.recipient()), set.agency(row.sender()));
     }
 
     private void receiptAndArchive(Path file, Agency requester, TransferRecorder.Ended ended, Instant now)

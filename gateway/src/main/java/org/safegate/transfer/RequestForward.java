@@ -2,6 +2,7 @@ package org.safegate.transfer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
@@ -53,8 +54,11 @@ public final class RequestForward {
     }
 
     Folders folders(String agreement, Agency requester, Agency holder) {
-        return new Folders(endpoints.inbox(holder.inbox()).child(agreement).child(OutboxLayout.REQUESTS),
-                endpoints.inbox(requester.inbox()).child(agreement).child(OutboxLayout.REQUESTS));
+        return new Folders(requestFolder(agreement, holder), requestFolder(agreement, requester));
+    }
+
+    private InboxFolder requestFolder(String agreement, Agency agency) {
+        return endpoints.inbox(agency.inbox()).child(agreement).child(OutboxLayout.REQUESTS);
     }
 
     /**
@@ -91,9 +95,17 @@ public final class RequestForward {
                 "request transfer " + row.transferId() + " was audited without a journaled name")));
     }
 
-    /** Drops the partial copies of a forward that stopped before its audit event and ends otherwise now. */
-    void abandon(TransferJournal.Entry row, Folders folders) throws IOException {
-        removeTemps(folders, row.transferId());
+    /**
+     * Drops the partial copies of a forward that stopped before its audit event and ends otherwise
+     * now: each in the folder of its agency, as far as the policies still know the agency.
+     */
+    void abandon(TransferJournal.Entry row, Optional<Agency> holder, Optional<Agency> requester) throws IOException {
+        if (holder.isPresent()) {
+            requestFolder(row.agreement(), holder.get()).removeTemp(row.transferId());
+        }
+        if (requester.isPresent()) {
+            requestFolder(row.agreement(), requester.get()).removeTemp(rejectionsTag(row.transferId()));
+        }
         journal.done(row.transferId());
     }
 

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.UUID;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +33,21 @@ class H2HousekeepingTest {
     }
 
     @Test
-    @DisplayName("A store with no file of its own (in memory here; a remote AUTO_SERVER session is the same). Result: nothing to keep, and a round neither fails nor writes.")
-    void noFileStore_resultNothingToKeep() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:housekeeping", "sa", "")) {
-            assertThat(H2Housekeeping.fileStore(connection)).isEmpty();
-            new H2Housekeeping(() -> DriverManager.getConnection("jdbc:h2:mem:housekeeping", "sa", "")).round();
+    @DisplayName("A connection to the store through the owner's server (as a CLI command reaches a running gateway's AUTO_SERVER). Result: no file store in this session; a round leaves the file to its owner and fails nothing.")
+    void remoteSession_resultHousekeepingLeftToTheOwner() throws Exception {
+        String file = dir.resolve("owned").resolve("store").toAbsolutePath().toString();
+        try (Connection owner = DriverManager.getConnection("jdbc:h2:file:" + file, "sa", "")) {
+            assertThat(H2Housekeeping.fileStore(owner)).isPresent();
+            Server server = Server.createTcpServer("-tcpPort", "0").start();
+            try {
+                String remote = "jdbc:h2:tcp://localhost:" + server.getPort() + "/" + file;
+                try (Connection connection = DriverManager.getConnection(remote, "sa", "")) {
+                    assertThat(H2Housekeeping.fileStore(connection)).isEmpty();
+                }
+                new H2Housekeeping(() -> DriverManager.getConnection(remote, "sa", "")).round();
+            } finally {
+                server.stop();
+            }
         }
     }
 

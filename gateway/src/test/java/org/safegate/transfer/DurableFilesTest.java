@@ -42,6 +42,37 @@ class DurableFilesTest {
     }
 
     @Test
+    void linkingAgainAfterThePublishedTempWasRemovedChangesNothing() throws Exception {
+        Path temp = DurableFiles.writeTemp(dir, "t1", out -> out.write(1));
+        DurableFiles.linkAs(temp, dir.resolve("report.csv.p7m"));
+        DurableFiles.removeTemp(temp);
+
+        DurableFiles.linkAs(temp, dir.resolve("report.csv.p7m"));
+
+        assertThat(names()).containsExactly("report.csv.p7m");
+        assertThat(Files.readAllBytes(dir.resolve("report.csv.p7m"))).containsExactly(1);
+    }
+
+    @Test
+    void linkingATempThatWasNeverWrittenFailsAndCreatesNothing() {
+        assertThatThrownBy(() -> DurableFiles.linkAs(DurableFiles.tempPath(dir, "t1"), dir.resolve("report.csv.p7m")))
+                .isInstanceOf(IOException.class);
+
+        assertThat(names()).isEmpty();
+    }
+
+    @Test
+    void linkingOntoAnotherFileFailsAndKeepsIt() throws Exception {
+        Path temp = DurableFiles.writeTemp(dir, "t1", out -> out.write(1));
+        Files.write(dir.resolve("report.csv.p7m"), new byte[] {9});
+
+        assertThatThrownBy(() -> DurableFiles.linkAs(temp, dir.resolve("report.csv.p7m")))
+                .isInstanceOf(IOException.class).hasMessageContaining("taken by another file");
+
+        assertThat(Files.readAllBytes(dir.resolve("report.csv.p7m"))).containsExactly(9);
+    }
+
+    @Test
     void quarantineKeepsTheOriginalAndItsReason(@TempDir Path outbox) throws Exception {
         Path original = Files.writeString(outbox.resolve("x.csv"), "data");
         Quarantine quarantine = new Quarantine(dir);

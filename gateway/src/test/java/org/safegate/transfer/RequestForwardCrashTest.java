@@ -104,6 +104,50 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         assertNoTemporaryFiles();
     }
 
+    @Test
+    @DisplayName("A forward stopped after its audit event, and ICE revoked meanwhile. Result: what the log says was"
+            + " sent is sent, once; the revocation applies to ICE's next file.")
+    void aForwardStoppedAfterAuditingAndTheRequesterRevoked_resultFinishedOnce() throws Exception {
+        start(SETTINGS);
+        Path file = dropRequests();
+        TransferProcessor crashing = gateway.processor().withRequests(requests(gateway.auditLog(), s -> {
+            if (s == RequestForward.Step.AUDITED) {
+                throw new SimulatedCrash(s);
+            }
+        }));
+        assertThatThrownBy(() -> crashing.process("ICE", outbox("ICE"), file)).isInstanceOf(SimulatedCrash.class);
+        restart(SETTINGS);
+        gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "alice", "suspected breach"));
+
+        assertThat(process("ICE", file)).isEqualTo(Outcome.DELIVERED);
+
+        assertForwardedOnce(file);
+        assertThat(events(AuditEventType.TRANSFER_QUARANTINED)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A forward stopped after sealing, and the size limit lowered below the file meanwhile. Result: the"
+            + " file is quarantined as too large and both partial copies are dropped.")
+    void aForwardStoppedWhileSealingAndTheFileNowTooLarge_resultQuarantinedAndPartialCopiesDropped() throws Exception {
+        start(SETTINGS);
+        Path file = dropRequests();
+        TransferProcessor crashing = gateway.processor().withRequests(requests(gateway.auditLog(), s -> {
+            if (s == RequestForward.Step.SEALED) {
+                throw new SimulatedCrash(s);
+            }
+        }));
+        assertThatThrownBy(() -> crashing.process("ICE", outbox("ICE"), file)).isInstanceOf(SimulatedCrash.class);
+        assertThat(listAll(holderFolder())).hasSize(1);
+        restart(Map.of("safegate.requests.allowed-statutes", STATUTE, "safegate.max-file-bytes", "100"));
+
+        assertThat(process("ICE", file)).isEqualTo(Outcome.QUARANTINED);
+
+        assertThat(listAll(holderFolder())).isEmpty();
+        assertThat(listAll(requesterFolder())).isEmpty();
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+        assertNoTemporaryFiles();
+    }
+
     /** Request files as the gateway wires them, with this audit log and told after each forward step. */
     private RequestFiles requests(AuditLog audit, Consumer<RequestForward.Step> afterStep) {
         Path data = workspace.resolve("data");
