@@ -1,5 +1,9 @@
 package org.safegate.audit;
 
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
+import org.safegate.store.StoreWrite;
+
 /**
  * The append-only audit log.
  *
@@ -13,4 +17,14 @@ public interface AuditLog {
 
     /** Appends one event; blocks until it is durable. */
     AppendedEvent append(AuditEntry entry);
+
+    /**
+     * Appends one event and, in the same transaction, what it records (such as the payload a
+     * delivery makes known to its recipient): both are durable, or neither is. Only a log kept in
+     * the gateway's own store can; others refuse.
+     */
+    default AppendedEvent append(AuditEntry entry, StoreWrite alongside) {
+        throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, getClass().getSimpleName()
+                + " cannot commit a store write with its event");
+    }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.safegate.store.Database;
+import org.safegate.store.StoreWrite;
 
 /**
  * Extends the chain by a batch of entries in one transaction. The chain head row is locked first
@@ -40,11 +41,19 @@ final class ChainWriter {
      * and forces the commit to disk. Returns what was appended, in order.
      */
     List<AppendedEvent> write(List<AuditEntry> entries) throws SQLException {
+        return write(entries, List.of());
+    }
+
+    /** As {@link #write(List)}, with store writes that commit in the same transaction. */
+    List<AppendedEvent> write(List<AuditEntry> entries, List<StoreWrite> alongside) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 database.dialect().requireDurableCommit(connection);
                 List<AppendedEvent> appended = write(connection, entries);
+                for (StoreWrite write : alongside) {
+                    write.write(connection);
+                }
                 connection.commit();
                 database.dialect().forceToDisk(connection);
                 return appended;

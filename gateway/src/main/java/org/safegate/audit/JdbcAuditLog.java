@@ -11,16 +11,19 @@ import java.util.concurrent.TimeUnit;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.store.Database;
+import org.safegate.store.StoreWrite;
 
 /**
  * The audit log on the gateway's database, with group commit: callers hand their entry to one
  * writer thread and wait; the writer commits whatever has queued up (up to
  * {@link AuditSettings#maxBatch}) in one transaction, forces it to disk, and only then releases
  * the callers. Nothing is acknowledged before it is durable; a failed batch fails every caller in it.
+ * A store write handed in with an entry commits in the same transaction.
  * The writer also makes time-based checkpoints when the log is idle.
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
-    private static final Pending STOP = new Pending(null, null);
+    private static final StoreWrite NOTHING = connection -> { };
+    private static final Pending STOP = new Pending(null, NOTHING, null);
 
     private final ChainWriter chain;
     private final AuditSettings settings;
@@ -38,7 +41,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public AppendedEvent append(AuditEntry entry) {
-        CompletableFuture<AppendedEvent> done = appendAsync(entry);
+        return append(entry, NOTHING);
+    }
+
+    @Override
+    public AppendedEvent append(AuditEntry entry, StoreWrite alongside) {
+        CompletableFuture<AppendedEvent> done = appendAsync(entry, alongside);
         try {
             return done.get();
         } catch (ExecutionException e) {
@@ -56,13 +64,17 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * thread keep many appends in flight; it must not act on an event before its future completes.
      */
     public CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry) {
-        if (entry == null) {
-            throw new IllegalArgumentException("entry");
+        return appendAsync(entry, NOTHING);
+    }
+
+    private CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry, StoreWrite alongside) {
+        if (entry == null || alongside == null) {
+            throw new IllegalArgumentException(entry == null ? "entry" : "alongside");
         }
         if (closed) {
             throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log is closed");
         }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+        Pending pending = new Pending(entry, alongside, new CompletableFuture<>());
         queue.add(pending);
         if (!writer.isAlive()) {
             failRemaining(); // closed meanwhile: nobody would ever complete it
@@ -106,9 +118,13 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private void commit(List<Pending> batch) {
         List<AuditEntry> entries = new ArrayList<>(batch.size());
-        batch.forEach(p -> entries.add(p.entry));
+        List<StoreWrite> alongside = new ArrayList<>(batch.size());
+        batch.forEach(p -> {
+            entries.add(p.entry);
+            alongside.add(p.alongside);
+        });
         try {
-            List<AppendedEvent> appended = chain.write(entries);
+            List<AppendedEvent> appended = chain.write(entries, alongside);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done.complete(appended.get(i));
             }
@@ -126,6 +142,6 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log was closed")));
     }
 
-    private record Pending(AuditEntry entry, CompletableFuture<AppendedEvent> done) {
+    private record Pending(AuditEntry entry, StoreWrite alongside, CompletableFuture<AppendedEvent> done) {
     }
 }

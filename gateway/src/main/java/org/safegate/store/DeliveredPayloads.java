@@ -36,6 +36,14 @@ public final class DeliveredPayloads {
         }
     }
 
+    /**
+     * The record of a delivery as a write for another transaction: the delivery's audit event
+     * carries it, so the recipient can never hold data the gateway does not know it delivered.
+     */
+    public static StoreWrite recording(String transferId, Delivered payload) {
+        return c -> record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(), payload.at());
+    }
+
     /** As {@link #record}, within the caller's transaction (the journal's delivered step shares it). */
     static void record(Connection c, String sha256, String recipient, String transferId, String agreement, Instant at)
             throws SQLException {

@@ -129,8 +129,8 @@ public final class Delivery {
             throws IOException {
         TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
-        journal.delivered(done.transferId(), deliveredAs, new DeliveredPayloads.Delivered(done.sha256(),
-                done.recipient(), done.agreement(), clock.instant()));
+        // the payload record came with the audit event; a delivery audited by an earlier version gets it here
+        journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         recipientFolder.removeTemp(done.transferId());
@@ -160,15 +160,20 @@ public final class Delivery {
     private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
         TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
-            recorder.delivered(done);
+            recorder.delivered(done, payloadOf(done));
         }
         return done;
     }
 
+    /** The delivery's audit event, with its payload recorded as delivered in the same transaction. */
     private TransferRecorder.Ended audit(TransferRecorder.Ended ended, String deliveredAs) {
         TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
-        recorder.delivered(done);
+        recorder.delivered(done, payloadOf(done));
         return done;
+    }
+
+    private DeliveredPayloads.Delivered payloadOf(TransferRecorder.Ended done) {
+        return new DeliveredPayloads.Delivered(done.sha256(), done.recipient(), done.agreement(), clock.instant());
     }
 
     private static TransferRecorder.Ended asDelivered(TransferRecorder.Ended ended, String deliveredAs) {

@@ -11,6 +11,7 @@ import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.Outcome;
+import org.safegate.store.DeliveredPayloads;
 
 /**
  * Records how a transfer ended: first the audit event (which must be durable, or the transfer is
@@ -52,11 +53,23 @@ public final class TransferRecorder {
     }
 
     public void delivered(Ended t) {
+        audit.append(deliveredEntry(t));
+    }
+
+    /**
+     * Records the delivery and, in the same transaction, its payload as delivered to the
+     * recipient: from the moment the event exists, a redisclosure of the same data is recognised.
+     */
+    public void delivered(Ended t, DeliveredPayloads.Delivered payload) {
+        audit.append(deliveredEntry(t), DeliveredPayloads.recording(t.transferId(), payload));
+    }
+
+    private static AuditEntry deliveredEntry(Ended t) {
         AuditEventType type = t.parentTransfer().isPresent() ? AuditEventType.REDISCLOSURE
                 : AuditEventType.TRANSFER_DELIVERED;
-        audit.append(entry(type, t, Outcome.SUCCESS).decision("permit")
+        return entry(type, t, Outcome.SUCCESS).decision("permit")
                 .change("delivered to " + t.recipient() + " as " + t.deliveredAs().orElse("?")
-                        + t.note().map(n -> "; records " + n).orElse("")).build());
+                        + t.note().map(n -> "; records " + n).orElse("")).build();
     }
 
     public void denied(Ended t) {

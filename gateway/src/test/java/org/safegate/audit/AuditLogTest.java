@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.safegate.SafegateException;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.EmbeddedPostgresServer;
+import org.safegate.store.StoreWrite;
 import org.safegate.store.TestStores;
 
 class AuditLogTest {
@@ -76,6 +81,37 @@ class AuditLogTest {
         assertThat(events.get(0).previousHash()).isEqualTo(CanonicalEncoding.GENESIS);
         assertThat(events.get(1).previousHash()).isEqualTo(first.hash());
         assertThat(new AuditStore(database).verify(new ChainVerifier(KEYS.verifier())).isIntact()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aStoreWriteHandedInWithAnEventCommitsWithItOrNotAtAll(TestStores store) throws Exception {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        StoreWrite insert = c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO revocation VALUES ('ICE', 1, 'alice', 'breach')");
+            }
+        };
+
+        assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 12), c -> {
+            insert.write(c);
+            throw new SQLException("the disk is full");
+        })).isInstanceOf(SafegateException.class).hasMessageContaining("the disk is full");
+        assertThat(new AuditStore(database).list(AuditQuery.ALL)).isEmpty();
+        assertThat(revocations(database)).isZero();
+
+        log.append(AuditEntries.delivered("t-2", "IRS-ICE-2025", 12), insert);
+        assertThat(new AuditStore(database).list(AuditQuery.ALL)).hasSize(1);
+        assertThat(revocations(database)).isOne();
+    }
+
+    private static int revocations(Database database) throws SQLException {
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM revocation")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @ParameterizedTest

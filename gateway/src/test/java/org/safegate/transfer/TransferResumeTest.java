@@ -1,6 +1,7 @@
 package org.safegate.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.audit.AppendedEvent;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.MutableClock;
@@ -39,6 +42,7 @@ import org.safegate.keys.KeyProviders;
 import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoreWrite;
 import org.safegate.store.TransferJournal;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
@@ -166,6 +170,44 @@ class TransferResumeTest extends TransferScenarioTest {
         assertThat(openAsDoj(folder.resolve("a.csv.2.p7m"))).isEqualTo(ADDRESSES);
         assertThat(single(AuditEventType.TRANSFER_DELIVERED).entry().transferId()).isEqualTo(entry.transferId());
         assertNoTemporaryFiles();
+    }
+
+    @Test
+    @DisplayName("A delivery stopped right after its audit event, before publishing. Result: the payload is already recorded as delivered to DOJ (what makes DOJ sending the same data on a redisclosure), and the next run finishes the delivery once.")
+    void aDeliveryStoppedRightAfterItsAuditEvent_resultThePayloadIsAlreadyKnownAsDelivered() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = journalEntry(file, "a.csv");
+        AuditLog stopsAfterTheEvent = new AuditLog() {
+            @Override
+            public AppendedEvent append(AuditEntry event) {
+                return gateway.auditLog().append(event);
+            }
+
+            @Override
+            public AppendedEvent append(AuditEntry event, StoreWrite alongside) {
+                gateway.auditLog().append(event, alongside);
+                throw new SimulatedCrash("the audit event of " + event.transferId());
+            }
+        };
+        TransferRecorder recorder = new TransferRecorder(stopsAfterTheEvent, new AuditStore(gateway.database()),
+                new ReceiptWriter(content -> new byte[] {1}));
+        Delivery delivery = new Delivery(keys, new TransferJournal(gateway.database(), clock),
+                new DeliveredPayloads(gateway.database()), recorder, workspace.resolve("data"), clock);
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
+                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> delivery.deliver(file, file, new LocalFolder(inbox("DOJ").resolve("IRS-DOJ-2024")),
+                new LocalFolder(inbox("IRS")), dojCertificate(), entry, ended)).isInstanceOf(SimulatedCrash.class);
+
+        assertThat(listAll(inbox("DOJ").resolve("IRS-DOJ-2024")))
+                .as("nothing published yet").allMatch(p -> p.getFileName().toString().startsWith(".safegate-"));
+        assertThat(new DeliveredPayloads(gateway.database()).deliveredTo(entry.payloadSha256(), "DOJ"))
+                .hasValueSatisfying(d -> assertThat(d.transferId()).isEqualTo(entry.transferId()));
+        restart();
+        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertExactlyOnce(entry.transferId(), "a.csv");
     }
 
     @Test

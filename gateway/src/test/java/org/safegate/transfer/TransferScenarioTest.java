@@ -83,7 +83,7 @@ abstract class TransferScenarioTest {
     static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
 
-        SimulatedCrash(Enum<?> step) {
+        SimulatedCrash(Object step) {
             super("stopped after " + step);
         }
     }
