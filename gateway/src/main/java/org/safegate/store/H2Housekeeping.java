@@ -31,7 +31,7 @@ final class H2Housekeeping implements AutoCloseable {
      * runs, so it is kept small; chunks are mostly dead, so a few MB free many of them.
      */
     private static final int REWRITE_BYTES_PER_ROUND = 4 << 20;
-    static final long INTERVAL_MILLIS = 1000;
+    private static final long INTERVAL_MILLIS = 1000;
 
     private final ConnectionSource connections;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

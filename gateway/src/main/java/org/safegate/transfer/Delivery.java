@@ -129,8 +129,13 @@ public final class Delivery {
             throws IOException {
         TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
-        // the payload record came with the audit event; a delivery audited by an earlier version gets it here
-        journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
+        if (mayBeAudited) {
+            // an event written by an earlier version came without the payload record: it goes with this step
+            journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
+        } else {
+            // the payload record went with the audit event
+            journal.delivered(done.transferId(), deliveredAs);
+        }
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         recipientFolder.removeTemp(done.transferId());
