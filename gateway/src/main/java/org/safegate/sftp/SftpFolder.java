@@ -67,6 +67,11 @@ final class SftpFolder implements InboxFolder {
     }
 
     @Override
+    public boolean hasTemp(String tag) throws IOException {
+        return sessions.run(endpoint, sftp -> exists(sftp, temp(tag)));
+    }
+
+    @Override
     public void removeTemp(String tag) throws IOException {
         sessions.run(endpoint, sftp -> {
             remove(sftp, temp(tag));

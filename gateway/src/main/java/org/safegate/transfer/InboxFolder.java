@@ -41,6 +41,9 @@ public interface InboxFolder {
      */
     void publishTemp(String tag, String name) throws IOException;
 
+    /** Whether content is waiting under the temporary name of {@code tag}. */
+    boolean hasTemp(String tag) throws IOException;
+
     /** Removes the temporary name of {@code tag}, if it is still there. */
     void removeTemp(String tag) throws IOException;
 

@@ -48,6 +48,11 @@ public final class LocalFolder implements InboxFolder {
     }
 
     @Override
+    public boolean hasTemp(String tag) {
+        return Files.exists(DurableFiles.tempPath(folder, tag), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
     public void removeTemp(String tag) throws IOException {
         DurableFiles.removeTemp(DurableFiles.tempPath(folder, tag));
     }

@@ -17,8 +17,9 @@ import org.safegate.store.TransferJournal;
 
 /**
  * Ends a transfer without sending it, exactly once across crashes: the refusal is journaled with
- * its reasons, then audited, the reason file written, the receipt given to the sender, and only
- * then the original moved into quarantine. A run stopped at any step finishes the same refusal from
+ * its reasons, then audited, the rejections of a request file refused whole returned to the
+ * requester ({@link RequestRejections}), the reason file written, the receipt given to the sender,
+ * and only then the original moved into quarantine. A run stopped at any step finishes the same refusal from
  * the journal; each step checks whether it was already done. Nothing is deleted.
  */
 public final class Refusals {
@@ -26,7 +27,7 @@ public final class Refusals {
     static final String UNPLACED = "_unplaced";
 
     /** The steps of a refusal, in order; each is durable before the next begins. */
-    public enum Step { JOURNALED, AUDITED, REASON_WRITTEN, RECEIPTED, MOVED }
+    public enum Step { JOURNALED, AUDITED, RETURNED, REASON_WRITTEN, RECEIPTED, MOVED }
 
     private final Quarantine quarantine;
     private final TransferRecorder recorder;
@@ -51,11 +52,17 @@ public final class Refusals {
     /** A file refused before any policy question (layout, name, signature, unreadable records). */
     public void quarantine(PolicySet policies, String sender, Path outbox, Path file, Refusal refusal, Instant now)
             throws IOException {
+        quarantine(policies, sender, outbox, file, refusal, now, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #quarantine}, under a transfer id already journaled (a request file whose rejections wait). */
+    void quarantine(PolicySet policies, String sender, Path outbox, Path file, Refusal refusal, Instant now,
+                    String transferId) throws IOException {
         String source = outbox.relativize(file).toString();
         boolean regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
         String agreement = agreementOf(policies, outbox, file);
         List<Receipt.Reason> reasons = List.of(new Receipt.Reason(refusal.code().name(), refusal.message()));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(UUID.randomUUID().toString(), sender, "", agreement,
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, "", agreement,
                 "", "", file.getFileName().toString(), regular ? Digests.sha256(file) : "",
                 regular ? Files.size(file) : 0, Optional.empty(), Optional.empty(), reasons, Optional.empty(),
                 Optional.empty());
@@ -114,6 +121,12 @@ public final class Refusals {
             }
         }
         afterStep.accept(Step.AUDITED);
+        if (OutboxLayout.isRequest(Path.of(source)) && !UNPLACED.equals(ended.agreement())) {
+            // the rejections of a request file refused whole, written before its refusal was journaled
+            RequestRejections.publishWaiting(RequestRejections.folder(senderInbox, ended.agreement()),
+                    ended.transferId(), ended.name());
+        }
+        afterStep.accept(Step.RETURNED);
         quarantine.writeReason(ended.transferId(), ended.sender(), source, denied ? "denied" : "quarantined",
                 quarantineReasons(ended.reasons()), record.at());
         afterStep.accept(Step.REASON_WRITTEN);

@@ -69,15 +69,6 @@ public final class RequestExchange {
         return new Inspected(transferId, result, passed, rejections);
     }
 
-    /** Sends the refusals of a request file refused whole back to the requester. */
-    public void returnRefusals(Inspected inspected, Path original, Agreement agreement, Agency requester)
-            throws IOException {
-        InboxFolder requesterFolder = endpoints.inbox(requester.inbox()).child(agreement.id())
-                .child(OutboxLayout.REQUESTS);
-        seal(inspected.rejections(), requesterFolder, original.getFileName() + ".rejections.csv", requester,
-                inspected.transferId() + "-r");
-    }
-
     /** The answers that may leave, filtered into a new file; the notice of withheld ones goes to the holder. */
     public record Filtered(Path released, AnswerResult result) {
     }

@@ -81,19 +81,19 @@ public final class RequestFiles {
             return TransferProcessor.Outcome.QUARANTINED;
         }
         String counts = RequestExchange.counts(inspected.result());
-        if (inspected.result().quarantined()) {
-            abandon(set, interrupted);
-            exchange.returnRefusals(inspected, file, agreement, requester);
-            refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.REQUESTS_DEFICIENT,
-                    "too many deficient records to pass any: " + counts), now);
-            return TransferProcessor.Outcome.QUARANTINED;
-        }
         String sha256 = Digests.sha256(file);
         long size = Files.size(file);
         long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
         TransferJournal.Entry row = new TransferJournal.Entry(transferId, requester.id(),
                 outbox.relativize(file).toString(), size, modified, agreement.id(), holder.id(), sha256,
                 TransferJournal.State.SEALING, Optional.empty());
+        if (inspected.result().quarantined()) {
+            // the refused records go back to the requester once, when the refusal under this transfer id is audited
+            forward.prepareRejections(inspected, agreement, requester, holder, row);
+            refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.REQUESTS_DEFICIENT,
+                    "too many deficient records to pass any: " + counts), now, transferId);
+            return TransferProcessor.Outcome.QUARANTINED;
+        }
         String deliveredAs = forward.forward(inspected, file, agreement, requester, holder, row);
         TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, requester.id(), holder.id(),
                 agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size,

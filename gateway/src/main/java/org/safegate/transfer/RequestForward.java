@@ -24,8 +24,6 @@ import org.safegate.store.TransferJournal;
  * ({@link #abandon}).
  */
 public final class RequestForward {
-    private static final String REJECTIONS = ".rejections.csv";
-
     private final RequestExchange exchange;
     private final TransferJournal journal;
     private final AuditLog audit;
@@ -58,7 +56,22 @@ public final class RequestForward {
     }
 
     private InboxFolder requestFolder(String agreement, Agency agency) {
-        return endpoints.inbox(agency.inbox()).child(agreement).child(OutboxLayout.REQUESTS);
+        return RequestRejections.folder(endpoints.inbox(agency.inbox()), agreement);
+    }
+
+    /**
+     * Readies the return of the rejections of a request file refused whole: the file is journaled
+     * (a stopped run inspects it again under the same transfer id) and its sealed rejections are
+     * written under their hidden name, for the refusal to publish once it is audited. The holder's
+     * partial copy of a forward that stopped before its audit event is dropped.
+     */
+    void prepareRejections(RequestExchange.Inspected inspected, Agreement agreement, Agency requester, Agency holder,
+                           TransferJournal.Entry entry) throws IOException {
+        Folders folders = folders(agreement.id(), requester, holder);
+        folders.holder().removeTemp(entry.transferId());
+        journal.begin(entry);
+        folders.requester().writeTemp(RequestRejections.tag(entry.transferId()),
+                exchange.sealedFor(inspected.rejections(), requester));
     }
 
     /**
@@ -74,7 +87,7 @@ public final class RequestForward {
         journal.begin(entry, deliveredAs);
         afterStep.accept(Step.JOURNALED);
         folders.holder().writeTemp(transferId, exchange.sealedFor(inspected.passed(), holder));
-        folders.requester().writeTemp(rejectionsTag(transferId), exchange.sealedFor(inspected.rejections(), requester));
+        folders.requester().writeTemp(RequestRejections.tag(transferId), exchange.sealedFor(inspected.rejections(), requester));
         afterStep.accept(Step.SEALED);
         audit.append(auditEntry(inspected.result(), transferId, name, agreement, requester)
                 .change("requests to " + holder.id() + " as " + deliveredAs + ": "
@@ -104,7 +117,7 @@ public final class RequestForward {
             requestFolder(row.agreement(), holder.get()).removeTemp(row.transferId());
         }
         if (requester.isPresent()) {
-            requestFolder(row.agreement(), requester.get()).removeTemp(rejectionsTag(row.transferId()));
+            requestFolder(row.agreement(), requester.get()).removeTemp(RequestRejections.tag(row.transferId()));
         }
         journal.done(row.transferId());
     }
@@ -112,9 +125,10 @@ public final class RequestForward {
     private void publish(Folders folders, String transferId, String name, String deliveredAs) throws IOException {
         folders.holder().publishTemp(transferId, deliveredAs);
         afterStep.accept(Step.HOLDER_PUBLISHED);
-        String tag = rejectionsTag(transferId);
+        String tag = RequestRejections.tag(transferId);
         // the requester's copy is named when published: a stopped run's link to it is found again
-        folders.requester().publishTemp(tag, folders.requester().nameFor(tag, name + REJECTIONS, ".p7m"));
+        folders.requester().publishTemp(tag, folders.requester().nameFor(tag, name + RequestRejections.SUFFIX,
+                ".p7m"));
         afterStep.accept(Step.REJECTIONS_PUBLISHED);
         journal.delivered(transferId, deliveredAs);
         afterStep.accept(Step.DELIVERED);
@@ -123,11 +137,7 @@ public final class RequestForward {
 
     private static void removeTemps(Folders folders, String transferId) throws IOException {
         folders.holder().removeTemp(transferId);
-        folders.requester().removeTemp(rejectionsTag(transferId));
-    }
-
-    private static String rejectionsTag(String transferId) {
-        return transferId + "-r";
+        folders.requester().removeTemp(RequestRejections.tag(transferId));
     }
 
     private static AuditEntry.Builder auditEntry(InspectionResult r, String transferId, String name,

@@ -70,6 +70,19 @@ class SftpFoldersTest {
     }
 
     @Test
+    void contentWaitsUnderItsTemporaryNameUntilPublished() throws IOException {
+        InboxFolder folder = folders.folder(endpoint("file:password")).child("A-B");
+        assertThat(folder.hasTemp("t1")).isFalse();
+        folder.writeTemp("t1", out -> out.write(bytes("sealed")));
+        assertThat(folder.hasTemp("t1")).isTrue();
+
+        folder.publishTemp("t1", "x.p7m");
+
+        assertThat(folder.hasTemp("t1")).isFalse();
+        assertThat(folder.child("elsewhere").hasTemp("t1")).isFalse();
+    }
+
+    @Test
     void aRepeatedPublishAfterTheRenameChangesNothing() throws IOException {
         InboxFolder folder = folders.folder(endpoint("file:password")).child("A-B");
         folder.writeTemp("t1", out -> out.write(bytes("sealed")));
