@@ -239,16 +239,20 @@ public final class Gateway implements AutoCloseable {
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */
     public Map<String, Path> outboxes() {
         Map<String, Path> outboxes = new java.util.TreeMap<>();
-        PolicySet set = policies.get();
-        set.agencies().forEach(agency -> outboxes.put(agency.id(), agency.outbox().type() == EndpointType.SFTP
-                ? remoteOutboxes.spool(agency.id()) : endpoints.folder(agency.outbox())));
+        outboxRoutes().forEach((agency, outbox) -> outboxes.put(agency, outbox.folder()));
         return outboxes;
     }
 
-    /** The agencies whose outbox is on an SFTP server. */
-    public List<String> sftpOutboxes() {
-        return policies.get().agencies().stream().filter(a -> a.outbox().type() == EndpointType.SFTP)
-                .map(a -> a.id()).sorted().toList();
+    /** Every agency's outbox folder, and whether it is taken from an SFTP server, from one policy set. */
+    Map<String, OutboxRouteSync.Outbox> outboxRoutes() {
+        Map<String, OutboxRouteSync.Outbox> outboxes = new java.util.TreeMap<>();
+        PolicySet set = policies.get();
+        set.agencies().forEach(agency -> {
+            boolean sftp = agency.outbox().type() == EndpointType.SFTP;
+            outboxes.put(agency.id(), new OutboxRouteSync.Outbox(sftp ? remoteOutboxes.spool(agency.id())
+                    : endpoints.folder(agency.outbox()), sftp));
+        });
+        return outboxes;
     }
 
     /** Takes what is ready from the agency's SFTP outbox into its spool (see {@link RemoteOutboxes#pickUp}). */

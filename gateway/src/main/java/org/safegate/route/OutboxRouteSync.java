@@ -1,12 +1,17 @@
 package org.safegate.route;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -15,54 +20,80 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one set of routes per agency outbox in line with the current policies. An agency added by
  * a policy reload gets its routes, one whose outbox moved (another folder, file to SFTP or back)
- * gets them again for the new place, and one that is gone loses them. Files already on a lane of
- * a removed route are finished; files still waiting stay in the folder, untouched. A change that
- * cannot be applied (a folder that cannot be created) is logged and tried again at the next check.
+ * gets them again for the new place, and one that is gone loses them. A route is removed only
+ * after a graceful stop: every file its lanes took is finished first, so no file is ever worked on
+ * by an old and a new route at once; a stop that takes too long is called off and tried again at
+ * the next check, and no other route is added on that folder meanwhile. Changes run on a thread of
+ * their own, so a long stop never holds up the next policy check.
  */
 final class OutboxRouteSync {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRouteSync.class);
-    /** How long the lanes of a removed route may take to finish the files they are on. */
-    private static final long STOP_SECONDS = 60;
+    /** How long a removed route's lanes may take to finish the files they took before the stop is called off. */
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(10);
 
     /** Where an agency's files are found, and whether they are first taken from an SFTP server. */
     record Outbox(Path folder, boolean sftp) {
     }
 
-    private final Supplier<Map<String, Path>> folders;
-    private final Supplier<List<String>> sftpAgencies;
+    private final Supplier<Map<String, Outbox>> wanted;
     private final AgencyOutboxRoutes.Definer definer;
-    /** The outboxes whose routes exist now. */
+    private final Duration stopTimeout;
+    private final AtomicBoolean syncPending = new AtomicBoolean();
+    /** The outboxes whose routes exist now; changed only by one sync at a time. */
     private Map<String, Outbox> running = Map.of();
+    private ExecutorService changes;
 
-    OutboxRouteSync(Supplier<Map<String, Path>> folders, Supplier<List<String>> sftpAgencies,
-                    AgencyOutboxRoutes.Definer definer) {
-        this.folders = folders;
-        this.sftpAgencies = sftpAgencies;
+    /** {@code wanted}: the outboxes of the current policy set, read from one snapshot of it. */
+    OutboxRouteSync(Supplier<Map<String, Outbox>> wanted, AgencyOutboxRoutes.Definer definer) {
+        this(wanted, definer, STOP_TIMEOUT);
+    }
+
+    /** With another limit for a graceful stop (tests call one off quickly). */
+    OutboxRouteSync(Supplier<Map<String, Outbox>> wanted, AgencyOutboxRoutes.Definer definer, Duration stopTimeout) {
+        this.wanted = wanted;
         this.definer = definer;
+        this.stopTimeout = stopTimeout;
     }
 
     /** Defines the routes of the outboxes the current policies name (at start-up, before the context starts). */
     synchronized void defineCurrent(RouteBuilder builder) {
-        Map<String, Outbox> wanted = wanted();
-        wanted.forEach((agency, outbox) -> definer.define(builder, agency, outbox));
-        running = wanted;
+        Map<String, Outbox> current = Map.copyOf(wanted.get());
+        current.forEach((agency, outbox) -> definer.define(builder, agency, outbox));
+        running = current;
+    }
+
+    /** Brings the routes in line with the policies on the sync thread, unless a sync is already waiting to run. */
+    void requestSync(CamelContext context) {
+        if (syncPending.compareAndSet(false, true)) {
+            changes(context).execute(() -> {
+                syncPending.set(false);
+                sync(context);
+            });
+        }
     }
 
     /** Adds, replaces and removes routes of a running context until they match the current policies. */
     synchronized void sync(CamelContext context) {
-        Map<String, Outbox> wanted = wanted();
-        if (wanted.equals(running)) {
+        Map<String, Outbox> target = wanted.get();
+        if (target.equals(running)) {
             return;
         }
         Map<String, Outbox> now = new TreeMap<>(running);
         running.forEach((agency, outbox) -> {
-            if (!outbox.equals(wanted.get(agency)) && removed(context, agency)) {
+            if (!outbox.equals(target.get(agency)) && removed(context, agency)) {
                 now.remove(agency);
                 LOG.info("outbox of {} no longer watched at {}", agency, outbox.folder());
+                warnOfSpooledFiles(agency, outbox);
             }
         });
-        wanted.forEach((agency, outbox) -> {
-            if (!now.containsKey(agency) && added(context, agency, outbox)) {
+        target.forEach((agency, outbox) -> {
+            if (now.containsKey(agency)) {
+                return;
+            }
+            if (now.values().stream().anyMatch(other -> other.folder().equals(outbox.folder()))) {
+                LOG.warn("the outbox of {} at {} is still watched for another agency (tried again at the next check)",
+                        agency, outbox.folder());
+            } else if (added(context, agency, outbox)) {
                 now.put(agency, outbox);
                 LOG.info("outbox of {} now watched at {}{}", agency, outbox.folder(),
                         outbox.sftp() ? " (taken from its SFTP server)" : "");
@@ -76,11 +107,12 @@ final class OutboxRouteSync {
         return Map.copyOf(running);
     }
 
-    private Map<String, Outbox> wanted() {
-        Set<String> remote = Set.copyOf(sftpAgencies.get());
-        Map<String, Outbox> wanted = new TreeMap<>();
-        folders.get().forEach((agency, folder) -> wanted.put(agency, new Outbox(folder, remote.contains(agency))));
-        return wanted;
+    private synchronized ExecutorService changes(CamelContext context) {
+        if (changes == null) {
+            // shut down with the context
+            changes = context.getExecutorServiceManager().newSingleThreadExecutor(this, "outbox-route-sync");
+        }
+        return changes;
     }
 
     private boolean added(CamelContext context, String agency, Outbox outbox) {
@@ -101,13 +133,22 @@ final class OutboxRouteSync {
         }
     }
 
-    private static boolean removed(CamelContext context, String agency) {
+    private boolean removed(CamelContext context, String agency) {
         // the SFTP pickup first: nothing more is fed into the spool while its consumer stops
         for (String routeId : List.of(AgencyOutboxRoutes.sftpRouteId(agency), AgencyOutboxRoutes.fileRouteId(agency))) {
             try {
-                if (context.getRoute(routeId) != null) {
-                    context.getRouteController().stopRoute(routeId, STOP_SECONDS, TimeUnit.SECONDS);
-                    context.removeRoute(routeId);
+                if (context.getRoute(routeId) == null) {
+                    continue;
+                }
+                if (!context.getRouteController().stopRoute(routeId, stopTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                        true)) {
+                    LOG.warn("route {} still has files in progress after {}; it keeps running and its removal is tried"
+                            + " again at the next policy check", routeId, stopTimeout);
+                    return false;
+                }
+                if (!context.removeRoute(routeId)) {
+                    LOG.warn("route {} could not be removed (tried again at the next policy check)", routeId);
+                    return false;
                 }
             } catch (Exception e) {
                 LOG.warn("cannot stop route {} (tried again at the next policy check): {}", routeId, e.getMessage());
@@ -115,5 +156,22 @@ final class OutboxRouteSync {
             }
         }
         return true;
+    }
+
+    /** Files already taken from an SFTP server into the spool are not lost: the administrator is told where they wait. */
+    private static void warnOfSpooledFiles(String agency, Outbox outbox) {
+        if (!outbox.sftp() || !Files.isDirectory(outbox.folder())) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(outbox.folder())) {
+            long waiting = all.filter(Files::isRegularFile).count();
+            if (waiting > 0) {
+                LOG.warn("{} file(s) taken from the SFTP outbox of {} still wait in {}: they are taken again when its"
+                        + " outbox is on SFTP once more; to send them now, move them into its outbox", waiting, agency,
+                        outbox.folder());
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("cannot look into the spool of {} at {}: {}", agency, outbox.folder(), e.getMessage());
+        }
     }
 }

@@ -17,8 +17,7 @@ public final class OutboxRoutes extends RouteBuilder {
 
     public OutboxRoutes(Gateway gateway) {
         this.gateway = gateway;
-        this.routes = new OutboxRouteSync(gateway::outboxes, gateway::sftpOutboxes,
-                new AgencyOutboxRoutes.Factory(gateway));
+        this.routes = new OutboxRouteSync(gateway::outboxRoutes, new AgencyOutboxRoutes.Factory(gateway));
     }
 
     @Override
@@ -29,7 +28,7 @@ public final class OutboxRoutes extends RouteBuilder {
                 .process(exchange -> {
                     gateway.policies().reloadIfChanged();
                     // a reload made elsewhere (a safeguard event from the admin API) is followed too
-                    routes.sync(exchange.getContext());
+                    routes.requestSync(exchange.getContext());
                 });
     }
 }

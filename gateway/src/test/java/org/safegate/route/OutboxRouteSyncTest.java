@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,36 +26,92 @@ class OutboxRouteSyncTest {
     Path dir;
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final AtomicReference<Map<String, Path>> folders = new AtomicReference<>();
-    private final AtomicReference<List<String>> sftp = new AtomicReference<>(List.of());
+    private final AtomicReference<Map<String, OutboxRouteSync.Outbox>> wanted = new AtomicReference<>();
     /** Files each route's consumer saw, as "agency:name". */
     private final List<String> seen = new CopyOnWriteArrayList<>();
     /** Agencies whose routes cannot be defined (as with a folder that cannot be created). */
     private final Set<String> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** A file named slow* keeps its lane busy until released. */
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseSlow = new CountDownLatch(1);
 
-    private final OutboxRouteSync sync = new OutboxRouteSync(folders::get, sftp::get, (builder, agency, outbox) -> {
-        if (broken.contains(agency)) {
-            throw new IllegalStateException("cannot create " + outbox.folder());
-        }
-        builder.fromF("file:%s?noop=true&autoCreate=true&delay=50", outbox.folder())
-                .routeId(AgencyOutboxRoutes.fileRouteId(agency))
-                .process(exchange -> seen.add(agency + ":" + exchange.getIn().getHeader("CamelFileName")));
-        if (outbox.sftp()) {
-            builder.fromF("timer:pickup-%s?period=60000", agency).routeId(AgencyOutboxRoutes.sftpRouteId(agency))
-                    .log("pickup");
-        }
-    });
+    private OutboxRouteSync sync = syncStoppingWithin(Duration.ofSeconds(30));
 
     @AfterEach
     void stop() {
+        releaseSlow.countDown();
         camel.stop();
+    }
+
+    private OutboxRouteSync syncStoppingWithin(Duration stopTimeout) {
+        return new OutboxRouteSync(wanted::get, (builder, agency, outbox) -> {
+            if (broken.contains(agency)) {
+                throw new IllegalStateException("cannot create " + outbox.folder());
+            }
+            builder.fromF("file:%s?noop=true&autoCreate=true&delay=50", outbox.folder())
+                    .routeId(AgencyOutboxRoutes.fileRouteId(agency))
+                    .process(exchange -> {
+                        String name = exchange.getIn().getHeader("CamelFileName", String.class);
+                        if (name.startsWith("slow")) {
+                            slowStarted.countDown();
+                            releaseSlow.await();
+                        }
+                        seen.add(agency + ":" + name);
+                    });
+            if (outbox.sftp()) {
+                builder.fromF("timer:pickup-%s?period=60000", agency).routeId(AgencyOutboxRoutes.sftpRouteId(agency))
+                        .log("pickup");
+            }
+        }, stopTimeout);
+    }
+
+    @Test
+    void aBusyRouteIsRemovedOnlyOnceItsFileIsFinished() throws Exception {
+        start(Map.of("IRS", dir.resolve("irs")));
+        Files.writeString(dir.resolve("irs").resolve("slow.csv"), "in progress");
+        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        folders(Map.of("IRS", dir.resolve("irs-2026")), List.of());
+        Thread moving = new Thread(() -> sync.sync(camel));
+        moving.start();
+        // the stop waits for the file in progress: the old route is there, the new one is not
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> uri("IRS").contains("/irs?"));
+        releaseSlow.countDown();
+        moving.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(uri("IRS")).contains("irs-2026");
+        assertThat(seen).containsExactly("IRS:slow.csv");
+    }
+
+    @Test
+    void aStopThatTakesTooLongIsCalledOffAndNoOtherRouteWatchesItsFolderMeanwhile() throws Exception {
+        sync = syncStoppingWithin(Duration.ofMillis(500));
+        start(Map.of("IRS", dir.resolve("irs")));
+        Files.writeString(dir.resolve("irs").resolve("slow.csv"), "in progress");
+        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // the agency is renamed: the same folder, watched for another id
+        folders(Map.of("IRS-2", dir.resolve("irs")), List.of());
+        sync.sync(camel);
+
+        assertThat(camel.getRouteController().getRouteStatus(AgencyOutboxRoutes.fileRouteId("IRS")).isStarted())
+                .as("the old route runs on").isTrue();
+        assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("IRS-2"))).isNull();
+        assertThat(sync.running()).containsOnlyKeys("IRS");
+
+        releaseSlow.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("IRS:slow.csv"));
+        sync.sync(camel);
+        assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("IRS"))).isNull();
+        assertThat(uri("IRS-2")).contains("/irs?");
+        assertThat(sync.running()).containsOnlyKeys("IRS-2");
     }
 
     @Test
     void anOutboxMovedByAReloadIsWatchedAtItsNewPlaceOnly() throws Exception {
         start(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj")));
 
-        folders.set(Map.of("IRS", dir.resolve("irs-2026"), "DOJ", dir.resolve("doj")));
+        folders(Map.of("IRS", dir.resolve("irs-2026"), "DOJ", dir.resolve("doj")), List.of());
         sync.sync(camel);
 
         assertThat(uri("IRS")).contains("irs-2026");
@@ -69,8 +127,7 @@ class OutboxRouteSyncTest {
     void anAgencyAddedGetsItsRoutesAndOneRemovedLosesThem() throws Exception {
         start(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj")));
 
-        folders.set(Map.of("IRS", dir.resolve("irs"), "ICE", dir.resolve("ice-spool")));
-        sftp.set(List.of("ICE"));
+        folders(Map.of("IRS", dir.resolve("irs"), "ICE", dir.resolve("ice-spool")), List.of("ICE"));
         sync.sync(camel);
 
         assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("DOJ"))).isNull();
@@ -79,7 +136,7 @@ class OutboxRouteSyncTest {
         assertThat(sync.running()).containsOnlyKeys("IRS", "ICE");
 
         // the outbox goes back to a plain folder: the SFTP pickup goes with the old routes
-        sftp.set(List.of());
+        folders(Map.of("IRS", dir.resolve("irs"), "ICE", dir.resolve("ice-spool")), List.of());
         sync.sync(camel);
         assertThat(camel.getRoute(AgencyOutboxRoutes.sftpRouteId("ICE"))).isNull();
         assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("ICE"))).isNotNull();
@@ -90,7 +147,7 @@ class OutboxRouteSyncTest {
         start(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj")));
         Route irs = camel.getRoute(AgencyOutboxRoutes.fileRouteId("IRS"));
 
-        folders.set(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj-2026")));
+        folders(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj-2026")), List.of());
         sync.sync(camel);
         sync.sync(camel);
 
@@ -103,7 +160,7 @@ class OutboxRouteSyncTest {
         start(Map.of("IRS", dir.resolve("irs")));
         broken.add("DOJ");
 
-        folders.set(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj")));
+        folders(Map.of("IRS", dir.resolve("irs"), "DOJ", dir.resolve("doj")), List.of());
         sync.sync(camel);
         assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("DOJ"))).isNull();
         assertThat(sync.running()).containsOnlyKeys("IRS");
@@ -114,8 +171,15 @@ class OutboxRouteSyncTest {
         assertThat(sync.running()).containsOnlyKeys("IRS", "DOJ");
     }
 
+    private void folders(Map<String, Path> folders, List<String> sftp) {
+        Map<String, OutboxRouteSync.Outbox> outboxes = new java.util.TreeMap<>();
+        folders.forEach((agency, folder) -> outboxes.put(agency, new OutboxRouteSync.Outbox(folder,
+                sftp.contains(agency))));
+        wanted.set(outboxes);
+    }
+
     private void start(Map<String, Path> initial) throws Exception {
-        folders.set(initial);
+        folders(initial, List.of());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
