@@ -98,16 +98,16 @@ public final class TransferJournal {
 
     /**
      * Records that sealing begins and the name the sealed copy will be published under, in one
-     * step. Beginning again a transfer still SEALING whose delivery was not audited (sealing was
-     * interrupted; callers check the audit log first) journals the name chosen now.
+     * step. Beginning again a transfer still SEALING (sealing was interrupted before its delivery
+     * was audited) journals the name chosen now.
      */
     public void begin(Entry entry, String deliveredAs) {
         String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
                 + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', ?, ? FROM (VALUES (1)) AS one(x)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM transfer_journal WHERE transfer_id = ?)";
-        // begun again only for a row whose delivery was not audited (the caller found no event): its
-        // name is chosen again, as another file may have taken it while this one was held
+        // a row still SEALING was not audited (the caller found no event): its name is chosen again,
+        // as another file may have taken it while this one was held
         String name = "UPDATE transfer_journal SET delivered_as = ? WHERE transfer_id = ? AND state = 'SEALING'";
         write("journal transfer " + entry.transferId(), c -> {
             try (PreparedStatement s = c.prepareStatement(insert)) {
