@@ -17,14 +17,14 @@ import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 
 /**
- * Seals a permitted file into the recipient's inbox exactly once, so that a run killed at any
- * point resumes where it stopped: the name is reserved in the journal, the sealed copy written
- * under a hidden name, the delivery audited together with its payload (for redisclosure), the copy
- * published under its final name (a hard link or rename, never overwriting), receipted, its hidden
- * name removed, and only then is the original archived. After the audit event the journal is not
- * written again until DONE: a resumed run tells how far the delivery got from the files. A receipt
- * means published; otherwise the hidden copy is published (again, which changes nothing if it
- * already was); an archived original means finished.
+ * Seals a permitted file into the recipient's inbox exactly once. Each step is recorded before the
+ * next begins, so a run that was killed at any point resumes where it stopped: the name is
+ * reserved in the journal, the sealed copy written under a hidden name, the delivery audited
+ * together with its payload (for redisclosure), the copy published under its final name (a hard
+ * link, never overwriting) and its hidden name removed, receipted, and only then is the original
+ * archived. A resumed run tells how far an audited delivery got from the files themselves: a
+ * hidden copy still there is published (again, which changes nothing if it already was), one gone
+ * was published; an archived original means finished.
  */
 public final class Delivery {
     private final KeyProvider keys;
@@ -116,11 +116,6 @@ public final class Delivery {
             receiptAndArchive(file, senderInbox, done);
             return;
         }
-        if (!recorder.deliveryRecorded(ended.transferId()) && !recipientFolder.hasTemp(ended.transferId())) {
-            // a copy never audited is audited only while it is there: nothing says a missing one was published
-            throw new IOException("the sealed copy of transfer " + ended.transferId() + " is no longer in "
-                    + recipientFolder.describe() + " and nothing says it was published: the file is held");
-        }
         boolean reserved = deliveredAs != null;
         if (!reserved) {
             deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
@@ -138,27 +133,19 @@ public final class Delivery {
     private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
                                   TransferRecorder.Ended ended, String deliveredAs, boolean mayBeAudited)
             throws IOException {
-        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
+        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs, recipientFolder)
+                : audit(ended, deliveredAs);
         if (mayBeAudited) {
             // an event written by an earlier version came without the payload record
             payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
         }
-        // the hidden copy goes only once the receipt is written: a resumed run that finds the receipt knows the
-        // copy was published (and does not publish it again, should the recipient have taken it meanwhile)
-        if (!mayBeAudited || !recorder.receiptWritten(senderInbox, done, Receipt.Outcome.DELIVERED)) {
-            recipientFolder.publishTemp(done.transferId(), deliveredAs);
-        }
-        recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
+        recipientFolder.publishTemp(ended.transferId(), deliveredAs);
         recipientFolder.removeTemp(done.transferId());
-        archive(file, done);
+        receiptAndArchive(file, senderInbox, done);
     }
 
     private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
-        archive(file, done);
-    }
-
-    private void archive(Path file, TransferRecorder.Ended done) throws IOException {
         archive.keep(file, done.transferId());
         // the archived original already says the transfer is finished; the journal learns it with its next step
         journal.doneWithNextStep(done.transferId());
@@ -175,10 +162,20 @@ public final class Delivery {
                 .findFirst();
     }
 
-    /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
-    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
+    /**
+     * Writes the delivery's audit event unless a previous attempt did; returns the transfer as
+     * delivered. An event is written only for a complete sealed copy still waiting under its hidden
+     * name (a copy sealed by an earlier version and never audited): should it be gone, nothing says
+     * it was published, and the file is held rather than logged as delivered.
+     */
+    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs,
+                                             InboxFolder recipientFolder) throws IOException {
         TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
+            if (!recipientFolder.hasTemp(done.transferId())) {
+                throw new IOException("the sealed copy of transfer " + done.transferId() + " is no longer in "
+                        + recipientFolder.describe() + " and nothing says it was published: the file is held");
+            }
             recorder.delivered(done, payloadOf(done));
         }
         return done;

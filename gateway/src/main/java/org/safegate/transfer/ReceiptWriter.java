@@ -34,8 +34,10 @@ public final class ReceiptWriter {
 
     /** Writes both files into the inbox, wherever it is; returns the receipt's file name. */
     public String write(InboxFolder senderInbox, Receipt receipt) throws IOException {
-        InboxFolder folder = folder(senderInbox, receipt);
-        String receiptStem = stem(receipt);
+        InboxFolder folder = senderInbox.child("receipts").child(receipt.agreement());
+        // a refused name is not safe to reuse in a file name; the transfer id identifies it instead
+        String stem = FileNames.problem(receipt.name()).isEmpty() ? receipt.name() : "transfer-" + receipt.transfer();
+        String receiptStem = stem + "." + receipt.outcome().key();
         Earlier earlier = earlier(folder, receiptStem, receipt.transfer());
         String written;
         byte[] json;
@@ -55,21 +57,6 @@ public final class ReceiptWriter {
             folder.removeTemp(receipt.transfer() + "-signature");
         }
         return written;
-    }
-
-    /** Whether the receipt of this transfer, with this outcome, is already in the sender's inbox. */
-    public boolean written(InboxFolder senderInbox, Receipt receipt) throws IOException {
-        return earlier(folder(senderInbox, receipt), stem(receipt), receipt.transfer()) != null;
-    }
-
-    private static InboxFolder folder(InboxFolder senderInbox, Receipt receipt) {
-        return senderInbox.child("receipts").child(receipt.agreement());
-    }
-
-    private static String stem(Receipt receipt) {
-        // a refused name is not safe to reuse in a file name; the transfer id identifies it instead
-        String stem = FileNames.problem(receipt.name()).isEmpty() ? receipt.name() : "transfer-" + receipt.transfer();
-        return stem + "." + receipt.outcome().key();
     }
 
     private record Earlier(String name, byte[] content) {

@@ -112,17 +112,8 @@ public final class TransferRecorder {
 
     /** Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. */
     public String receipt(InboxFolder senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
-        return receipts.write(senderInbox, receiptOf(t, outcome, at));
-    }
-
-    /** Whether the sender's inbox already has the receipt of this transfer (a resumed run asks). */
-    public boolean receiptWritten(InboxFolder senderInbox, Ended t, Receipt.Outcome outcome) throws IOException {
-        return receipts.written(senderInbox, receiptOf(t, outcome, Instant.EPOCH));
-    }
-
-    private static Receipt receiptOf(Ended t, Receipt.Outcome outcome, Instant at) {
-        return new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at, t.sha256(), t.size(),
-                t.deliveredAs(), t.reasons());
+        return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
+                t.sha256(), t.size(), t.deliveredAs(), t.reasons()));
     }
 
     private static AuditEntry.Builder entry(AuditEventType type, Ended t, Outcome outcome) {
