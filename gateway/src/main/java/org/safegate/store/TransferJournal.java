@@ -21,12 +21,11 @@ public final class TransferJournal {
 
     /**
      * How far a transfer got. SEALING: sealing began, under the name it will be published as
-     * (whether it was sealed complete is told by the delivery's audit event, the next step; after
-     * that event, the files tell how far it got: see {@code Delivery}); SEALED: sealed complete
-     * (rows of earlier versions, and sealed copies re-decided before publishing); DELIVERED:
-     * published (forwarded request files, and deliveries of earlier versions); DONE: the original
-     * archived. REFUSING: a denial or quarantine was decided and journaled with its reasons; it is
-     * finished (audit, reason file, receipt, original moved) before the row is DONE.
+     * (whether it was sealed complete is told by the delivery's audit event, the next step);
+     * SEALED: sealed complete (rows of earlier versions, and sealed copies re-decided before
+     * publishing); DELIVERED: published; DONE: the original archived. REFUSING: a denial or
+     * quarantine was decided and journaled with its reasons; it is finished (audit, reason file,
+     * receipt, original moved) before the row is DONE.
      */
     public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
 
@@ -60,9 +59,8 @@ public final class TransferJournal {
     }
 
     /**
-     * Every row of this very file that is not DONE, newest first: the row of a finished transfer
-     * whose DONE step was lost with a stopped run may sit beside the row of a later transfer of an
-     * identical file.
+     * Every row of this very file that is not DONE, newest first: a DELIVERED row whose DONE step
+     * was lost with a stopped run may sit beside the row of a later transfer of an identical file.
      */
     public List<Entry> unfinishedRows(String sender, String sourcePath, long size, long modified) {
         String sql = "SELECT transfer_id, agreement, recipient, payload_sha256, state, delivered_as FROM transfer_journal"
@@ -153,13 +151,27 @@ public final class TransferJournal {
         });
     }
 
+    /**
+     * Records that the transfer is published and, in the same transaction, its payload as
+     * delivered (for recognising a redisclosure later): one commit instead of two.
+     */
+    public void delivered(String transferId, String deliveredAs, DeliveredPayloads.Delivered payload) {
+        // forced to disk: the original is archived next, after which nothing would find this step again
+        write("journal transfer " + transferId, true, c -> {
+            update(c, transferId, State.DELIVERED, deliveredAs);
+            DeliveredPayloads.record(c, payload.sha256(), payload.recipient(), transferId, payload.agreement(),
+                    payload.at());
+            return null;
+        });
+    }
+
     public void done(String transferId) {
         update(transferId, State.DONE, null);
     }
 
     /**
      * Records that a delivered transfer is done (its original archived) with the next journal
-     * step of any transfer, saving a commit of its own. Until then the row stays as it was, which
+     * step of any transfer, saving a commit of its own. Until then the row stays DELIVERED, which
      * a run that stops meanwhile leaves for good: such a transfer is recognised as finished by its
      * archived original (see {@code Delivery#unfinished}).
      */

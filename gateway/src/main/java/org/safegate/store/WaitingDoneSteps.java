@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * DONE steps of delivered transfers that wait for the next journal step of any transfer, to be
  * written in its transaction instead of a commit of their own. A stopped run loses those still
- * waiting; their rows stay as they were (SEALING for a delivery, DELIVERED for a forwarded request
- * file), which the archived original makes harmless.
+ * waiting; their rows stay DELIVERED, which the archived original makes harmless.
  */
 final class WaitingDoneSteps {
     private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
@@ -51,9 +50,8 @@ final class WaitingDoneSteps {
         if (taken.isEmpty()) {
             return;
         }
-        // only transfers whose original is archived are added: whatever their row says, they are finished
         String sql = "UPDATE transfer_journal SET state = 'DONE', updated_at = ? WHERE transfer_id = ?"
-                + " AND state <> 'DONE'";
+                + " AND state = 'DELIVERED'";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (String transferId : taken) {
                 s.setLong(1, clock.millis());

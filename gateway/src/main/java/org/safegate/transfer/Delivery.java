@@ -19,12 +19,9 @@ import org.safegate.store.TransferJournal;
 /**
  * Seals a permitted file into the recipient's inbox exactly once. Each step is recorded before the
  * next begins, so a run that was killed at any point resumes where it stopped: the name is
- * reserved in the journal, the sealed copy written under a hidden name, the delivery audited
- * together with its payload (for redisclosure), the copy published under its final name (a hard
- * link, never overwriting) and its hidden name removed, receipted, and only then is the original
- * archived. A resumed run tells how far an audited delivery got from the files themselves: a
- * hidden copy still there is published (again, which changes nothing if it already was), one gone
- * was published; an archived original means finished.
+ * reserved in the journal, the sealed copy written under a hidden name, the delivery audited,
+ * the copy published under its final name (a hard link, never overwriting), journaled delivered
+ * together with its payload (for redisclosure), receipted, and only then is the original archived.
  */
 public final class Delivery {
     private final KeyProvider keys;
@@ -107,10 +104,7 @@ public final class Delivery {
         if (reached != TransferJournal.State.SEALED) {
             // published and journaled DELIVERED by a stopped run
             recipientFolder.removeTemp(ended.transferId());
-            TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
-            if (!recorder.deliveryRecorded(done.transferId())) {
-                recorder.delivered(done, payloadOf(done));
-            }
+            TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
             // a run before this version journaled DELIVERED before recording the payload
             payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
             receiptAndArchive(file, senderInbox, done);
@@ -133,13 +127,17 @@ public final class Delivery {
     private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
                                   TransferRecorder.Ended ended, String deliveredAs, boolean mayBeAudited)
             throws IOException {
-        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs, recipientFolder)
-                : audit(ended, deliveredAs);
-        if (mayBeAudited) {
-            // an event written by an earlier version came without the payload record
-            payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
-        }
+        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
+        if (mayBeAudited) {
+            // an event written by an earlier version came without the payload record: it goes with this step
+            journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
+        } else {
+            // the payload record went with the audit event
+            journal.delivered(done.transferId(), deliveredAs);
+        }
+        // only once the published name is journaled: until then the temporary name is how a resumed
+        // run finds which name it had published
         recipientFolder.removeTemp(done.transferId());
         receiptAndArchive(file, senderInbox, done);
     }
@@ -153,29 +151,20 @@ public final class Delivery {
 
     /**
      * The transfer of this very file that a stopped run left unfinished, if any. A journal row
-     * whose original is archived is finished (archiving is the last step; its DONE step was waiting
-     * when the run stopped): a file found now is another one.
+     * still DELIVERED whose original is archived is finished (archiving is the last step; its DONE
+     * step was waiting when the run stopped): a file found now is another one.
      */
     public Optional<TransferJournal.Entry> unfinished(String sender, String sourcePath, long size, long modified) {
         return journal.unfinishedRows(sender, sourcePath, size, modified).stream()
-                .filter(u -> u.state() == TransferJournal.State.REFUSING || !archive.has(u.transferId()))
+                .filter(u -> u.state() != TransferJournal.State.DELIVERED
+                        || !archive.has(u.transferId()))
                 .findFirst();
     }
 
-    /**
-     * Writes the delivery's audit event unless a previous attempt did; returns the transfer as
-     * delivered. An event is written only for a complete sealed copy still waiting under its hidden
-     * name (a copy sealed by an earlier version and never audited): should it be gone, nothing says
-     * it was published, and the file is held rather than logged as delivered.
-     */
-    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs,
-                                             InboxFolder recipientFolder) throws IOException {
+    /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
+    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
         TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
-            if (!recipientFolder.hasTemp(done.transferId())) {
-                throw new IOException("the sealed copy of transfer " + done.transferId() + " is no longer in "
-                        + recipientFolder.describe() + " and nothing says it was published: the file is held");
-            }
             recorder.delivered(done, payloadOf(done));
         }
         return done;

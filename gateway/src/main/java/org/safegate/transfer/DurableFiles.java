@@ -133,16 +133,14 @@ public final class DurableFiles {
 
     /**
      * Publishes the temporary file under exactly {@code target}; never replaces another file. A
-     * temporary name already gone was published and then removed by an earlier attempt: content is
-     * published only after its audit event, which follows its complete temporary copy, and from
-     * then on only publishing removes the temporary name (as an SFTP rename does). The target may
-     * be gone too by then, taken by the recipient.
+     * temporary name already gone while the target exists was published and then removed by an
+     * earlier attempt (removing it follows publishing and the durable journal step that records it).
      */
     public static void linkAs(Path temp, Path target) throws IOException {
-        if (!Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
             if (!Files.isSameFile(target, temp)) {
                 throw new IOException(target + " was taken by another file before it could be published");
             }

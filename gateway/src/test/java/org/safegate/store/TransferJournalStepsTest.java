@@ -1,6 +1,7 @@
 package org.safegate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.safegate.SafegateException;
 
 /** The journal steps that share one commit, in the real store (H2 and PostgreSQL). */
 class TransferJournalStepsTest {
@@ -50,7 +52,8 @@ class TransferJournalStepsTest {
         try (Database database = store.open(dir)) {
             TransferJournal journal = new TransferJournal(database, CLOCK);
             journal.begin(entry("t-1"), "a.csv.p7m");
-            journal.delivered("t-1", "a.csv.p7m");
+            journal.delivered("t-1", "a.csv.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(7000)));
             journal.doneWithNextStep("t-1");
             assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20))
                     .extracting(TransferJournal.Entry::transferId).containsExactly("t-1");
@@ -59,10 +62,42 @@ class TransferJournalStepsTest {
             assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20))
                     .extracting(TransferJournal.Entry::transferId).containsExactly("t-2");
 
-            journal.delivered("t-2", "a.csv.2.p7m");
+            journal.delivered("t-2", "a.csv.2.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(8000)));
             journal.doneWithNextStep("t-2");
             journal.finishWaiting();
             assertThat(journal.unfinishedRows("IRS", "IRS-DOJ-2024/a.csv", 10, 20)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void deliveredRecordsThePayloadInTheSameStep(TestStores store) {
+        try (Database database = store.open(dir)) {
+            TransferJournal journal = new TransferJournal(database, CLOCK);
+            DeliveredPayloads payloads = new DeliveredPayloads(database);
+            journal.begin(entry("t-1"), "a.csv.p7m");
+            journal.delivered("t-1", "a.csv.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(7000)));
+
+            assertThat(journal.unfinished("IRS", "IRS-DOJ-2024/a.csv", 10, 20)).map(TransferJournal.Entry::state)
+                    .contains(TransferJournal.State.DELIVERED);
+            assertThat(payloads.deliveredTo("abc", "DOJ")).contains(
+                    new DeliveredPayloads.Delivery("t-1", "IRS-DOJ-2024", Instant.ofEpochMilli(7000)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aDeliveredStepThatFailsRecordsNoPayloadEither(TestStores store) {
+        try (Database database = store.open(dir)) {
+            TransferJournal journal = new TransferJournal(database, CLOCK);
+            DeliveredPayloads payloads = new DeliveredPayloads(database);
+
+            assertThatThrownBy(() -> journal.delivered("not-journaled", "a.csv.p7m",
+                    new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024", Instant.ofEpochMilli(7000))))
+                    .isInstanceOf(SafegateException.class).hasMessageContaining("not-journaled is not in the journal");
+            assertThat(payloads.deliveredTo("abc", "DOJ")).isEmpty();
         }
     }
 

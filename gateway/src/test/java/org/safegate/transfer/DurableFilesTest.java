@@ -54,13 +54,9 @@ class DurableFilesTest {
     }
 
     @Test
-    void linkingAgainAfterThePublishedFileWasTakenByTheRecipientChangesNothing() throws Exception {
-        Path temp = DurableFiles.writeTemp(dir, "t1", out -> out.write(1));
-        DurableFiles.linkAs(temp, dir.resolve("report.csv.p7m"));
-        DurableFiles.removeTemp(temp);
-        Files.delete(dir.resolve("report.csv.p7m"));
-
-        DurableFiles.linkAs(temp, dir.resolve("report.csv.p7m"));
+    void linkingATempThatWasNeverWrittenFailsAndCreatesNothing() {
+        assertThatThrownBy(() -> DurableFiles.linkAs(DurableFiles.tempPath(dir, "t1"), dir.resolve("report.csv.p7m")))
+                .isInstanceOf(IOException.class);
 
         assertThat(names()).isEmpty();
     }
