@@ -110,6 +110,11 @@ public final class Delivery {
             receiptAndArchive(file, senderInbox, done);
             return;
         }
+        if (!recorder.deliveryRecorded(ended.transferId()) && !recipientFolder.hasTemp(ended.transferId())) {
+            // a copy never audited is audited only while it is there: nothing says a missing one was published
+            throw new IOException("the sealed copy of transfer " + ended.transferId() + " is no longer in "
+                    + recipientFolder.describe() + " and nothing says it was published: the file is held");
+        }
         boolean reserved = deliveredAs != null;
         if (!reserved) {
             deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");

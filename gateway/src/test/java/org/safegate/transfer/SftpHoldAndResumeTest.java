@@ -134,13 +134,19 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
     }
 
     @Test
-    @DisplayName("A run stopped right after the SFTP rename, before journaling it. Result: the next run sees the rename happened and publishes nothing again.")
+    @DisplayName("A run stopped right after the SFTP rename (its audit event written before), before journaling it. Result: the next run sees the rename happened and publishes nothing again.")
     void aRunStoppedAfterTheRename_resultTheNextRunFinishesWithoutASecondFile() throws Exception {
         dojInboxOnServer();
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = uploadSealedCopy(file);
         new TransferJournal(gateway.database(), clock).reserve(entry.transferId(), "a.csv.p7m");
+        // the delivery's audit event, as the stopped run wrote it before renaming
+        new TransferRecorder(gateway.auditLog(), new org.safegate.audit.AuditStore(gateway.database()),
+                new ReceiptWriter(c -> c)).delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ",
+                "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(),
+                ADDRESSES.length, java.util.Optional.empty(), java.util.Optional.of("a.csv.p7m"), java.util.List.of(),
+                java.util.Optional.empty(), java.util.Optional.empty()));
         Path folder = remoteInbox("IRS-DOJ-2024");
         // what the stopped run's rename did on the server
         Files.move(folder.resolve(".safegate-" + entry.transferId() + ".part"), folder.resolve("a.csv.p7m"));
