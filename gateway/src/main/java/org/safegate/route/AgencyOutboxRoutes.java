@@ -1,6 +1,9 @@
 package org.safegate.route;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -25,10 +28,41 @@ final class AgencyOutboxRoutes {
     /** Defines the routes of agencies' outboxes on a route builder. */
     interface Definer {
         void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox);
+
+        /** Tells the agency's lanes to take no new file (its route is being stopped), or to go on again. */
+        default void retire(String agency, boolean retiring) {
+        }
+
+        /** Waits until the agency's lanes have no file in progress; false when the limit passed first. */
+        default boolean awaitIdle(String agency, Duration limit) throws InterruptedException {
+            return true;
+        }
     }
 
     /** The gateway's outbox routes. */
-    record Factory(Gateway gateway) implements Definer {
+    static final class Factory implements Definer {
+        private final Gateway gateway;
+        /** The lanes of each agency's current outbox route. */
+        private final Map<String, OutboxLanes> lanes = new ConcurrentHashMap<>();
+
+        Factory(Gateway gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public void retire(String agency, boolean retiring) {
+            OutboxLanes current = lanes.get(agency);
+            if (current != null) {
+                current.retire(retiring);
+            }
+        }
+
+        @Override
+        public boolean awaitIdle(String agency, Duration limit) throws InterruptedException {
+            OutboxLanes current = lanes.get(agency);
+            return current == null || current.awaitIdle(limit);
+        }
+
         @Override
         public void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox) {
             Path folder = outbox.folder();
@@ -41,8 +75,8 @@ final class AgencyOutboxRoutes {
                     + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false",
                             folder, BATCH)
                     .routeId(fileRouteId(agency))
-                    .process(new OutboxLanes(agency, folder, gateway.lanesPerOutbox(),
-                            (root, file) -> gateway.processor().process(agency, root, file)));
+                    .process(lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder,
+                            gateway.lanesPerOutbox(), (root, file) -> gateway.processor().process(agency, root, file))));
             if (outbox.sftp()) {
                 // an SFTP outbox is taken into its spool folder, which the route above watches
                 builder.fromF("timer:sftp-pickup-%s?delay=0&period=1000", agency)

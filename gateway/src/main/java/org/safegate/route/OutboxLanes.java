@@ -1,6 +1,7 @@
 package org.safegate.route;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +26,8 @@ final class OutboxLanes extends AsyncProcessorSupport {
     private final String agency;
     private final ThreadPoolExecutor[] lanes;
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set while the route is being stopped: files not yet begun are left in the folder. */
+    private volatile boolean retiring;
 
     /** {@code work} takes the outbox and one file of it, and never throws. */
     OutboxLanes(String agency, Path outbox, int count, BiConsumer<Path, Path> work) {
@@ -59,7 +62,9 @@ final class OutboxLanes extends AsyncProcessorSupport {
         }
         lanes[laneOf(file)].execute(() -> {
             try {
-                work.accept(outbox, file);
+                if (!retiring) {
+                    work.accept(outbox, file);
+                }
             } catch (RuntimeException | Error e) {
                 exchange.setException(e);
             } finally {
@@ -68,6 +73,31 @@ final class OutboxLanes extends AsyncProcessorSupport {
             }
         });
         return false;
+    }
+
+    /**
+     * While retiring, a file not begun yet is left where it is (its exchange completes at once), so
+     * a route being stopped waits only for the files in progress; the route that follows takes the
+     * rest. Retiring is called off when the stop is.
+     */
+    void retire(boolean retiring) {
+        this.retiring = retiring;
+    }
+
+    /** Waits until no file is on the lanes (retiring lanes empty their queues at once); false after the limit. */
+    boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!inFlight.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            // a route stop is rare and may wait minutes: a short park is simpler than a signal per file
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("waiting for the lanes of " + agency + " to finish");
+            }
+        }
+        return true;
     }
 
     int laneOf(Path file) {

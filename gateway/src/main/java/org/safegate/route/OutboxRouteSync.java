@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * Keeps one set of routes per agency outbox in line with the current policies. An agency added by
  * a policy reload gets its routes, one whose outbox moved (another folder, file to SFTP or back)
  * gets them again for the new place, and one that is gone loses them. A route is removed only
- * after a graceful stop: every file its lanes took is finished first, so no file is ever worked on
- * by an old and a new route at once; a stop that takes too long is called off and tried again at
- * the next check, and no other route is added on that folder meanwhile. Changes run on a thread of
- * their own, so a long stop never holds up the next policy check.
+ * once its lanes are idle (they take no new file, and finish those in progress), so no file is ever
+ * worked on by an old and a new route at once; a removal that waits too long is called off and
+ * tried again at the next check, and no other route is added on that folder (or one inside or
+ * around it) meanwhile. Changes run on a thread of their own, so a long wait never holds up the
+ * next policy check.
  */
 final class OutboxRouteSync {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRouteSync.class);
@@ -39,9 +40,10 @@ final class OutboxRouteSync {
     private final AgencyOutboxRoutes.Definer definer;
     private final Duration stopTimeout;
     private final AtomicBoolean syncPending = new AtomicBoolean();
+    /** The thread changes run on; set once, outside the lock a sync holds while it waits for a stop. */
+    private final AtomicReference<ExecutorService> changes = new AtomicReference<>();
     /** The outboxes whose routes exist now; changed only by one sync at a time. */
     private Map<String, Outbox> running = Map.of();
-    private ExecutorService changes;
 
     /** {@code wanted}: the outboxes of the current policy set, read from one snapshot of it. */
     OutboxRouteSync(Supplier<Map<String, Outbox>> wanted, AgencyOutboxRoutes.Definer definer) {
@@ -75,7 +77,7 @@ final class OutboxRouteSync {
     /** Adds, replaces and removes routes of a running context until they match the current policies. */
     synchronized void sync(CamelContext context) {
         Map<String, Outbox> target = wanted.get();
-        if (target.equals(running)) {
+        if (target.equals(running) || context.isStopping()) {
             return;
         }
         Map<String, Outbox> now = new TreeMap<>(running);
@@ -90,7 +92,7 @@ final class OutboxRouteSync {
             if (now.containsKey(agency)) {
                 return;
             }
-            if (now.values().stream().anyMatch(other -> other.folder().equals(outbox.folder()))) {
+            if (now.values().stream().anyMatch(other -> overlap(other.folder(), outbox.folder()))) {
                 LOG.warn("the outbox of {} at {} is still watched for another agency (tried again at the next check)",
                         agency, outbox.folder());
             } else if (added(context, agency, outbox)) {
@@ -107,12 +109,20 @@ final class OutboxRouteSync {
         return Map.copyOf(running);
     }
 
-    private synchronized ExecutorService changes(CamelContext context) {
-        if (changes == null) {
+    private ExecutorService changes(CamelContext context) {
+        ExecutorService current = changes.get();
+        if (current == null) {
             // shut down with the context
-            changes = context.getExecutorServiceManager().newSingleThreadExecutor(this, "outbox-route-sync");
+            ExecutorService created = context.getExecutorServiceManager().newSingleThreadExecutor(this,
+                    "outbox-route-sync");
+            current = changes.compareAndExchange(null, created);
+            if (current == null) {
+                current = created;
+            } else {
+                context.getExecutorServiceManager().shutdown(created);
+            }
         }
-        return changes;
+        return current;
     }
 
     private boolean added(CamelContext context, String agency, Outbox outbox) {
@@ -133,29 +143,51 @@ final class OutboxRouteSync {
         }
     }
 
+    /**
+     * Stops and removes the agency's routes. The SFTP pickup stops first, so nothing more is fed into
+     * the spool; the lanes then take no new file (those queued stay in the folder, untouched), and
+     * the routes are stopped once the files in progress are finished. Should that take longer than
+     * the limit, the lanes go on as before, the pickup starts again, and nothing is removed.
+     */
     private boolean removed(CamelContext context, String agency) {
-        // the SFTP pickup first: nothing more is fed into the spool while its consumer stops
-        for (String routeId : List.of(AgencyOutboxRoutes.sftpRouteId(agency), AgencyOutboxRoutes.fileRouteId(agency))) {
-            try {
-                if (context.getRoute(routeId) == null) {
-                    continue;
-                }
-                if (!context.getRouteController().stopRoute(routeId, stopTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        true)) {
+        String pickup = AgencyOutboxRoutes.sftpRouteId(agency);
+        String consumer = AgencyOutboxRoutes.fileRouteId(agency);
+        try {
+            boolean hasPickup = context.getRoute(pickup) != null;
+            if (hasPickup) {
+                context.getRouteController().stopRoute(pickup);
+            }
+            if (context.getRoute(consumer) != null) {
+                definer.retire(agency, true);
+                if (!definer.awaitIdle(agency, stopTimeout)) {
+                    definer.retire(agency, false);
+                    if (hasPickup) {
+                        context.getRouteController().startRoute(pickup);
+                    }
                     LOG.warn("route {} still has files in progress after {}; it keeps running and its removal is tried"
-                            + " again at the next policy check", routeId, stopTimeout);
+                            + " again at the next policy check", consumer, stopTimeout);
                     return false;
                 }
-                if (!context.removeRoute(routeId)) {
+                context.getRouteController().stopRoute(consumer);
+            }
+            for (String routeId : List.of(pickup, consumer)) {
+                if (context.getRoute(routeId) != null && !context.removeRoute(routeId)) {
                     LOG.warn("route {} could not be removed (tried again at the next policy check)", routeId);
                     return false;
                 }
-            } catch (Exception e) {
-                LOG.warn("cannot stop route {} (tried again at the next policy check): {}", routeId, e.getMessage());
-                return false;
             }
+            return true;
+        } catch (Exception e) {
+            LOG.warn("cannot stop the routes of {} (tried again at the next policy check): {}", agency, e.getMessage());
+            return false;
         }
-        return true;
+    }
+
+    /** Whether two outbox folders share files: the same, or one inside the other (consumers are recursive). */
+    private static boolean overlap(Path a, Path b) {
+        Path first = a.toAbsolutePath().normalize();
+        Path second = b.toAbsolutePath().normalize();
+        return first.startsWith(second) || second.startsWith(first);
     }
 
     /** Files already taken from an SFTP server into the spool are not lost: the administrator is told where they wait. */

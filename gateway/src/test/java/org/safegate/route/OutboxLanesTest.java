@@ -76,6 +76,46 @@ class OutboxLanesTest {
     }
 
     @Test
+    void retiringLanesLeaveFilesNotBegunAndCompleteTheirExchanges() {
+        List<Path> worked = new CopyOnWriteArrayList<>();
+        lanes = new OutboxLanes("IRS", OUTBOX, 2, (outbox, file) -> worked.add(file));
+        lanes.start();
+        AtomicInteger completed = new AtomicInteger();
+        Path first = OUTBOX.resolve("IRS-DOJ-2024").resolve("a.csv");
+        lanes.process(exchangeFor(first), done -> completed.incrementAndGet());
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.get() == 1);
+
+        lanes.retire(true);
+        lanes.process(exchangeFor(OUTBOX.resolve("IRS-DOJ-2024").resolve("b.csv")), done -> completed.incrementAndGet());
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.get() == 2);
+        assertThat(worked).containsExactly(first);
+
+        lanes.retire(false);
+        Path third = OUTBOX.resolve("IRS-DOJ-2024").resolve("c.csv");
+        lanes.process(exchangeFor(third), done -> completed.incrementAndGet());
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.get() == 3);
+        assertThat(worked).containsExactly(first, third);
+    }
+
+    @Test
+    void lanesAreIdleOnlyOnceTheFileInProgressIsFinished() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        lanes = new OutboxLanes("IRS", OUTBOX, 2, (outbox, file) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        lanes.start();
+        lanes.process(exchangeFor(OUTBOX.resolve("IRS-DOJ-2024").resolve("a.csv")), done -> { });
+
+        assertThat(lanes.awaitIdle(Duration.ofMillis(200))).isFalse();
+        release.countDown();
+        assertThat(lanes.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
     void theLaneSettingIsAWholeNumberFromOneTo64() {
         assertThat(Gateway.lanes(Settings.of(Map.of()))).isEqualTo(Gateway.DEFAULT_LANES);
         assertThat(Gateway.lanes(Settings.of(Map.of("safegate.outbox.lanes", " 8 ")))).isEqualTo(8);

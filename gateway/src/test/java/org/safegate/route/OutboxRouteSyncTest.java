@@ -1,6 +1,7 @@
 package org.safegate.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ class OutboxRouteSyncTest {
     /** A file named slow* keeps its lane busy until released. */
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
+    /** Counted down when a sync reads the policies after start-up. */
+    private final CountDownLatch syncStarted = new CountDownLatch(1);
+    private boolean started;
 
     private OutboxRouteSync sync = syncStoppingWithin(Duration.ofSeconds(30));
 
@@ -44,7 +48,20 @@ class OutboxRouteSyncTest {
     }
 
     private OutboxRouteSync syncStoppingWithin(Duration stopTimeout) {
-        return new OutboxRouteSync(wanted::get, (builder, agency, outbox) -> {
+        return new OutboxRouteSync(() -> {
+            if (started) {
+                syncStarted.countDown();
+            }
+            return wanted.get();
+        }, new TestRoutes(), stopTimeout);
+    }
+
+    /** File routes that note what they saw; a file named slow* is in progress until released. */
+    private final class TestRoutes implements AgencyOutboxRoutes.Definer {
+        private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox) {
             if (broken.contains(agency)) {
                 throw new IllegalStateException("cannot create " + outbox.folder());
             }
@@ -53,8 +70,13 @@ class OutboxRouteSyncTest {
                     .process(exchange -> {
                         String name = exchange.getIn().getHeader("CamelFileName", String.class);
                         if (name.startsWith("slow")) {
-                            slowStarted.countDown();
-                            releaseSlow.await();
+                            inProgress.incrementAndGet();
+                            try {
+                                slowStarted.countDown();
+                                releaseSlow.await();
+                            } finally {
+                                inProgress.decrementAndGet();
+                            }
                         }
                         seen.add(agency + ":" + name);
                     });
@@ -62,7 +84,17 @@ class OutboxRouteSyncTest {
                 builder.fromF("timer:pickup-%s?period=60000", agency).routeId(AgencyOutboxRoutes.sftpRouteId(agency))
                         .log("pickup");
             }
-        }, stopTimeout);
+        }
+
+        @Override
+        public boolean awaitIdle(String agency, Duration limit) {
+            try {
+                await().atMost(limit).until(() -> inProgress.get() == 0);
+                return true;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                return false;
+            }
+        }
     }
 
     @Test
@@ -84,6 +116,27 @@ class OutboxRouteSyncTest {
     }
 
     @Test
+    void aSyncRequestedWhileAStopWaitsReturnsAtOnce() throws Exception {
+        start(Map.of("IRS", dir.resolve("irs")));
+        Files.writeString(dir.resolve("irs").resolve("slow.csv"), "in progress");
+        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        folders(Map.of("IRS", dir.resolve("irs-2026")), List.of());
+
+        // as the policy check does every 2 s: the first request starts the move, which waits for slow.csv
+        sync.requestSync(camel);
+        assertThat(syncStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            sync.requestSync(camel);
+            sync.requestSync(camel);
+        });
+        assertThat(uri("IRS")).as("still waiting for slow.csv").contains("/irs?");
+
+        releaseSlow.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRoute(AgencyOutboxRoutes.fileRouteId("IRS")) != null
+                && uri("IRS").contains("irs-2026"));
+    }
+
+    @Test
     void aStopThatTakesTooLongIsCalledOffAndNoOtherRouteWatchesItsFolderMeanwhile() throws Exception {
         sync = syncStoppingWithin(Duration.ofMillis(500));
         start(Map.of("IRS", dir.resolve("irs")));
@@ -101,6 +154,8 @@ class OutboxRouteSyncTest {
 
         releaseSlow.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("IRS:slow.csv"));
+        Files.writeString(dir.resolve("irs").resolve("next.csv"), "taken by the route that runs on");
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("IRS:next.csv"));
         sync.sync(camel);
         assertThat(camel.getRoute(AgencyOutboxRoutes.fileRouteId("IRS"))).isNull();
         assertThat(uri("IRS-2")).contains("/irs?");
@@ -187,6 +242,7 @@ class OutboxRouteSyncTest {
             }
         });
         camel.start();
+        started = true;
     }
 
     private String uri(String agency) {
