@@ -104,6 +104,7 @@ public final class Delivery {
         if (reached != TransferJournal.State.SEALED) {
             // published and journaled DELIVERED by a stopped run
             recipientFolder.removeTemp(ended.transferId());
+            publishWaitingNotice(senderInbox, ended);
             TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
             // a run before this version journaled DELIVERED before recording the payload
             payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
@@ -134,6 +135,7 @@ public final class Delivery {
             throws IOException {
         TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
+        publishWaitingNotice(senderInbox, done);
         if (mayBeAudited) {
             // an event written by an earlier version came without the payload record: it goes with this step
             journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
@@ -145,6 +147,12 @@ public final class Delivery {
         // run finds which name it had published
         recipientFolder.removeTemp(done.transferId());
         receiptAndArchive(file, senderInbox, done);
+    }
+
+    /** The notice of answers withheld from an answer file goes to its sender once the delivery is audited. */
+    private static void publishWaitingNotice(InboxFolder senderInbox, TransferRecorder.Ended ended) throws IOException {
+        ReturnedCopy notice = ReturnedCopy.WITHHELD_NOTICE;
+        notice.publishWaiting(notice.folder(senderInbox, ended.agreement()), ended.transferId(), ended.name());
     }
 
     private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {

@@ -18,7 +18,8 @@ import org.safegate.store.TransferJournal;
 /**
  * Ends a transfer without sending it, exactly once across crashes: the refusal is journaled with
  * its reasons, then audited, the rejections of a request file refused whole returned to the
- * requester ({@link RequestRejections}), the reason file written, the receipt given to the sender,
+ * requester or the notice of an answer file's withheld answers to the data holder
+ * ({@link ReturnedCopy}), the reason file written, the receipt given to the sender,
  * and only then the original moved into quarantine. A run stopped at any step finishes the same refusal from
  * the journal; each step checks whether it was already done. Nothing is deleted.
  */
@@ -121,10 +122,11 @@ public final class Refusals {
             }
         }
         afterStep.accept(Step.AUDITED);
-        if (OutboxLayout.isRequest(Path.of(source)) && !UNPLACED.equals(ended.agreement())) {
-            // the rejections of a request file refused whole, written before its refusal was journaled
-            RequestRejections.publishWaiting(RequestRejections.folder(senderInbox, ended.agreement()),
-                    ended.transferId(), ended.name());
+        if (!UNPLACED.equals(ended.agreement())) {
+            // what the refused file returns to its sender, written while it was decided
+            ReturnedCopy copy = OutboxLayout.isRequest(Path.of(source)) ? ReturnedCopy.REJECTIONS
+                    : ReturnedCopy.WITHHELD_NOTICE;
+            copy.publishWaiting(copy.folder(senderInbox, ended.agreement()), ended.transferId(), ended.name());
         }
         afterStep.accept(Step.RETURNED);
         quarantine.writeReason(ended.transferId(), ended.sender(), source, denied ? "denied" : "quarantined",

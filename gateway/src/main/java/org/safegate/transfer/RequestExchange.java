@@ -69,7 +69,7 @@ public final class RequestExchange {
         return new Inspected(transferId, result, passed, rejections);
     }
 
-    /** The answers that may leave, filtered into a new file; the notice of withheld ones goes to the holder. */
+    /** The answers that may leave, filtered into a new file; the notice of withheld ones waits, hidden, for the holder. */
     public record Filtered(Path released, AnswerResult result) {
     }
 
@@ -81,15 +81,12 @@ public final class RequestExchange {
         Path notice = folder.resolve("withheld.csv");
         AnswerResult result = answers.filter(file, AnswerContext.of(agreement, now), released, notice);
         if (result.withheld() > 0) {
-            InboxFolder holderFolder = endpoints.inbox(holder.inbox()).child(agreement.id()).child("notices");
-            seal(notice, holderFolder, name + ".withheld.csv", holder, transferId + "-n");
+            // published once the file's delivery or denial is audited (ReturnedCopy)
+            ReturnedCopy copy = ReturnedCopy.WITHHELD_NOTICE;
+            copy.folder(endpoints.inbox(holder.inbox()), agreement.id()).writeTemp(copy.tag(transferId),
+                    sealedFor(notice, holder));
         }
         return new Filtered(released, result);
-    }
-
-    private String seal(Path content, InboxFolder folder, String name, Agency recipient, String tag)
-            throws IOException {
-        return folder.publish(name, ".p7m", tag, sealedFor(content, recipient));
     }
 
     /** The content sealed by the gateway for the recipient, as it is written. */

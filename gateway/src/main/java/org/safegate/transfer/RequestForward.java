@@ -56,7 +56,7 @@ public final class RequestForward {
     }
 
     private InboxFolder requestFolder(String agreement, Agency agency) {
-        return RequestRejections.folder(endpoints.inbox(agency.inbox()), agreement);
+        return ReturnedCopy.REJECTIONS.folder(endpoints.inbox(agency.inbox()), agreement);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class RequestForward {
         Folders folders = folders(agreement.id(), requester, holder);
         folders.holder().removeTemp(entry.transferId());
         journal.begin(entry);
-        folders.requester().writeTemp(RequestRejections.tag(entry.transferId()),
+        folders.requester().writeTemp(ReturnedCopy.REJECTIONS.tag(entry.transferId()),
                 exchange.sealedFor(inspected.rejections(), requester));
     }
 
@@ -87,7 +87,7 @@ public final class RequestForward {
         journal.begin(entry, deliveredAs);
         afterStep.accept(Step.JOURNALED);
         folders.holder().writeTemp(transferId, exchange.sealedFor(inspected.passed(), holder));
-        folders.requester().writeTemp(RequestRejections.tag(transferId), exchange.sealedFor(inspected.rejections(), requester));
+        folders.requester().writeTemp(ReturnedCopy.REJECTIONS.tag(transferId), exchange.sealedFor(inspected.rejections(), requester));
         afterStep.accept(Step.SEALED);
         audit.append(auditEntry(inspected.result(), transferId, name, agreement, requester)
                 .change("requests to " + holder.id() + " as " + deliveredAs + ": "
@@ -117,7 +117,7 @@ public final class RequestForward {
             requestFolder(row.agreement(), holder.get()).removeTemp(row.transferId());
         }
         if (requester.isPresent()) {
-            requestFolder(row.agreement(), requester.get()).removeTemp(RequestRejections.tag(row.transferId()));
+            requestFolder(row.agreement(), requester.get()).removeTemp(ReturnedCopy.REJECTIONS.tag(row.transferId()));
         }
         journal.done(row.transferId());
     }
@@ -125,9 +125,9 @@ public final class RequestForward {
     private void publish(Folders folders, String transferId, String name, String deliveredAs) throws IOException {
         folders.holder().publishTemp(transferId, deliveredAs);
         afterStep.accept(Step.HOLDER_PUBLISHED);
-        String tag = RequestRejections.tag(transferId);
+        String tag = ReturnedCopy.REJECTIONS.tag(transferId);
         // the requester's copy is named when published: a stopped run's link to it is found again
-        folders.requester().publishTemp(tag, folders.requester().nameFor(tag, name + RequestRejections.SUFFIX,
+        folders.requester().publishTemp(tag, folders.requester().nameFor(tag, name + ReturnedCopy.REJECTIONS.suffix(),
                 ".p7m"));
         afterStep.accept(Step.REJECTIONS_PUBLISHED);
         journal.delivered(transferId, deliveredAs);
@@ -137,7 +137,7 @@ public final class RequestForward {
 
     private static void removeTemps(Folders folders, String transferId) throws IOException {
         folders.holder().removeTemp(transferId);
-        folders.requester().removeTemp(RequestRejections.tag(transferId));
+        folders.requester().removeTemp(ReturnedCopy.REJECTIONS.tag(transferId));
     }
 
     private static AuditEntry.Builder auditEntry(InspectionResult r, String transferId, String name,

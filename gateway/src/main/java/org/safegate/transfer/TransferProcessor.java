@@ -190,9 +190,14 @@ public final class TransferProcessor {
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
+        TransferJournal.Entry row = new TransferJournal.Entry(transferId, sender, source, attributes.size(),
+                attributes.lastModifiedTime().toMillis(), agreement.id(), recipient.id(), sha256,
+                TransferJournal.State.SEALING, Optional.empty());
         Path content = file;
         if (agreement.requestRules().isPresent() && sender.equals(agreement.provider())) {
-            // answers under request rules: only those to requests that passed may leave
+            // answers under request rules: only those to requests that passed may leave; journaled first, so a
+            // held or stopped file keeps its transfer id and its notice of withheld answers is written once
+            journal.begin(row);
             RequestExchange.Filtered filtered;
             try {
                 filtered = requests.exchange().filterAnswers(file, agreement, from, transferId, now);
@@ -201,14 +206,17 @@ public final class TransferProcessor {
                     throw e;
                 }
                 // an answer file that cannot be read as records is kept for a person, never sent
-                abandon(set, sealing);
+                abandon(set, Optional.of(row));
                 refusals.quarantine(set, sender, outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()),
                         now);
                 return Outcome.QUARANTINED;
             }
             ended = ended.withRecords(filtered.result().released(), RequestExchange.counts(filtered.result()));
             if (filtered.result().released() == 0) {
-                abandon(set, sealing);
+                if (sealing.isPresent()) {
+                    // the row stays for the denial, which publishes the notice once it is audited
+                    recipientFolder.removeTemp(transferId);
+                }
                 refusals.deny(file, senderInbox, ended.withReasons(List.of(new Receipt.Reason("ANSWERS_WITHHELD",
                         "no answer in the file answers a request that passed: " + ended.note().orElse("")))), source, now);
                 return Outcome.DENIED;
@@ -217,9 +225,7 @@ public final class TransferProcessor {
         }
         // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
-        delivery.deliver(content, file, recipientFolder, senderInbox, certificate, new TransferJournal.Entry(transferId,
-                sender, source, attributes.size(), attributes.lastModifiedTime().toMillis(), agreement.id(),
-                recipient.id(), sha256, TransferJournal.State.SEALING, Optional.empty()), ended);
+        delivery.deliver(content, file, recipientFolder, senderInbox, certificate, row, ended);
         return Outcome.DELIVERED;
     }
 
@@ -268,6 +274,11 @@ public final class TransferProcessor {
             return;
         }
         TransferJournal.Entry row = interrupted.get();
+        Optional<Agency> from = set.agency(row.sender());
+        if (from.isPresent()) {
+            ReturnedCopy notice = ReturnedCopy.WITHHELD_NOTICE;
+            notice.folder(endpoints.inbox(from.get().inbox()), row.agreement()).removeTemp(notice.tag(row.transferId()));
+        }
         Optional<Agency> recipient = set.agency(row.recipient());
         if (recipient.isPresent()) {
             delivery.discard(endpoints.inbox(recipient.get().inbox()).child(row.agreement()), row.transferId());
