@@ -104,8 +104,8 @@ public final class Delivery {
         if (reached != TransferJournal.State.SEALED) {
             // published and journaled DELIVERED by a stopped run
             recipientFolder.removeTemp(ended.transferId());
-            publishWaitingNotice(senderInbox, ended);
             TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
+            publishWaitingNotice(senderInbox, done);
             // a run before this version journaled DELIVERED before recording the payload
             payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
             receiptAndArchive(file, senderInbox, done);

@@ -48,8 +48,15 @@ public final class LocalFolder implements InboxFolder {
     }
 
     @Override
-    public boolean hasTemp(String tag) {
-        return Files.exists(DurableFiles.tempPath(folder, tag), LinkOption.NOFOLLOW_LINKS);
+    public boolean hasTemp(String tag) throws IOException {
+        try {
+            Files.readAttributes(DurableFiles.tempPath(folder, tag), java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (java.nio.file.NoSuchFileException absent) {
+            return false;
+        }
+        // any other failure is not an answer: it holds the file rather than leave a copy unsent
     }
 
     @Override

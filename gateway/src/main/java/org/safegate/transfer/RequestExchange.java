@@ -80,11 +80,14 @@ public final class RequestExchange {
         Path released = folder.resolve(name);
         Path notice = folder.resolve("withheld.csv");
         AnswerResult result = answers.filter(file, AnswerContext.of(agreement, now), released, notice);
+        ReturnedCopy copy = ReturnedCopy.WITHHELD_NOTICE;
+        InboxFolder notices = copy.folder(endpoints.inbox(holder.inbox()), agreement.id());
         if (result.withheld() > 0) {
             // published once the file's delivery or denial is audited (ReturnedCopy)
-            ReturnedCopy copy = ReturnedCopy.WITHHELD_NOTICE;
-            copy.folder(endpoints.inbox(holder.inbox()), agreement.id()).writeTemp(copy.tag(transferId),
-                    sealedFor(notice, holder));
+            notices.writeTemp(copy.tag(transferId), sealedFor(notice, holder));
+        } else {
+            // an earlier attempt's notice is stale now (the requests it withheld have passed since)
+            notices.removeTemp(copy.tag(transferId));
         }
         return new Filtered(released, result);
     }

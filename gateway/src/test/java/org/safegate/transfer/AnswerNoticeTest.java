@@ -54,6 +54,26 @@ class AnswerNoticeTest extends TransferScenarioTest {
     }
 
     @Test
+    @DisplayName("IRS's answers are held while ICE's inbox is down, and meanwhile ICE sends R-007 and R-013 again, now"
+            + " passing. Result: the retry withholds nothing and publishes no notice (the held attempt's is dropped).")
+    void anAnswerFileHeldWhileTheWithheldRequestsPass_resultNoStaleNotice() throws Exception {
+        Path answers = answersAfterIceRequested(50);
+        Path blocked = write(inbox("ICE").resolve(AGREEMENT), "not a folder".getBytes(StandardCharsets.UTF_8));
+        assertThat(process("IRS", answers)).isEqualTo(Outcome.HELD);
+        assertThat(listAll(notices())).as("the notice waits hidden").hasSize(1);
+        Files.delete(blocked);
+        Path again = write(outbox("ICE").resolve(AGREEMENT).resolve("requests").resolve("again.csv"),
+                requests(7, 13));
+        assertThat(process("ICE", again)).isEqualTo(Outcome.DELIVERED);
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(process("IRS", answers)).isEqualTo(Outcome.DELIVERED);
+
+        assertThat(listAll(notices())).isEmpty();
+        assertNoTemporaryFiles();
+    }
+
+    @Test
     @DisplayName("IRS answers only the two requests that did not pass, and the denial is stopped right after its audit"
             + " event. Result: denied ANSWERS_WITHHELD; the next run publishes the notice once.")
     void anAnswerFileDeniedAndStoppedAfterItsEvent_resultOneNotice() throws Exception {
@@ -79,7 +99,8 @@ class AnswerNoticeTest extends TransferScenarioTest {
     private Path answersAfterIceRequested(int answered) throws Exception {
         makeIceCurrent();
         start(SETTINGS);
-        Path requests = write(outbox("ICE").resolve(AGREEMENT).resolve("requests").resolve("batch.csv"), requests());
+        Path requests = write(outbox("ICE").resolve(AGREEMENT).resolve("requests").resolve("batch.csv"),
+                requests(java.util.stream.IntStream.rangeClosed(1, 50).toArray()));
         assertThat(process("ICE", requests)).isEqualTo(Outcome.DELIVERED);
         // the forward's own copies are not what these tests look at
         deleteTree(inbox("ICE").resolve(AGREEMENT));
@@ -92,11 +113,12 @@ class AnswerNoticeTest extends TransferScenarioTest {
         return drop("IRS", AGREEMENT, "answers.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] requests() {
+    /** The requests numbered {@code ids}; lack a valid state in a file of more than two. */
+    private static byte[] requests(int... ids) {
         StringBuilder csv = new StringBuilder(
                 "request_id,name,street,city,state,zip,taxable_periods,statute,reason,requesting_official\n");
-        for (int i = 1; i <= 50; i++) {
-            boolean deficient = i == 7 || i == 13;
+        for (int i : ids) {
+            boolean deficient = ids.length > 2 && (i == 7 || i == 13);
             csv.append(String.format("R-%03d,PERSON %03d SAMPLE,%d MAIN ST,SPRINGFIELD,%s,62701,2024,%s,"
                     + "\"Investigation HSI-2025-%04d needs the address\",\"Director, ICE\"%n", i, i, 100 + i,
                     deficient ? "ZZ" : "IL", STATUTE, i));
