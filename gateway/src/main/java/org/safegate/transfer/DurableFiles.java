@@ -1,5 +1,6 @@
 package org.safegate.transfer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -15,6 +16,12 @@ import java.nio.file.StandardOpenOption;
  * disk, and is then linked under its final name, which fails rather than overwrite anything.
  */
 public final class DurableFiles {
+    /**
+     * Content is written through a buffer of this size: the CMS and JSON writers emit many small
+     * pieces (a sealed 4 KB file came to some 130 writes), and each unbuffered piece is a system
+     * call. Larger writes (the sealer's chunks of a big file) pass straight through.
+     */
+    private static final int BUFFER_BYTES = 32 * 1024;
 
     /** Produces the content of a file. */
     @FunctionalInterface
@@ -36,7 +43,7 @@ public final class DurableFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -76,12 +83,13 @@ public final class DurableFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                 WriteBehind out = new WriteBehind(channel, Channels.newOutputStream(channel))) {
+                 WriteBehind behind = new WriteBehind(channel, Channels.newOutputStream(channel))) {
                 try {
+                    OutputStream out = new BufferedOutputStream(behind, BUFFER_BYTES);
                     content.writeTo(out);
                     out.flush();
                 } finally {
-                    out.awaitFlushed();
+                    behind.awaitFlushed();
                 }
                 channel.force(true);
             }
@@ -106,12 +114,6 @@ public final class DurableFiles {
         return published;
     }
 
-    /**
-     * Links a written temporary file under {@code stem + suffix} (or the first free
-     * {@code stem.N + suffix}), unless a previous attempt already did: then that name is returned.
-     * The temporary name stays until {@link #removeTemp}, so that a caller can record the published
-     * name first: while the temporary name exists, a repeated call finds the same published name.
-     */
     /**
      * The name a temporary file is (or will be) published under: the name already linked to it by
      * an interrupted attempt, else the first free {@code stem + suffix} or {@code stem.N + suffix}.
@@ -150,6 +152,12 @@ public final class DurableFiles {
         syncFolder(target.getParent());
     }
 
+    /**
+     * Links a written temporary file under {@code stem + suffix} (or the first free
+     * {@code stem.N + suffix}), unless a previous attempt already did: then that name is returned.
+     * The temporary name stays until {@link #removeTemp}, so that a caller can record the published
+     * name first: while the temporary name exists, a repeated call finds the same published name.
+     */
     public static Path linkTemp(Path temp, String stem, String suffix) throws IOException {
         Path folder = temp.getParent();
         Path published = existingLink(temp, stem, suffix);
