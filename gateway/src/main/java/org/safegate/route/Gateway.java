@@ -243,6 +243,14 @@ public final class Gateway implements AutoCloseable {
         return outboxes;
     }
 
+    /**
+     * Finishes the sealings a stopped run left behind whose file has left its outbox since, removing
+     * their unfinished copies from the inboxes; run before the outboxes are polled.
+     */
+    public int sweepWithdrawn() {
+        return processor.sweepWithdrawn(outboxes());
+    }
+
     /** Every agency's outbox folder, and whether it is taken from an SFTP server, from one policy set. */
     Map<String, OutboxRouteSync.Outbox> outboxRoutes() {
         Map<String, OutboxRouteSync.Outbox> outboxes = new java.util.TreeMap<>();

@@ -126,6 +126,8 @@ public final class GatewayRunner {
     }
 
     private Main main(boolean withApi) {
+        // before any outbox is polled: a file that is back is resumed by its route instead
+        gateway.sweepWithdrawn();
         Main main = new Main();
         if (withApi && api != null && api.enabled()) {
             ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, Clock.systemUTC(),

@@ -2,10 +2,8 @@ package org.safegate.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +27,6 @@ public final class TransferJournal {
      */
     public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
 
-    /** Paths longer than the column are journaled by their digest: a key only needs to be stable. */
-    private static final int LONGEST_SOURCE = 1000;
-
     /** One journal row. */
     public record Entry(String transferId, String sender, String sourcePath, long sourceSize, long sourceModified,
                         String agreement, String recipient, String payloadSha256, State state,
@@ -46,11 +41,13 @@ public final class TransferJournal {
     private final Database database;
     private final Clock clock;
     private final WaitingDoneSteps doneLater;
+    private final JournalQueries queries;
 
     public TransferJournal(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.doneLater = new WaitingDoneSteps(clock);
+        this.queries = new JournalQueries(database);
     }
 
     /** The unfinished transfer of this very file, if a previous run started one (the newest, if several). */
@@ -63,26 +60,15 @@ public final class TransferJournal {
      * was lost with a stopped run may sit beside the row of a later transfer of an identical file.
      */
     public List<Entry> unfinishedRows(String sender, String sourcePath, long size, long modified) {
-        String sql = "SELECT transfer_id, agreement, recipient, payload_sha256, state, delivered_as FROM transfer_journal"
-                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'"
-                + " ORDER BY updated_at DESC, transfer_id";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, sender);
-            s.setString(2, sourceKey(sourcePath));
-            s.setLong(3, size);
-            s.setLong(4, modified);
-            List<Entry> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Entry(r.getString(1), sender, sourcePath, size, modified, r.getString(2),
-                            r.getString(3), r.getString(4), State.valueOf(r.getString(5)),
-                            Optional.ofNullable(r.getString(6))));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw failure("read the transfer journal", e);
-        }
+        return queries.unfinishedRows(sender, sourcePath, size, modified);
+    }
+
+    /**
+     * Every row in one of these states whose source is journaled by its path (not by the digest of
+     * a long one), oldest first: for sweeping what a stopped run left behind.
+     */
+    public List<Entry> inState(State first, State... more) {
+        return queries.inState(first, more);
     }
 
     /**
@@ -111,7 +97,7 @@ public final class TransferJournal {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 s.setString(1, entry.transferId());
                 s.setString(2, entry.sender());
-                s.setString(3, sourceKey(entry.sourcePath()));
+                s.setString(3, SourceKey.of(entry.sourcePath()));
                 s.setLong(4, entry.sourceSize());
                 s.setLong(5, entry.sourceModified());
                 s.setString(6, entry.agreement());
@@ -208,7 +194,7 @@ public final class TransferJournal {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 s.setString(1, entry.transferId());
                 s.setString(2, entry.sender());
-                s.setString(3, sourceKey(entry.sourcePath()));
+                s.setString(3, SourceKey.of(entry.sourcePath()));
                 s.setLong(4, entry.sourceSize());
                 s.setLong(5, entry.sourceModified());
                 s.setString(6, entry.agreement());
@@ -224,28 +210,7 @@ public final class TransferJournal {
 
     /** What {@link #refusing} recorded for the transfer. */
     public Optional<String> refusal(String transferId) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT refusal FROM transfer_journal WHERE transfer_id = ?")) {
-            s.setString(1, transferId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read the transfer journal", e);
-        }
-    }
-
-    private static String sourceKey(String sourcePath) {
-        if (sourcePath.length() <= LONGEST_SOURCE) {
-            return sourcePath;
-        }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sourcePath.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return queries.refusal(transferId);
     }
 
     private void update(String transferId, State state, String deliveredAs) {

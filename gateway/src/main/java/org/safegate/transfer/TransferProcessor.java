@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -53,6 +54,8 @@ public final class TransferProcessor {
     private final SenderCheck senderCheck;
     private final TransferRecorder recorder;
     private final HeldFiles held;
+    private final PartialCopies partialCopies;
+    private final WithdrawnFiles withdrawn;
     private final Clock clock;
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
@@ -72,6 +75,8 @@ public final class TransferProcessor {
         this.senderCheck = new SenderCheck(keys, endpoints);
         this.recorder = recorder;
         this.held = held;
+        this.partialCopies = new PartialCopies(endpoints, delivery, requests);
+        this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies);
         this.clock = clock;
     }
 
@@ -101,6 +106,14 @@ public final class TransferProcessor {
     /** Journals as DONE the finished deliveries still waiting for a next journal step. */
     public void finishWaiting() {
         journal.finishWaiting();
+    }
+
+    /**
+     * Sweeps the sealings a stopped run left behind whose file has left its outbox since
+     * ({@link WithdrawnFiles}); call before the outboxes are polled. Returns how many were swept.
+     */
+    public int sweepWithdrawn(Map<String, Path> outboxes) {
+        return withdrawn.sweep(outboxes);
     }
 
     public HeldFiles held() {
@@ -145,7 +158,7 @@ public final class TransferProcessor {
         Optional<TransferJournal.Entry> sealing = unfinished.filter(u -> u.state() == TransferJournal.State.SEALING);
         Either<Refusal, OutboxEntry> identified = layout.identify(sender, outbox, file, set);
         if (identified instanceof Either.Left<Refusal, OutboxEntry> refused) {
-            abandon(set, unfinished);
+            partialCopies.abandon(set, unfinished);
             refusals.quarantine(set, sender, outbox, file, refused.value(), now);
             return Outcome.QUARANTINED;
         }
@@ -156,7 +169,7 @@ public final class TransferProcessor {
         }
         Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
         if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
-            abandon(set, unfinished);
+            partialCopies.abandon(set, unfinished);
             refusals.quarantine(set, sender, outbox, file, badSignature.value(), now);
             return Outcome.QUARANTINED;
         }
@@ -186,7 +199,7 @@ public final class TransferProcessor {
         }
         if (!decision.permitted()) {
             // a run stopped while sealing: its partial copy goes, and the file is denied
-            abandon(set, sealing);
+            partialCopies.abandon(set, sealing);
             refusals.deny(file, senderInbox, ended, source, now);
             return Outcome.DENIED;
         }
@@ -206,7 +219,7 @@ public final class TransferProcessor {
                     throw e;
                 }
                 // an answer file that cannot be read as records is kept for a person, never sent
-                abandon(set, Optional.of(row));
+                partialCopies.abandon(set, Optional.of(row));
                 refusals.quarantine(set, sender, outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()),
                         now);
                 return Outcome.QUARANTINED;
@@ -262,27 +275,6 @@ public final class TransferProcessor {
     private static SafegateException missing(TransferJournal.Entry journaled, String what) {
         return new SafegateException(ErrorCode.POLICY_INVALID, "transfer " + journaled.transferId()
                 + " was delivered under " + what + ", which the policies no longer have: it is finished once they do");
-    }
-
-    /** Drops the partial sealed copy of an interrupted sealing that ends otherwise (denied, quarantined). */
-    private void abandon(PolicySet set, Optional<TransferJournal.Entry> interrupted) throws IOException {
-        if (interrupted.isEmpty() || interrupted.get().state() == TransferJournal.State.DELIVERED) {
-            return;
-        }
-        if (OutboxLayout.isRequest(Path.of(interrupted.get().sourcePath()))) {
-            requests.abandon(set, interrupted);
-            return;
-        }
-        TransferJournal.Entry row = interrupted.get();
-        Optional<Agency> from = set.agency(row.sender());
-        if (from.isPresent()) {
-            ReturnedCopy notice = ReturnedCopy.WITHHELD_NOTICE;
-            notice.folder(endpoints.inbox(from.get().inbox()), row.agreement()).removeTemp(notice.tag(row.transferId()));
-        }
-        Optional<Agency> recipient = set.agency(row.recipient());
-        if (recipient.isPresent()) {
-            delivery.discard(endpoints.inbox(recipient.get().inbox()).child(row.agreement()), row.transferId());
-        }
     }
 
     /** A sealed copy from an earlier version, not audited: decided again, then published or dropped. */
