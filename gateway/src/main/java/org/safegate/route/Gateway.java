@@ -24,7 +24,6 @@ import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.DetachedSignature;
-import org.safegate.inspect.InspectionSettings;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
 import org.safegate.policy.PolicyHolder;
@@ -39,7 +38,6 @@ import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.DeliveredPayloads;
-import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.StoredRevocations;
 import org.safegate.store.TransferJournal;
 import org.safegate.transfer.Delivery;
@@ -133,7 +131,7 @@ public final class Gateway implements AutoCloseable {
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
             TransferJournal journal = new TransferJournal(database, clock);
             Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
-            RequestExchange exchange = requestExchange(settings, database, keys, endpoints, data);
+            RequestExchange exchange = RequestSettings.exchange(settings, database, keys, endpoints, data);
             RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
@@ -167,25 +165,6 @@ public final class Gateway implements AutoCloseable {
         }
         throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
                 "safegate.outbox.lanes must be a whole number from 1 to 64, found '" + value.get() + "'");
-    }
-
-    /**
-     * Request rules: statutes a request may cite besides its agreement's authority come from
-     * {@code safegate.requests.allowed-statutes} (separated by {@code ;}); the share of deficient
-     * records above which a file is quarantined whole from {@code safegate.requests.quarantine-share}
-     * (default 0.05).
-     */
-    private static RequestExchange requestExchange(Settings settings, Database database, KeyProvider keys,
-                                                   Endpoints endpoints, Path data) {
-        List<String> statutes = settings.get("safegate.requests.allowed-statutes")
-                .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
-                .orElse(List.of());
-        InspectionSettings inspection = InspectionSettings.DEFAULTS.withAllowedStatutes(statutes);
-        Optional<String> share = settings.get("safegate.requests.quarantine-share");
-        if (share.isPresent()) {
-            inspection = inspection.withQuarantineShare(Double.parseDouble(share.get()));
-        }
-        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, data);
     }
 
     public TransferProcessor processor() {

@@ -18,8 +18,8 @@ import java.nio.file.StandardOpenOption;
 public final class DurableFiles {
     /**
      * Content is written through a buffer of this size: the CMS and JSON writers emit many small
-     * pieces (a sealed 4 KB file came to some 130 writes), and each unbuffered piece is a system
-     * call. Larger writes (the sealer's chunks of a big file) pass straight through.
+     * pieces (a sealed 4 KB file came to some 130 writes, a large one to several per 4 KB chunk of
+     * the sealer), and each unbuffered piece is a system call.
      */
     private static final int BUFFER_BYTES = 32 * 1024;
 

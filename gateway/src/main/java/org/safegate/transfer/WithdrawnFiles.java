@@ -27,11 +27,16 @@ import org.slf4j.LoggerFactory;
  * file is a new transfer.
  *
  * <p>In doubt a sealing is left alone: when its delivery was audited (it is finished when the file
- * comes back), when the policies no longer know its sender's outbox or its recipient, when its file
- * cannot be looked at, or when removing fails (the next start tries again).
+ * comes back), when the policies no longer know its sender's outbox or its recipient, when the
+ * outbox folder itself is missing or the file cannot be looked at, when another run holds the file
+ * (Camel's read-lock marker is beside it), when it was journaled by an older version (SEALED), or
+ * when removing fails (the next start tries again). Rows keyed by the digest of a very long path
+ * cannot be matched to a file and are never swept.
  */
 final class WithdrawnFiles {
     private static final Logger LOG = LoggerFactory.getLogger(WithdrawnFiles.class);
+    /** The marker Camel's file consumer keeps beside a file while a run holds it. */
+    private static final String CAMEL_LOCK = ".camelLock";
 
     private final Supplier<PolicySet> policies;
     private final TransferJournal journal;
@@ -48,10 +53,12 @@ final class WithdrawnFiles {
 
     /** Sweeps with each agency's outbox folder as given; returns how many sealings were finished. */
     int sweep(Map<String, Path> outboxes) {
-        PolicySet set = policies.get();
+        PolicySet set;
         List<Entry> interrupted;
         try {
-            interrupted = journal.inState(State.SEALING, State.SEALED);
+            set = policies.get();
+            // SEALING is this version's "sealing began, not audited"; older versions' SEALED rows are left to resume
+            interrupted = journal.inState(State.SEALING);
         } catch (RuntimeException e) {
             // the routes hold every file while the store is down; the next start sweeps
             LOG.warn("cannot look for unfinished sealings of withdrawn files: {}", e.getMessage());
@@ -60,11 +67,15 @@ final class WithdrawnFiles {
         int swept = 0;
         for (Entry row : interrupted) {
             Path outbox = outboxes.get(row.sender());
-            if (outbox == null || set.agency(row.recipient()).isEmpty() || !withdrawn(outbox, row)
-                    || recorder.deliveryRecorded(row.transferId())) {
+            if (outbox == null || set.agency(row.recipient()).isEmpty() || !withdrawn(outbox, row)) {
                 continue;
             }
             try {
+                // asked after the file is found gone: a file is archived only after its delivery is audited, so a
+                // delivery finishing meanwhile is seen here
+                if (recorder.deliveryRecorded(row.transferId())) {
+                    continue;
+                }
                 partialCopies.abandon(set, Optional.of(row));
                 swept++;
                 LOG.warn("transfer {}: {} took {} out of its outbox (or changed it) while it was being sealed for {};"
@@ -89,13 +100,18 @@ final class WithdrawnFiles {
         if (!file.startsWith(outbox.normalize())) {
             return false;
         }
+        if (Files.exists(file.resolveSibling(file.getFileName() + CAMEL_LOCK), LinkOption.NOFOLLOW_LINKS)) {
+            // another run (a `run --once` beside the daemon) is working on the file right now
+            return false;
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             return attributes.size() != row.sourceSize()
                     || attributes.lastModifiedTime().toMillis() != row.sourceModified();
         } catch (NoSuchFileException gone) {
-            return true;
+            // an outbox that is not there at all (an unmounted share) says nothing about its files
+            return Files.isDirectory(outbox, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | SecurityException e) {
             return false;
         }

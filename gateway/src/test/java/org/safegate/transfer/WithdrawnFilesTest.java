@@ -38,7 +38,8 @@ class WithdrawnFilesTest extends TransferScenarioTest {
                 TransferJournal.State.SEALED)).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(gateway.sweepWithdrawn()).as("a second start finds nothing left").isZero();
-        assertThat(entry.transferId()).isNotBlank();
+        assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
+                entry.sourceSize(), entry.sourceModified())).isEmpty();
     }
 
     @Test
@@ -114,6 +115,36 @@ class WithdrawnFilesTest extends TransferScenarioTest {
 
         assertThat(listAll(inbox("DOJ"))).isEmpty();
         assertNoTemporaryFiles();
+    }
+
+    @Test
+    @DisplayName("A sealing whose a.csv is gone while another run holds it (Camel's a.csv.camelLock beside it). Result:"
+            + " left alone: that run is working on it.")
+    void aFileAnotherRunHolds_resultLeftAlone() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = stoppedWhileSealing(file);
+        Files.delete(file);
+        write(file.resolveSibling("a.csv.camelLock"), new byte[0]);
+
+        assertThat(gateway.sweepWithdrawn()).isZero();
+
+        assertThat(DurableFiles.tempPath(inbox("DOJ").resolve("IRS-DOJ-2024"), entry.transferId())).exists();
+    }
+
+    @Test
+    @DisplayName("A sealing whose sender's whole outbox folder is missing (an unmounted share). Result: left alone; it"
+            + " says nothing about the file.")
+    void anOutboxThatIsMissingAltogether_resultLeftAlone() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        TransferJournal.Entry entry = stoppedWhileSealing(file);
+        Path outbox = outbox("IRS");
+        Files.move(outbox, outbox.resolveSibling("outbox-unmounted"));
+
+        assertThat(gateway.sweepWithdrawn()).isZero();
+
+        assertThat(DurableFiles.tempPath(inbox("DOJ").resolve("IRS-DOJ-2024"), entry.transferId())).exists();
     }
 
     /** What a kill in the middle of sealing leaves: a journaled sealing and a partial copy under the hidden name. */
