@@ -21,9 +21,11 @@ public final class TransferJournal {
      * How far a transfer got. SEALING: sealing began, under the name it will be published as
      * (whether it was sealed complete is told by the delivery's audit event, the next step);
      * SEALED: sealed complete (rows of earlier versions, and sealed copies re-decided before
-     * publishing); DELIVERED: published; DONE: the original archived. REFUSING: a denial or
-     * quarantine was decided and journaled with its reasons; it is finished (audit, reason file,
-     * receipt, original moved) before the row is DONE.
+     * publishing); DELIVERED: published. REFUSING: a denial or quarantine was decided and
+     * journaled with its reasons; it is finished (audit, reason file, receipt, original moved)
+     * before the row is done. A done transfer's row is removed: the journal holds only transfers in
+     * flight, which keeps each of its commits small (its history is in the audit log). DONE: a
+     * finished row kept by an earlier version.
      */
     public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
 
@@ -46,7 +48,7 @@ public final class TransferJournal {
     public TransferJournal(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.doneLater = new WaitingDoneSteps(clock);
+        this.doneLater = new WaitingDoneSteps();
         this.queries = new JournalQueries(database);
     }
 
@@ -151,8 +153,15 @@ public final class TransferJournal {
         });
     }
 
+    /** Records that the transfer is finished, by removing its row; finishing it again changes nothing. */
     public void done(String transferId) {
-        update(transferId, State.DONE, null);
+        write("journal transfer " + transferId, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM transfer_journal WHERE transfer_id = ?")) {
+                s.setString(1, transferId);
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /**

@@ -3,7 +3,6 @@ package org.safegate.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,17 +11,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * DONE steps of delivered transfers that wait for the next journal step of any transfer, to be
- * written in its transaction instead of a commit of their own. A stopped run loses those still
- * waiting; their rows stay DELIVERED, which the archived original makes harmless.
+ * written in its transaction instead of a commit of their own (a done row is removed). A stopped
+ * run loses those still waiting; their rows stay DELIVERED, which the archived original makes
+ * harmless.
  */
 final class WaitingDoneSteps {
     private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
-    private final Clock clock;
-
-    WaitingDoneSteps(Clock clock) {
-        this.clock = clock;
-    }
-
     void add(String transferId) {
         waiting.add(Objects.requireNonNull(transferId, "transferId"));
     }
@@ -50,12 +44,11 @@ final class WaitingDoneSteps {
         if (taken.isEmpty()) {
             return;
         }
-        String sql = "UPDATE transfer_journal SET state = 'DONE', updated_at = ? WHERE transfer_id = ?"
-                + " AND state = 'DELIVERED'";
+        // a done transfer's row goes (see TransferJournal.State)
+        String sql = "DELETE FROM transfer_journal WHERE transfer_id = ? AND state = 'DELIVERED'";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (String transferId : taken) {
-                s.setLong(1, clock.millis());
-                s.setString(2, transferId);
+                s.setString(1, transferId);
                 s.addBatch();
             }
             s.executeBatch();

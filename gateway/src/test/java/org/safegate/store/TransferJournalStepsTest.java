@@ -101,6 +101,34 @@ class TransferJournalStepsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aDoneTransfersRowIsRemovedSoTheJournalHoldsOnlyTransfersInFlight(TestStores store) throws Exception {
+        try (Database database = store.open(dir)) {
+            TransferJournal journal = new TransferJournal(database, CLOCK);
+            journal.begin(entry("t-1"), "a.csv.p7m");
+            journal.delivered("t-1", "a.csv.p7m", new DeliveredPayloads.Delivered("abc", "DOJ", "IRS-DOJ-2024",
+                    Instant.ofEpochMilli(7000)));
+            journal.doneWithNextStep("t-1");
+            journal.begin(entry("t-2"), "a.csv.2.p7m");
+            journal.refusing(entry("t-2"), "{}");
+            journal.done("t-2");
+            journal.done("t-2");
+
+            assertThat(rows(database)).as("both rows are gone; finishing again changed nothing").isZero();
+            assertThat(new DeliveredPayloads(database).deliveredTo("abc", "DOJ")).as("the payload record stays")
+                    .isPresent();
+        }
+    }
+
+    private static int rows(Database database) throws java.sql.SQLException {
+        try (java.sql.Connection c = database.connection();
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM transfer_journal")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
     private static TransferJournal.Entry entry(String transferId) {
         return new TransferJournal.Entry(transferId, "IRS", "IRS-DOJ-2024/a.csv", 10, 20, "IRS-DOJ-2024", "DOJ", "abc",
                 TransferJournal.State.SEALING, Optional.empty());
