@@ -64,8 +64,11 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Default largest file taken from an outbox (safegate.max-file-bytes). */
     static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
-    /** Default number of files of one outbox in progress at once (safegate.outbox.lanes). */
-    static final int DEFAULT_LANES = 4;
+    /**
+     * Default number of files of one outbox in progress at once (safegate.outbox.lanes): while one
+     * file waits for a commit or a disk sync, others work, and the waits of many share one commit.
+     */
+    static final int DEFAULT_LANES = 8;
 
     private final Database database;
     private final JdbcAuditLog auditLog;

@@ -22,6 +22,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 final class OutboxLanes extends AsyncProcessorSupport {
     private final Path outbox;
+    /** How long a lane's thread waits for another file before it ends (the next file starts a new one). */
+    private static final long IDLE_LANE_SECONDS = 60;
+
     private final BiConsumer<Path, Path> work;
     private final String agency;
     private final ThreadPoolExecutor[] lanes;
@@ -44,11 +47,14 @@ final class OutboxLanes extends AsyncProcessorSupport {
     protected void doStart() {
         for (int i = 0; i < lanes.length; i++) {
             String name = "outbox-" + agency + "-lane-" + i;
-            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
-                return thread;
-            });
+            lanes[i] = new ThreadPoolExecutor(1, 1, IDLE_LANE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread thread = new Thread(task, name);
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            // an idle lane gives its thread back: a gateway of many agencies keeps threads only for busy outboxes
+            lanes[i].allowCoreThreadTimeOut(true);
         }
     }
 
