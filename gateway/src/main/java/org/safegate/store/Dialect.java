@@ -38,8 +38,15 @@ public enum Dialect {
      * Makes what was just committed survive a power failure. PostgreSQL already flushes its WAL on
      * commit (synchronous_commit=on); H2 writes committed changes to its file but does not fsync,
      * so it is told to. Callers group many appends under one call, which keeps this cheap.
+     *
+     * <p>Call after the commit. The connection is left in auto-commit: H2's sync is a statement of
+     * its own, and run outside auto-commit it would leave the pool a transaction to roll back when
+     * the connection is returned. H2 empties the session's cache of parsed statements on every
+     * rollback, so each transfer's statements would be parsed again.
      */
     public void forceToDisk(Connection connection) throws SQLException {
+        // nothing is pending (the caller committed): this only ends the manual-commit mode
+        connection.setAutoCommit(true);
         if (this == H2) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");

@@ -46,6 +46,22 @@ class DatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aCommitForcedToDiskLeavesNoTransactionForThePoolToRollBack(TestStores store) throws Exception {
+        try (Database database = store.open(dir);
+             Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE audit_head SET seq = 3 WHERE id = 1");
+            }
+            connection.commit();
+            database.dialect().forceToDisk(connection);
+            // a rollback on return to the pool would empty H2's cache of parsed statements
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
     @Test
     void reopeningKeepsWhatWasThere() throws Exception {
         try (Database database = Database.open(DatabaseSettings.embedded(dir));
