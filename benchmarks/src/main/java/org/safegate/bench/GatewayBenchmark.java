@@ -17,8 +17,8 @@ import org.safegate.crypto.Sealer;
 import org.safegate.keys.InsecureExampleKeyStore;
 
 /**
- * On-demand benchmark, not a test: the real gateway ({@code gateway/target/safegate.jar run}) in
- * its own process with a 256 MB heap, the embedded H2 store and the durable audit log, file
+ * On-demand benchmark, not a test: the real gateway ({@code ./safegate run}, the launcher with its
+ * JVM options) in its own process with a 256 MB heap, the embedded H2 store and the durable audit log, file
  * endpoints, in a fresh workspace with the example policies and keys. The IRS sends to DOJ: first a
  * warm-up batch, then the measured batch of small files (files/s until every one is delivered),
  * then one large file (MB/s until it is delivered). After the gateway has stopped, the same large
@@ -31,7 +31,7 @@ import org.safegate.keys.InsecureExampleKeyStore;
  *     [files, default 10000] [bytes each, default 4096] [large file MiB, default 1024, 0 for none]
  *     [warm-up files, default 5000]
  * </pre>
- * Run from the repository root (it needs gateway/target/safegate.jar, policies/ and keys-example/).
+ * Run from the repository root (it needs ./safegate, gateway/target/safegate.jar, policies/ and keys-example/).
  */
 public final class GatewayBenchmark {
     private static final String AGREEMENT = "IRS-DOJ-2024";
@@ -51,13 +51,13 @@ public final class GatewayBenchmark {
         }
         Path workspace = Files.createTempDirectory("safegate-gateway-bench");
         try {
-            run(root, jar, workspace, files, bytes, largeMib, warmUp);
+            run(root, workspace, files, bytes, largeMib, warmUp);
         } finally {
             deleteTree(workspace);
         }
     }
 
-    private static void run(Path root, Path jar, Path workspace, int files, int bytes, long largeMib, int warmUp)
+    private static void run(Path root, Path workspace, int files, int bytes, long largeMib, int warmUp)
             throws Exception {
         copyTree(root.resolve("policies"), workspace.resolve("policies"));
         copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
@@ -72,15 +72,14 @@ public final class GatewayBenchmark {
         List<Path> warm = writeSmall(staging, "warm", warmUp, bytes);
         List<Path> small = writeSmall(staging, "file", files, bytes);
 
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        // started as operators start it (the launcher's JVM options apply), with the heap capped;
         // e.g. -Dsafegate.bench.jvm=-XX:StartFlightRecording=filename=/tmp/gateway.jfr to profile the gateway
-        String extra = System.getProperty("safegate.bench.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString(), "run"));
-        Process gateway = new ProcessBuilder(command).directory(workspace.toFile()).redirectOutput(workspace.resolve("gateway-out.txt").toFile())
-                .redirectError(workspace.resolve("gateway-err.txt").toFile()).start();
+        String jvmOptions = ("-Xmx256m " + System.getProperty("safegate.bench.jvm", "")).strip();
+        ProcessBuilder launch = new ProcessBuilder(root.resolve("safegate").toString(), "run")
+                .directory(workspace.toFile()).redirectOutput(workspace.resolve("gateway-out.txt").toFile())
+                .redirectError(workspace.resolve("gateway-err.txt").toFile());
+        launch.environment().put("SAFEGATE_JAVA_OPTS", jvmOptions);
+        Process gateway = launch.start();
         double smallSeconds;
         double largeSeconds;
         Duration smallCpu;
@@ -120,7 +119,8 @@ public final class GatewayBenchmark {
     }
 
     private static void printSmall(int files, int bytes, int warmUp, double smallSeconds, Duration smallCpu) {
-        System.out.printf("gateway: -Xmx256m, H2 store, durable audit, file endpoints; %s; load average %s%n",
+        System.out.printf("gateway: ./safegate run (its JVM options) with -Xmx256m, H2 store, durable audit, file endpoints;"
+                + " %s; load average %s%n",
                 System.getProperty("java.vm.version"), loadAverage());
         System.out.printf("small files: %d x %d B in %.1f s = %.0f files/s (after %d warm-up files)%n", files, bytes,
                 smallSeconds, files / smallSeconds, warmUp);
@@ -232,10 +232,6 @@ public final class GatewayBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
