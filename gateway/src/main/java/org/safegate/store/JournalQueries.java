@@ -42,6 +42,18 @@ final class JournalQueries {
         }
     }
 
+    boolean journaled(String transferId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM transfer_journal WHERE transfer_id = ?")) {
+            s.setString(1, transferId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw TransferJournal.failure("read the transfer journal", e);
+        }
+    }
+
     List<Entry> inState(State first, State... more) {
         List<State> states = new ArrayList<>(List.of(more));
         states.add(first);

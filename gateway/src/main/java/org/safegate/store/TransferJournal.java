@@ -65,6 +65,11 @@ public final class TransferJournal {
         return queries.unfinishedRows(sender, sourcePath, size, modified);
     }
 
+    /** Whether the transfer has a row: it is in flight (a finished transfer's row is removed). */
+    public boolean inFlight(String transferId) {
+        return queries.journaled(transferId);
+    }
+
     /**
      * Every row in one of these states whose source is journaled by its path (not by the digest of
      * a long one), oldest first: for sweeping what a stopped run left behind.

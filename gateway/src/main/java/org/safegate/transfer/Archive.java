@@ -12,20 +12,25 @@ import java.nio.file.StandardCopyOption;
  */
 final class Archive {
     private final Path root;
+    private final WorkFiles work;
 
     Archive(Path dataDir) {
         this.root = dataDir.resolve("archive");
+        this.work = new WorkFiles(dataDir);
     }
 
-    /** Moves the original in, durably; a file already gone (archived by a stopped run) is left so. */
+    /**
+     * Moves the original in, durably; a file already gone (archived by a stopped run) is left so.
+     * The working copies made from the original go once it is here ({@link WorkFiles}).
+     */
     void keep(Path file, String transferId) throws IOException {
-        if (!Files.exists(file)) {
-            return;
+        if (Files.exists(file)) {
+            Path folder = Files.createDirectories(root.resolve(transferId));
+            Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncFolder(folder);
+            DurableFiles.syncFolder(file.getParent());
         }
-        Path folder = Files.createDirectories(root.resolve(transferId));
-        Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
-        DurableFiles.syncFolder(folder);
-        DurableFiles.syncFolder(file.getParent());
+        work.discard(transferId);
     }
 
     /** Whether the transfer's original is archived. */

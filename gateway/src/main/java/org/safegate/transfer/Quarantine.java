@@ -24,9 +24,11 @@ public final class Quarantine {
     public static final String RELEASED_FILE = "released.json";
 
     private final Path root;
+    private final WorkFiles work;
 
     public Quarantine(Path dataDir) {
         this.root = dataDir.resolve("quarantine");
+        this.work = new WorkFiles(dataDir);
     }
 
     /** A reason the file is held here: a code and a sentence. */
@@ -71,21 +73,22 @@ public final class Quarantine {
 
     /**
      * Moves the original in (durably: its new name is synced before the outbox loses it), unless it
-     * is already here. A link or special file is moved as what it is, never followed.
+     * is already here. A link or special file is moved as what it is, never followed. The working
+     * copies made from the original go once it is here ({@link WorkFiles}).
      */
     public Path moveIn(String transferId, Path original) throws IOException {
         Path folder = Files.createDirectories(root.resolve(transferId));
         Path target = folder.resolve(ORIGINAL);
-        if (holdsOriginal(transferId) || !Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return folder;
+        if (!holdsOriginal(transferId) && Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                moveDurably(original, target);
+            } else {
+                Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            DurableFiles.syncFolder(folder);
+            DurableFiles.syncFolder(original.getParent());
         }
-        if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            moveDurably(original, target);
-        } else {
-            Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-        DurableFiles.syncFolder(folder);
-        DurableFiles.syncFolder(original.getParent());
+        work.discard(transferId);
         return folder;
     }
 

@@ -34,7 +34,7 @@ public final class RequestExchange {
     private final AnswerFilter answers;
     private final KeyProvider keys;
     private final Endpoints endpoints;
-    private final Path work;
+    private final WorkFiles work;
 
     public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, KeyProvider keys,
                            Endpoints endpoints, Path dataDir) {
@@ -43,7 +43,12 @@ public final class RequestExchange {
         this.answers = new AnswerFilter(settings, outcomes);
         this.keys = keys;
         this.endpoints = endpoints;
-        this.work = dataDir.resolve("work");
+        this.work = new WorkFiles(dataDir);
+    }
+
+    /** Where the plain-text working copies of transfers are made. */
+    public WorkFiles work() {
+        return work;
     }
 
     /** What inspecting a request file produced. */
@@ -57,7 +62,7 @@ public final class RequestExchange {
 
     /** Inspects a request file for the transfer {@code transferId} (a stopped run's, inspected again). */
     Inspected inspect(Path file, Agreement agreement, String transferId, Instant now) throws IOException {
-        Path folder = Files.createDirectories(work.resolve(transferId));
+        Path folder = work.folder(transferId);
         String name = file.getFileName().toString();
         Path passed = folder.resolve("passed-" + name);
         Path rejections = folder.resolve("rejections.csv");
@@ -75,7 +80,7 @@ public final class RequestExchange {
 
     public Filtered filterAnswers(Path file, Agreement agreement, Agency holder, String transferId, Instant now)
             throws IOException {
-        Path folder = Files.createDirectories(work.resolve(transferId));
+        Path folder = work.folder(transferId);
         String name = file.getFileName().toString();
         Path released = folder.resolve(name);
         Path notice = folder.resolve("withheld.csv");

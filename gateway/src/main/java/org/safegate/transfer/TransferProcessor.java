@@ -110,10 +110,13 @@ public final class TransferProcessor {
 
     /**
      * Sweeps the sealings a stopped run left behind whose file has left its outbox since
-     * ({@link WithdrawnFiles}); call before the outboxes are polled. Returns how many were swept.
+     * ({@link WithdrawnFiles}), and the working copies of transfers that ended ({@link WorkFiles});
+     * call before the outboxes are polled. Returns how many sealings were swept.
      */
     public int sweepWithdrawn(Map<String, Path> outboxes) {
-        return withdrawn.sweep(outboxes);
+        int swept = withdrawn.sweep(outboxes);
+        requests.exchange().work().sweep(journal::inFlight);
+        return swept;
     }
 
     public HeldFiles held() {

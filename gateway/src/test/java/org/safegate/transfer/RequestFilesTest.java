@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.config.Settings;
 import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
+import org.safegate.store.TransferJournal;
 
 /** Request files and answers under an agreement with request rules, through the real gateway wiring. */
 class RequestFilesTest {
@@ -61,6 +64,8 @@ class RequestFilesTest {
         assertThat(workspace.resolve("work/ICE/inbox/IRS-ICE-2025/requests/batch.csv.rejections.csv.p7m")).exists();
         assertThat(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.delivered.json")).exists();
         assertThat(file).doesNotExist();
+        // the plain-text passed requests and rejections went with the archived original
+        assertThat(workingCopies()).isEmpty();
     }
 
     @Test
@@ -78,6 +83,26 @@ class RequestFilesTest {
                 .contains("REQUESTS_DEFICIENT").contains("refused 3");
         var events = new org.safegate.audit.AuditStore(gateway.database()).list(org.safegate.audit.AuditQuery.ALL);
         assertThat(events.get(events.size() - 1).entry().change()).contains("arrived 10, passed 7, refused 3");
+        assertThat(workingCopies()).isEmpty();
+    }
+
+    @Test
+    void workingCopiesLeftByAStoppedRun_resultRemovedAtTheNextStartUnlessTheirTransferIsInFlight() throws IOException {
+        Path ended = Files.createDirectories(workspace.resolve("data/work/9d1c2b4e-ended"));
+        Files.writeString(ended.resolve("passed-batch.csv"), HEADER + record(1, "IL"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+        // a forward a stopped run began for the file still in the outbox: its transfer is in flight
+        new TransferJournal(gateway.database(), Clock.systemUTC()).begin(new TransferJournal.Entry(
+                "5e0f7a21-in-flight", "ICE", "IRS-ICE-2025/requests/batch.csv", Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), "IRS-ICE-2025", "IRS", "00",
+                TransferJournal.State.SEALING, Optional.empty()));
+        Path inFlight = Files.createDirectories(workspace.resolve("data/work/5e0f7a21-in-flight"));
+
+        gateway.sweepWithdrawn();
+
+        assertThat(ended).doesNotExist();
+        assertThat(inFlight).exists();
+        assertThat(file).exists();
     }
 
     @Test
@@ -98,6 +123,16 @@ class RequestFilesTest {
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
                 .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+    }
+
+    private List<Path> workingCopies() throws IOException {
+        Path work = workspace.resolve("data/work");
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(work)) {
+            return folders.toList();
+        }
     }
 
     private static String record(int i, String state) {
