@@ -7,6 +7,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -14,17 +16,18 @@ import java.util.stream.Stream;
  * Counts the sealed files ({@code *.p7m}) published into an inbox folder, from the file system's
  * notices of new names rather than from listings: listing a folder of tens of thousands of files
  * several times a second took CPU from the gateway being measured, which shares the machine.
- * When the notices overflow, the folder is listed once to count again.
+ * Names are counted once each: when the notices overflow, the names listed in the folder are
+ * added, and a notice of a name already listed adds nothing.
  */
 final class SealedFileCounter implements AutoCloseable {
     private final Path folder;
     private final WatchService watcher;
-    private long count;
+    private final Set<String> sealed = new HashSet<>();
 
     private SealedFileCounter(Path folder, WatchService watcher) throws IOException {
         this.folder = folder;
         this.watcher = watcher;
-        this.count = list();
+        addListed();
     }
 
     /** Starts counting in {@code folder}, creating it if need be; files already there are counted. */
@@ -41,21 +44,27 @@ final class SealedFileCounter implements AutoCloseable {
         while (key != null) {
             for (WatchEvent<?> event : key.pollEvents()) {
                 if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                    count = list();
-                } else if (event.context().toString().endsWith(".p7m")) {
-                    count++;
+                    addListed();
+                } else if (isSealed(event.context().toString())) {
+                    sealed.add(event.context().toString());
                 }
             }
-            key.reset();
+            if (!key.reset()) {
+                throw new IOException(folder + " can no longer be watched (removed?)");
+            }
             key = watcher.poll();
         }
-        return count;
+        return sealed.size();
     }
 
-    private long list() throws IOException {
+    private void addListed() throws IOException {
         try (Stream<Path> all = Files.list(folder)) {
-            return all.filter(p -> p.getFileName().toString().endsWith(".p7m")).count();
+            all.map(p -> p.getFileName().toString()).filter(SealedFileCounter::isSealed).forEach(sealed::add);
         }
+    }
+
+    private static boolean isSealed(String name) {
+        return name.endsWith(".p7m");
     }
 
     @Override
