@@ -14,7 +14,6 @@ import java.util.Objects;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -94,8 +93,7 @@ public final class Sealer {
             var wrapper = new JceAsymmetricKeyWrapper(suite.keyTransport(), recipient.getPublicKey())
                     .setProvider(Providers.BC);
             var generator = new CMSAuthEnvelopedDataStreamGenerator();
-            generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, wrapper)
-                    .setProvider(Providers.BC));
+            generator.addRecipientInfoGenerator(new IssuerSerialRecipient(recipient, wrapper));
             generator.setBufferSize(CHUNK);
             return generator.open(out, new JdkGcmEncryptor(suite, random));
         } catch (CMSException | GeneralSecurityException e) {
