@@ -80,6 +80,35 @@ public final class RequestFiles {
                     e.getMessage()), now);
             return TransferProcessor.Outcome.QUARANTINED;
         }
+        try {
+            return forwardInspected(set, entry, agreement, outbox, requester, holder, inspected, now);
+        } catch (IOException | RuntimeException e) {
+            discardIfUnjournaled(transferId, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A file held before its forward was journaled is inspected again under a new transfer id when
+     * it is retried: the working copies of this attempt are of no use, and would otherwise stay
+     * until the next start.
+     */
+    private void discardIfUnjournaled(String transferId, Exception failure) {
+        try {
+            if (!journal.inFlight(transferId)) {
+                exchange.work().discard(transferId);
+            }
+        } catch (RuntimeException storeDown) {
+            failure.addSuppressed(storeDown);
+        }
+    }
+
+    private TransferProcessor.Outcome forwardInspected(PolicySet set, OutboxEntry entry, Agreement agreement,
+                                                       Path outbox, Agency requester, Agency holder,
+                                                       RequestExchange.Inspected inspected, Instant now)
+            throws IOException {
+        Path file = entry.file();
+        String transferId = inspected.transferId();
         String counts = RequestExchange.counts(inspected.result());
         String sha256 = Digests.sha256(file);
         long size = Files.size(file);

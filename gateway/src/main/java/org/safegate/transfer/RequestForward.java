@@ -120,6 +120,8 @@ public final class RequestForward {
             requestFolder(row.agreement(), requester.get()).removeTemp(ReturnedCopy.REJECTIONS.tag(row.transferId()));
         }
         journal.done(row.transferId());
+        // the file ends under another transfer id (quarantined), so this one's working copies go here
+        exchange.work().discard(row.transferId());
     }
 
     private void publish(Folders folders, String transferId, String name, String deliveredAs) throws IOException {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkFiles {
     private static final Logger LOG = LoggerFactory.getLogger(WorkFiles.class);
+    private static final Pattern TRANSFER_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path root;
 
@@ -63,7 +66,8 @@ public final class WorkFiles {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path folder : folders) {
                 String transferId = folder.getFileName().toString();
-                if (!inFlight.test(transferId)) {
+                // only what the gateway made: a transfer id (a UUID); anything else there is left alone
+                if (TRANSFER_ID.matcher(transferId).matches() && !inFlight.test(transferId)) {
                     ended.add(transferId);
                 }
             }

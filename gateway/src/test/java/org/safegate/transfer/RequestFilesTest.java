@@ -88,15 +88,15 @@ class RequestFilesTest {
 
     @Test
     void workingCopiesLeftByAStoppedRun_resultRemovedAtTheNextStartUnlessTheirTransferIsInFlight() throws IOException {
-        Path ended = Files.createDirectories(workspace.resolve("data/work/9d1c2b4e-ended"));
+        Path ended = Files.createDirectories(workspace.resolve("data/work/0b7c9a1e-4f2d-4c3b-9a8e-1d2c3b4a5f60"));
         Files.writeString(ended.resolve("passed-batch.csv"), HEADER + record(1, "IL"));
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
         // a forward a stopped run began for the file still in the outbox: its transfer is in flight
         new TransferJournal(gateway.database(), Clock.systemUTC()).begin(new TransferJournal.Entry(
-                "5e0f7a21-in-flight", "ICE", "IRS-ICE-2025/requests/batch.csv", Files.size(file),
+                "5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70", "ICE", "IRS-ICE-2025/requests/batch.csv", Files.size(file),
                 Files.getLastModifiedTime(file).toMillis(), "IRS-ICE-2025", "IRS", "00",
                 TransferJournal.State.SEALING, Optional.empty()));
-        Path inFlight = Files.createDirectories(workspace.resolve("data/work/5e0f7a21-in-flight"));
+        Path inFlight = Files.createDirectories(workspace.resolve("data/work/5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70"));
 
         gateway.sweepWithdrawn();
 

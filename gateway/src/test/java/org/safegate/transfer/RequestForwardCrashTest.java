@@ -102,6 +102,10 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         assertThat(listAll(requesterFolder())).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertNoTemporaryFiles();
+        // the stopped forward's plain-text copies went with it, though the file ended under another id
+        try (var working = Files.list(workspace.resolve("data/work"))) {
+            assertThat(working.toList()).isEmpty();
+        }
     }
 
     @Test

@@ -33,13 +33,16 @@ class WorkFilesTest {
     @Test
     void sweepRemovesTheCopiesOfTransfersNotInFlight() throws Exception {
         WorkFiles work = new WorkFiles(data);
-        Files.writeString(work.folder("ended").resolve("released.csv"), "answer\n");
-        Files.writeString(work.folder("running").resolve("released.csv"), "answer\n");
+        Files.writeString(work.folder("0b7c9a1e-4f2d-4c3b-9a8e-1d2c3b4a5f60").resolve("released.csv"), "answer\n");
+        Files.writeString(work.folder("5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70").resolve("released.csv"), "answer\n");
+        // not a transfer id: not the gateway's to remove (a mount point's lost+found, say)
+        Files.createDirectories(data.resolve("work/lost+found"));
 
-        assertThat(work.sweep(Set.of("running")::contains)).isEqualTo(1);
+        assertThat(work.sweep(Set.of("5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70")::contains)).isEqualTo(1);
 
-        assertThat(data.resolve("work/ended")).doesNotExist();
-        assertThat(data.resolve("work/running/released.csv")).exists();
+        assertThat(data.resolve("work/0b7c9a1e-4f2d-4c3b-9a8e-1d2c3b4a5f60")).doesNotExist();
+        assertThat(data.resolve("work/5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70/released.csv")).exists();
+        assertThat(data.resolve("work/lost+found")).exists();
     }
 
     @Test
@@ -47,7 +50,7 @@ class WorkFilesTest {
         assertThat(new WorkFiles(data).sweep(id -> false)).isZero();
 
         WorkFiles work = new WorkFiles(data);
-        Path copy = work.folder("unknown").resolve("passed.csv");
+        Path copy = work.folder("9d1c2b4e-7a6f-4e5d-b3c2-a1f0e9d8c7b6").resolve("passed.csv");
         Files.writeString(copy, "R-001\n");
         assertThat(work.sweep(id -> {
             throw new IllegalStateException("store unreachable");
