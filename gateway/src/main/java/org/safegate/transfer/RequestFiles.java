@@ -78,6 +78,8 @@ public final class RequestFiles {
             abandon(set, interrupted);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED,
                     e.getMessage()), now);
+            // quarantined under another transfer id: what the inspection wrote before it failed goes here
+            exchange.work().discard(transferId);
             return TransferProcessor.Outcome.QUARANTINED;
         }
         try {

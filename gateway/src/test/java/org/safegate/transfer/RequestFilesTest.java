@@ -113,6 +113,7 @@ class RequestFilesTest {
                 .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
         assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
                 .contains("INPUT_MALFORMED");
+        assertThat(workingCopies()).isEmpty();
     }
 
     @Test
