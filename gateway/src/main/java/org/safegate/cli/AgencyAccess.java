@@ -15,6 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** What revoke and reinstate share: the agency, the reason, who acts, and the gateway's store. */
 abstract class AgencyAccess {
+    final Clock clock;
+
+    AgencyAccess(Clock clock) {
+        this.clock = clock;
+    }
 
     @Parameters(index = "0", paramLabel = "ID", description = "The agency, as in policies/agencies/.")
     String agency;
@@ -42,7 +47,7 @@ abstract class AgencyAccess {
             return ExitCodes.OK;
         }
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
-        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             if (gateway.policies().get().agency(agency).isEmpty()) {
                 throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "'" + agency + "' is not an agency of the policy set");
             }

@@ -1,17 +1,22 @@
 package org.safegate.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.audit.AuditEventType;
 import org.safegate.route.Gateway;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code safegate agency reinstate ID --reason TEXT}: lifts a revocation. */
 @Command(name = "reinstate", mixinStandardHelpOptions = true,
         description = "Lift an agency's revocation; its safeguard rules decide again.")
 final class AgencyReinstateCommand extends AgencyAccess implements Callable<Integer> {
+
+    AgencyReinstateCommand(Clock clock) {
+        super(clock);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

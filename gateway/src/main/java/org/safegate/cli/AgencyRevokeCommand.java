@@ -1,17 +1,21 @@
 package org.safegate.cli;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.audit.AuditEventType;
 import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code safegate agency revoke ID --reason TEXT}: no file reaches the agency until it is reinstated. */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = "Revoke an agency's access at once: every later file to it is denied (AGENCY_REVOKED).")
 final class AgencyRevokeCommand extends AgencyAccess implements Callable<Integer> {
+
+    AgencyRevokeCommand(Clock clock) {
+        super(clock);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,6 +29,6 @@ final class AgencyRevokeCommand extends AgencyAccess implements Callable<Integer
 
     @Override
     void apply(Gateway gateway, String actor) {
-        gateway.revocations().revoke(new Revocation(agency, Instant.now(), actor, reason));
+        gateway.revocations().revoke(new Revocation(agency, clock.instant(), actor, reason));
     }
 }

@@ -15,6 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** What agreement revoke and reinstate share: the agreement, the reason, who acts, and the gateway's store. */
 abstract class AgreementChange {
+    final Clock clock;
+
+    AgreementChange(Clock clock) {
+        this.clock = clock;
+    }
 
     @Parameters(index = "0", paramLabel = "ID", description = "The agreement, as in policies/agreements/.")
     String agreement;
@@ -41,7 +46,7 @@ abstract class AgreementChange {
             return ExitCodes.OK;
         }
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
-        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             apply(gateway.agreementAccess(), "cli:" + System.getProperty("user.name"), "safegate agreement " + verb);
             return ExitCodes.OK;
         } catch (ApiProblem problem) {

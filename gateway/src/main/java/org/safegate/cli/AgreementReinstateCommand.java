@@ -1,14 +1,19 @@
 package org.safegate.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.admin.AgreementAccess;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code safegate agreement reinstate ID --reason TEXT}: lifts an agreement's revocation. */
 @Command(name = "reinstate", mixinStandardHelpOptions = true,
         description = "Lift an agreement's revocation; its rules decide again.")
 final class AgreementReinstateCommand extends AgreementChange implements Callable<Integer> {
+
+    AgreementReinstateCommand(Clock clock) {
+        super(clock);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,14 +1,19 @@
 package org.safegate.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.admin.AgreementAccess;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code safegate agreement revoke ID --reason TEXT}: no file moves under the agreement until it is reinstated. */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = "Revoke one agreement at once: every later file under it is denied (AGREEMENT_REVOKED).")
 final class AgreementRevokeCommand extends AgreementChange implements Callable<Integer> {
+
+    AgreementRevokeCommand(Clock clock) {
+        super(clock);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,10 +10,10 @@ import org.safegate.audit.AuditKeys;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CertificateCheckpointVerifier;
 import org.safegate.store.Database;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code safegate audit archive}: retention; moves events past the retention period into a signed export. */
 @Command(name = "archive", mixinStandardHelpOptions = true,
@@ -21,6 +21,12 @@ import picocli.CommandLine.Option;
                 + " into a signed JSON Lines archive; the store keeps the link to it.",
             "Exit status: 0 archived (or nothing to archive), 2 invalid input, 3 failure."})
 final class AuditArchiveCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    AuditArchiveCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Mixin
     AuditConfig config;
 
@@ -40,7 +46,7 @@ final class AuditArchiveCommand implements Callable<Integer> {
         AuditArchiver.Archived archived;
         try (Database database = config.openDatabase()) {
             archived = new AuditArchiver(new AuditStore(database), keys.signer(),
-                    new CertificateCheckpointVerifier(keys.certificate()), config.audit(), Clock.systemUTC())
+                    new CertificateCheckpointVerifier(keys.certificate()), config.audit(), clock)
                     .archive(before.atStartOfDay(ZoneOffset.UTC).toInstant(), out);
         }
         spec.commandLine().getOut().println(archived.count() == 0 ? "nothing to archive"

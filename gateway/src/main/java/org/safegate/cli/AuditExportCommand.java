@@ -14,16 +14,22 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.CsvExport;
 import org.safegate.audit.JsonlExport;
 import org.safegate.store.Database;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code safegate audit export}: JSON Lines that verify offline (signed seal included), or CSV for spreadsheets. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export audit events: jsonl (with checkpoints and a signed seal; verifies offline) or csv.",
             "Exit status: 0 exported, 2 invalid input, 3 failure."})
 final class AuditExportCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    AuditExportCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     enum Format { jsonl, csv }
 
     @Mixin
@@ -59,7 +65,7 @@ final class AuditExportCommand implements Callable<Integer> {
             partial = Files.createTempFile(target.getParent(), ".audit-export", ".part");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 count = format == Format.jsonl
-                        ? new JsonlExport(store, config.keys().signer(), Clock.systemUTC()).write(filters.query(), writer, progress)
+                        ? new JsonlExport(store, config.keys().signer(), clock).write(filters.query(), writer, progress)
                         : new CsvExport(store).write(filters.query(), writer, progress);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

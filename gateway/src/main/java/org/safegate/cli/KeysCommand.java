@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.keys.InsecureExamplePki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code safegate keys ...}: key material. */
 @Command(name = "keys", description = "Manage keys and certificates.",
@@ -26,6 +26,12 @@ final class KeysCommand implements Runnable {
             description = "Generate an INSECURE example PKI (CA, CRL, gateway and agency keys, negative-test"
                     + " certificates) for demos and tests. Never use it for real data.")
     static final class Example implements Callable<Integer> {
+        private final Clock clock;
+
+        Example(Clock clock) {
+            this.clock = clock;
+        }
+
         @Option(names = "--out", required = true, description = "Directory to create (must be empty or absent).")
         Path out;
 
@@ -34,7 +40,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            new InsecureExamplePki(Clock.systemUTC()).generate(out);
+            new InsecureExamplePki(clock).generate(out);
             spec.commandLine().getOut().println("wrote INSECURE example keys to " + out
                     + " (agencies " + String.join(", ", InsecureExamplePki.AGENCIES) + "); demos and tests only");
             return ExitCodes.OK;

@@ -9,15 +9,21 @@ import org.safegate.crypto.OpenedFile;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.PemFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code safegate open}: decrypt and verify a sealed file. */
 @Command(name = "open", mixinStandardHelpOptions = true,
         description = "Decrypt a sealed file and verify its signature. Prints the signer and signing time;"
                 + " on any failure exits non-zero and writes no output file.")
 final class OpenCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    OpenCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Option(names = "--in", required = true, description = "Sealed file (.p7m, DER/BER).")
     Path in;
 
@@ -48,7 +54,7 @@ final class OpenCommand implements Callable<Integer> {
     public Integer call() {
         var recipient = PemFiles.readIdentity(key, cert, Trust.keyPassword());
         var expected = signer == null ? null : PemFiles.readCertificate(signer);
-        Opener opener = new Opener(recipient, Trust.verifier(ca, crls), Clock.systemUTC());
+        Opener opener = new Opener(recipient, Trust.verifier(ca, crls), clock);
         OpenedFile opened = opener.open(in, out, expected);
         var stdout = spec.commandLine().getOut();
         stdout.println("signed by: " + opened.signerSubject());

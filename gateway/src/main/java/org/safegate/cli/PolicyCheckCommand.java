@@ -2,7 +2,9 @@ package org.safegate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.safegate.policy.InMemoryRevocations;
 import org.safegate.policy.PemCertificateCheck;
@@ -12,9 +14,9 @@ import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.model.PolicySet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code safegate policy check}: loads the policy set and prints each agency's safeguard status
@@ -27,6 +29,12 @@ import picocli.CommandLine.Option;
             "Validate the policy set and show, on a day, which agencies are current and which agreements permit transfers.",
             "Exit status: 0 valid, 2 invalid (every error is printed with file:line)."})
 final class PolicyCheckCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    PolicyCheckCommand(Clock clock) {
+        this.clock = clock;
+    }
+
 
     @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
             description = "Policy folder (default: ${DEFAULT-VALUE}).")
@@ -45,7 +53,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workingDir = Path.of("").toAbsolutePath();
-        LocalDate day = at != null ? at : LocalDate.now();
+        LocalDate day = at != null ? at : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         PolicyLoadResult result = new PolicyLoader(workingDir).load(policies);
         PolicyStatus status = null;
         if (result.isValid()) {

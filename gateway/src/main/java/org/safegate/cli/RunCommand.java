@@ -10,9 +10,9 @@ import org.safegate.config.ApiSettings;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.route.GatewayRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code safegate run [--config FILE] [--once]}: runs the gateway. With {@code --once} it processes
@@ -26,6 +26,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Run the gateway: move files from outboxes to inboxes when policy permits.")
 final class RunCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    RunCommand(Clock clock) {
+        this.clock = clock;
+    }
+
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The gateway's application.properties (default: ./application.properties if present).")
@@ -49,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         if (!once) {
             api.requireTls();
         }
-        try (Gateway gateway = Gateway.open(settings, System.getenv(), workingDir, Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.open(settings, System.getenv(), workingDir, clock)) {
             GatewayRunner runner = new GatewayRunner(gateway, once ? null : api);
             if (!once) {
                 runner.runForever();

@@ -1,7 +1,8 @@
 package org.safegate.cli;
 
-import picocli.CommandLine;
+import java.time.Clock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code safegate} command line: the entry point of the runnable jar. */
 @Command(name = "safegate",
@@ -34,9 +35,14 @@ public final class SafegateCommand implements Runnable {
         System.exit(newCommandLine().execute(args));
     }
 
-    /** A configured command line; tests use it to run commands in-process. */
+    /** A configured command line on the system clock. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new SafegateCommand());
+        return newCommandLine(Clock.systemUTC());
+    }
+
+    /** A configured command line whose commands take "now" from {@code clock}; tests run commands in-process with it. */
+    public static CommandLine newCommandLine(Clock clock) {
+        CommandLine cli = new CommandLine(new SafegateCommand(), new ClockFactory(clock));
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         return cli;

@@ -10,14 +10,20 @@ import org.safegate.crypto.Sealer;
 import org.safegate.keys.Identity;
 import org.safegate.keys.PemFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code safegate seal}: sign, then encrypt a file for one recipient. */
 @Command(name = "seal", mixinStandardHelpOptions = true,
         description = "Sign a file, then encrypt it to a recipient certificate (CMS, AES-256-GCM, RSA-OAEP).")
 final class SealCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    SealCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Option(names = "--in", required = true, description = "File to seal.")
     Path in;
 
@@ -46,7 +52,7 @@ final class SealCommand implements Callable<Integer> {
         Identity signer = PemFiles.readIdentity(signKey, signCert, Trust.keyPassword());
         X509Certificate recipient = PemFiles.readCertificate(to);
         if (ca != null) {
-            Trust.verifier(ca, List.of()).require(recipient, Clock.systemUTC().instant(), Purpose.ENCRYPTION);
+            Trust.verifier(ca, List.of()).require(recipient, clock.instant(), Purpose.ENCRYPTION);
         }
         new Sealer(signer).seal(in, out, recipient);
         spec.commandLine().getOut().println("sealed " + in + " for " + recipient.getSubjectX500Principal().getName()

@@ -31,8 +31,8 @@ import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.load.PolicyProblem;
-import org.safegate.policy.model.PolicySet;
 import org.safegate.policy.model.EndpointType;
+import org.safegate.policy.model.PolicySet;
 import org.safegate.sftp.RemoteOutboxes;
 import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
@@ -172,6 +172,11 @@ public final class Gateway implements AutoCloseable {
 
     public TransferProcessor processor() {
         return processor;
+    }
+
+    /** The clock every decision, event and receipt of this gateway is dated by. */
+    public Clock clock() {
+        return operations.clock();
     }
 
     /** How many files of one outbox may be in progress at once. */

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.admin.AdminApi;
 import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
-import java.time.Clock;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
 
 /**
  * Runs the gateway's routes as a Camel Main application: until stopped ({@link #runForever}), or
@@ -130,7 +130,7 @@ public final class GatewayRunner {
         gateway.sweepWithdrawn();
         Main main = new Main();
         if (withApi && api != null && api.enabled()) {
-            ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, Clock.systemUTC(),
+            ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, gateway.clock(),
                     version()), timings);
         }
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
