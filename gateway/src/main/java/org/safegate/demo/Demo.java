@@ -9,14 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
@@ -40,95 +45,150 @@ public final class Demo {
 
     private final PrintWriter out;
     private final Function<String[], Integer> cli;
-    private int failures;
+    private final Clock clock;
+    private final boolean keep;
+    private int step;
+    private String stepTitle;
 
-    /** @param cli runs a {@code safegate} command in this process (for the audit commands) */
-    public Demo(PrintWriter out, Function<String[], Integer> cli) {
+    /**
+     * @param cli   runs a {@code safegate} command in this process, on the same clock (for the audit commands)
+     * @param clock the demo's day: the workspace's policies and keys are dated relative to it
+     * @param keep  leave the workspace in place when the demo ends, instead of removing it
+     */
+    public Demo(PrintWriter out, Function<String[], Integer> cli, Clock clock, boolean keep) {
         this.out = out;
         this.cli = cli;
+        this.clock = clock;
+        this.keep = keep;
     }
 
-    /** Runs every step; returns true when each ended as the story says. */
+    /** Runs every step; returns true when each ended as the story says, false at the first that did not. */
     public boolean run() throws IOException {
-        DemoWorkspace ws = DemoWorkspace.create();
-        out.println("Safegate demo. Workspace: " + ws.root);
-        out.println("Example policies, INSECURE example keys, an embedded store. Agencies: IRS, DOJ, ICE.");
+        DemoWorkspace ws = DemoWorkspace.create(clock);
+        out.println("Safegate demo, " + ws.today + ". Workspace: " + ws.root
+                + (keep ? "" : " (removed at the end; --keep keeps it)"));
+        out.println("The case's policies dated relative to today, INSECURE example keys made for today, an embedded "
+                + "store. Agencies: IRS, DOJ, ICE.");
+        try {
+            play(ws);
+            out.println();
+            out.println("Demo complete: every step ended as expected.");
+            return true;
+        } catch (UnexpectedOutcome e) {
+            out.println();
+            out.println("Demo stopped: step " + step + " (" + stepTitle + ") did not turn out as expected.");
+            out.println("   expected: " + e.expected);
+            out.println("   happened: " + e.happened);
+            return false;
+        } finally {
+            if (keep) {
+                out.println("Workspace kept: " + ws.root);
+            } else {
+                ws.delete();
+            }
+            out.flush();
+        }
+    }
+
+    private void play(DemoWorkspace ws) throws IOException {
         Settings settings = Settings.load(Optional.of(ws.config()), Map.of());
-        try (Gateway gateway = Gateway.open(settings, Map.of(), ws.root, Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.open(settings, Map.of(), ws.root, clock)) {
             GatewayRunner runner = new GatewayRunner(gateway);
 
             step(1, "IRS sends taxpayer addresses to DOJ under IRS-DOJ-2024.");
             ws.drop("IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", ADDRESSES);
-            JsonNode toDoj = outcome(ws, runner, "IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", "delivered", "DOJ");
+            JsonNode toDoj = outcome(ws, runner, "IRS", "IRS-DOJ-2024", "addresses-2025-06.csv", "DOJ", DELIVERED);
 
             step(2, "ICE sends 50 address requests under the April 2025 MOU; two lack what 6103(i)(2) requires.");
             ws.drop("ICE", "IRS-ICE-2025/requests", "batch-1.csv", DemoRequests.requests(50, 7, 13));
-            JsonNode request = outcome(ws, runner, "ICE", "IRS-ICE-2025", "batch-1.csv", "delivered", "IRS");
+            JsonNode request = outcome(ws, runner, "ICE", "IRS-ICE-2025", "batch-1.csv", "IRS", DELIVERED);
             out.println("   " + auditNote(gateway, request));
 
             step(3, "IRS answers every request it received (and the two refused ones) under IRS-ICE-2025.");
             ws.drop("IRS", "IRS-ICE-2025", "answers-1.csv", DemoRequests.answers(50));
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "denied", "ICE");
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "ICE",
+                    denied("REVIEW_STALE", "CAP_STALE", "CAP_ITEM_UNDATED"));
 
             step(4, "ICE completes a new safeguard review and submits a CAP with implementation dates.");
-            Files.writeString(ws.root.resolve("policies/safeguards/ice.yaml"), updatedIceSafeguards());
-            out.println("   policy reloaded: " + gateway.policies().reloadIfChanged() + "; IRS sends its answers again.");
+            Files.writeString(ws.root.resolve("policies/safeguards/ice.yaml"), CasePolicies.iceUpToDate(ws.today));
+            boolean reloaded = gateway.policies().reloadIfChanged();
+            out.println("   policy reloaded: " + reloaded + "; IRS sends its answers again.");
+            expect(reloaded, "the policy set reloads with ICE's new record", "it was not reloaded");
             ws.drop("IRS", "IRS-ICE-2025", "answers-1.csv", DemoRequests.answers(50));
-            JsonNode answers = outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "delivered", "ICE");
+            JsonNode answers = outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-1.csv", "ICE", DELIVERED);
             out.println("   " + auditNote(gateway, answers) + " (IRS gets a notice of the withheld ones)");
 
             step(5, "DOJ opens what it received and passes it on to ICE under DOJ-ICE-2024.");
             byte[] received = openAsDoj(ws, toDoj.path("deliveredAs").asText());
             ws.drop("DOJ", "DOJ-ICE-2024", "from-irs.csv", received);
-            JsonNode onward = outcome(ws, runner, "DOJ", "DOJ-ICE-2024", "from-irs.csv", "delivered", "ICE");
+            JsonNode onward = outcome(ws, runner, "DOJ", "DOJ-ICE-2024", "from-irs.csv", "ICE", DELIVERED);
+            String type = lastEvent(gateway, onward).map(e -> e.entry().type().name()).orElse("no audit event");
+            expect(type.equals(AuditEventType.REDISCLOSURE.name()), "a REDISCLOSURE audit event", type);
             out.println("   recognised as a redisclosure of IRS's transfer to DOJ; its path:");
-            expect(cli.apply(new String[] {"audit", "show", onward.path("transfer").asText(), "--config",
-                    ws.config().toString()}) == 0, "audit show");
+            command("audit", "show", onward.path("transfer").asText(), "--config", ws.config().toString());
 
             step(6, "A security officer revokes ICE; IRS sends another answer file to ICE.");
-            gateway.revocations().revoke(new Revocation("ICE", Instant.now(), "demo:security-officer",
+            gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "demo:security-officer",
                     "incident under investigation"));
             gateway.auditLog().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, "demo:security-officer")
                     .origin("safegate demo").object("ICE").change("revoked: incident under investigation").build());
             ws.drop("IRS", "IRS-ICE-2025", "answers-2.csv", DemoRequests.answers(50));
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-2.csv", "denied", "ICE");
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-2.csv", "ICE", denied("AGENCY_REVOKED"));
         }
         step(7, "The accounting of disclosures, and a check that the audit log is intact.");
-        expect(cli.apply(new String[] {"audit", "report", "--config", ws.config().toString()}) == 0, "audit report");
-        expect(cli.apply(new String[] {"audit", "verify", "--config", ws.config().toString()}) == 0, "audit verify");
-        out.println();
-        out.println(failures == 0 ? "Demo complete: every step ended as expected." : "Demo: " + failures
-                + " step(s) did not end as expected.");
-        out.flush();
-        return failures == 0;
+        command("audit", "report", "--config", ws.config().toString());
+        command("audit", "verify", "--config", ws.config().toString());
+    }
+
+    private void command(String... args) {
+        int exit = cli.apply(args);
+        expect(exit == 0, "safegate " + args[0] + " " + args[1] + " exits 0", "it exited " + exit);
+    }
+
+    private static Optional<AuditEvent> lastEvent(Gateway gateway, JsonNode receipt) {
+        var events = new AuditStore(gateway.database()).list(new AuditQuery(Optional.empty(), Optional.empty(),
+                Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(receipt.path("transfer").asText())));
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
     }
 
     private static String auditNote(Gateway gateway, JsonNode receipt) {
-        if (receipt == null) {
-            return "";
-        }
-        var events = new org.safegate.audit.AuditStore(gateway.database()).list(new org.safegate.audit.AuditQuery(
-                Optional.empty(), Optional.empty(), java.util.Set.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(receipt.path("transfer").asText())));
-        return events.isEmpty() ? "" : "audit: " + events.get(events.size() - 1).entry().change();
+        return lastEvent(gateway, receipt).map(e -> "audit: " + e.entry().change()).orElse("");
     }
 
+    /** Runs the gateway until every outbox is drained and returns the receipt of the file, as expected. */
     private JsonNode outcome(DemoWorkspace ws, GatewayRunner runner, String sender, String agreement, String name,
-                             String expected, String recipient) throws IOException {
+                             String recipient, Expected expected) throws IOException {
         var held = runner.runOnce(Duration.ofMinutes(2));
-        expect(held.isEmpty(), "no file held (" + held + ")");
+        expect(held.isEmpty(), expected.describe(), "the gateway held files: " + held);
         Path receipts = ws.inbox(sender).resolve("receipts").resolve(agreement);
         JsonNode receipt = latestReceipt(receipts, name);
-        String outcome = receipt == null ? "no receipt" : receipt.path("outcome").asText();
-        out.println("   -> " + outcome.toUpperCase(java.util.Locale.ROOT)
-                + (receipt != null && receipt.hasNonNull("deliveredAs")
-                ? " to " + recipient + " as " + receipt.path("deliveredAs").asText() : ""));
-        if (receipt != null) {
-            receipt.path("reasons").forEach(r -> out.println("      " + r.path("code").asText() + ": "
-                    + r.path("message").asText()));
-        }
-        expect(expected.equals(outcome), "expected " + expected + ", got " + outcome);
+        expect(receipt != null, expected.describe(), "no receipt for " + name + " in " + receipts);
+        String outcome = receipt.path("outcome").asText();
+        Set<String> codes = new TreeSet<>();
+        out.println("   -> " + outcome.toUpperCase(Locale.ROOT)
+                + (receipt.hasNonNull("deliveredAs") ? " to " + recipient + " as " + receipt.path("deliveredAs").asText()
+                : ""));
+        receipt.path("reasons").forEach(r -> {
+            codes.add(r.path("code").asText());
+            out.println("      " + r.path("code").asText() + ": " + r.path("message").asText());
+        });
+        Expected happened = new Expected(outcome, codes);
+        expect(happened.equals(expected), expected.describe(), happened.describe());
         return receipt;
+    }
+
+    /** An outcome and the set of reason codes that come with it. */
+    private record Expected(String outcome, Set<String> reasons) {
+        String describe() {
+            return outcome + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
+        }
+    }
+
+    private static final Expected DELIVERED = new Expected("delivered", Set.of());
+
+    private static Expected denied(String... reasons) {
+        return new Expected("denied", new TreeSet<>(List.of(reasons)));
     }
 
     private static JsonNode latestReceipt(Path folder, String name) throws IOException {
@@ -138,54 +198,42 @@ public final class Demo {
         try (var files = Files.list(folder)) {
             Optional<Path> newest = files.filter(p -> p.getFileName().toString().startsWith(name + "."))
                     .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .max(java.util.Comparator.comparing(p -> p.toFile().lastModified()));
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()));
             return newest.isPresent() ? JSON.readTree(newest.get().toFile()) : null;
         }
     }
 
-    private static byte[] openAsDoj(DemoWorkspace ws, String deliveredAs) throws IOException {
+    private byte[] openAsDoj(DemoWorkspace ws, String deliveredAs) throws IOException {
         InsecureExampleKeyStore keys = new InsecureExampleKeyStore(ws.root.resolve("keys-example"));
         Path sealed = ws.inbox("DOJ").resolve("IRS-DOJ-2024").resolve(deliveredAs);
         Path plain = ws.root.resolve("doj-opened.csv");
-        new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()), Clock.systemUTC())
-                .open(sealed, plain);
+        new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()), clock).open(sealed, plain);
         return Files.readAllBytes(plain);
     }
 
-    /** ICE after a new review: reviewed ten days ago, CAP updated with a date for every open finding. */
-    static String updatedIceSafeguards() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate due = today.plusMonths(3);
-        return String.join("\n",
-                "# ICE after a new safeguard review and a CAP with implementation dates (written by the demo)",
-                "agency: ICE",
-                "review:   { id: SR-" + today.getYear() + "-ICE, completed: " + today.minusDays(10) + " }",
-                "ssr:",
-                "  - { year: 2024, submitted: 2025-01-30 }",
-                "  - { year: 2025, submitted: 2026-01-29 }",
-                "findings:",
-                "  - { id: F-01, severity: significant, opened: 2023-11-15, status: open }",
-                "  - { id: F-02, severity: significant, opened: 2023-11-15, status: open }",
-                "cap:",
-                "  submitted: 2025-07-15",
-                "  updated: " + today.minusDays(5),
-                "  items:",
-                "    - { finding: F-01, action: \"Restrict FTI access to named investigators\", implementation-date: "
-                        + due + " }",
-                "    - { finding: F-02, action: \"Log every access to FTI and review the logs weekly\", "
-                        + "implementation-date: " + due + " }", "");
-    }
-
     private void step(int number, String text) {
+        step = number;
+        stepTitle = text;
         out.println();
         out.println(number + ". " + text);
         out.flush();
     }
 
-    private void expect(boolean ok, String what) {
+    private void expect(boolean ok, String expected, String happened) {
         if (!ok) {
-            failures++;
-            out.println("   !! " + what);
+            throw new UnexpectedOutcome(expected, happened);
+        }
+    }
+
+    /** A step that did not turn out as the story says: the demo stops there. */
+    private static final class UnexpectedOutcome extends RuntimeException {
+        final String expected;
+        final String happened;
+
+        UnexpectedOutcome(String expected, String happened) {
+            super(expected + " / " + happened, null, false, false);
+            this.expected = expected;
+            this.happened = happened;
         }
     }
 }

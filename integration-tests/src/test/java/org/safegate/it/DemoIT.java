@@ -25,5 +25,9 @@ class DemoIT {
                 .contains("Accounting of disclosures")
                 .contains("intact:")
                 .contains("Demo complete: every step ended as expected.");
+        java.util.regex.Matcher workspace = java.util.regex.Pattern.compile("Workspace: (\\S+)").matcher(result.out());
+        assertThat(workspace.find()).isTrue();
+        assertThat(java.nio.file.Path.of(workspace.group(1))).as("the demo's workspace, example keys included")
+                .doesNotExist();
     }
 }
