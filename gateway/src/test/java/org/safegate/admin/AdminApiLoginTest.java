@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.testing.TestFiles;
 
 /** Logging in to the admin API: throttling of failed logins, API tokens, no secret in the audit log. */
 class AdminApiLoginTest {
@@ -71,7 +72,7 @@ class AdminApiLoginTest {
         String token = ApiToken.generate("auditor", "ci", new java.security.SecureRandom());
         String hash = new org.apache.shiro.authc.credential.DefaultPasswordService()
                 .encryptPassword(new String(ApiToken.secretOf(token)));
-        Path root = ApiGateway.repositoryRoot();
+        Path root = TestFiles.repositoryRoot();
         String operator = Files.readString(root.resolve("policies/operators/auditor.yaml"))
                 + "api-tokens:\n  - { name: ci, hash: \"" + hash + "\" }\n";
         Path policies = workspace.resolve("policies/operators");

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
+import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferProcessor;
 
 /**
@@ -41,13 +40,13 @@ final class AdminWorkspace implements AutoCloseable {
     /** Copies policies/ and keys-example/ into {@code root} and opens a gateway there. */
     static AdminWorkspace open(Path root, Clock clock) throws IOException {
         copyPolicies(root);
-        copyTree(repositoryRoot().resolve("keys-example"), root.resolve("keys-example"));
+        TestFiles.copyTree(TestFiles.repositoryRoot().resolve("keys-example"), root.resolve("keys-example"));
         return new AdminWorkspace(root, Gateway.open(Settings.of(Map.of("safegate.keys", "file:keys-example")),
                 Map.of(), root, clock));
     }
 
     static void copyPolicies(Path root) throws IOException {
-        copyTree(repositoryRoot().resolve("policies"), root.resolve("policies"));
+        TestFiles.copyTree(TestFiles.repositoryRoot().resolve("policies"), root.resolve("policies"));
     }
 
     Path policies() {
@@ -71,7 +70,7 @@ final class AdminWorkspace implements AutoCloseable {
         Path file = outbox(agency).resolve(agreement).resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        TestFiles.backdate(file, Duration.ofSeconds(5));
         return file;
     }
 
@@ -97,27 +96,5 @@ final class AdminWorkspace implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-    }
-
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /** A security officer revokes one agreement: the next file under it is denied; other agreements still decide. */
@@ -25,7 +25,7 @@ class AgreementAccessTest {
 
     @BeforeEach
     void open() throws IOException {
-        ws = AdminWorkspace.open(dir, Clock.systemUTC());
+        ws = AdminWorkspace.open(dir, TestClocks.runningFromCaseDay());
         access = ws.gateway.agreementAccess();
     }
 

@@ -13,13 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.safegate.audit.AuditEvent;
@@ -30,6 +28,8 @@ import org.safegate.config.ApiSettings;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.route.GatewayRunner;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 
 /**
  * A real gateway with its admin API on HTTPS, in a workspace with copies of the example policies
@@ -56,7 +56,7 @@ public final class ApiGateway implements AutoCloseable {
 
     /** Copies policies and keys into the workspace and starts the gateway with the API. */
     public static ApiGateway start(Path workspace, Map<String, String> extra) throws Exception {
-        Path root = repositoryRoot();
+        Path root = TestFiles.repositoryRoot();
         copyExamples(workspace);
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of("safegate.keys", "file:keys-example",
@@ -64,7 +64,7 @@ public final class ApiGateway implements AutoCloseable {
                 ApiSettings.TLS_KEY, "keys-example/api/tls.key"));
         values.putAll(extra);
         Settings settings = Settings.of(values);
-        Gateway gateway = Gateway.open(settings, Map.of(), workspace, Clock.systemUTC());
+        Gateway gateway = Gateway.open(settings, Map.of(), workspace, TestClocks.runningFromCaseDay());
         try {
             AutoCloseable running = new GatewayRunner(gateway, ApiSettings.from(settings, workspace))
                     .start(Duration.ofSeconds(60));
@@ -153,31 +153,8 @@ public final class ApiGateway implements AutoCloseable {
 
     /** Copies the example policies and the INSECURE example keys into the workspace (keeping files already there). */
     public static void copyExamples(Path workspace) throws IOException {
-        Path root = repositoryRoot();
-        copyTree(root.resolve("policies"), workspace.resolve("policies"));
-        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
-    }
-
-    public static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!Files.exists(target)) {
-                    // a file the test put there first is its own variant of the example
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        Path root = TestFiles.repositoryRoot();
+        TestFiles.copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        TestFiles.copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.testing.TestClocks;
 
 /**
  * Operators act through the API on a running gateway. A security officer records the safeguard
@@ -28,7 +28,7 @@ import org.safegate.audit.AuditEventType;
 class ApiOperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CSV = "tin,name,address\n123456789,Jane Roe,1 Main St\n";
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TestClocks.CASE_DATE;
 
     @TempDir
     Path workspace;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.safegate.audit.AuditEventType;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.testing.TestClocks;
 
 /**
  * The bad-input catalogue of safeguard events: one fixture per case, each refused with the field
@@ -37,7 +37,7 @@ class SafeguardEventsBadInputTest {
 
     @BeforeAll
     static void open() throws IOException {
-        ws = AdminWorkspace.open(dir, Clock.systemUTC());
+        ws = AdminWorkspace.open(dir, TestClocks.runningFromCaseDay());
         filesBefore = snapshot(ws.policies());
         runningBefore = ws.gateway.policies().get();
     }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEventType;
 import org.safegate.policy.model.Finding;
+import org.safegate.testing.TestClocks;
 
 /** Events recorded at the same time are applied one after the other: none is lost. */
 class SafeguardEventsConcurrencyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TestClocks.CASE_DATE;
 
     @TempDir
     Path dir;
@@ -35,7 +34,7 @@ class SafeguardEventsConcurrencyTest {
 
     @BeforeEach
     void open() throws IOException {
-        ws = AdminWorkspace.open(dir, Clock.systemUTC());
+        ws = AdminWorkspace.open(dir, TestClocks.runningFromCaseDay());
     }
 
     @AfterEach

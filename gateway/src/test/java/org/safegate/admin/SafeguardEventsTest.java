@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +26,7 @@ import org.safegate.policy.model.Finding;
 import org.safegate.policy.model.Safeguards;
 import org.safegate.policy.model.Severity;
 import org.safegate.policy.model.Ssr;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -36,7 +35,7 @@ import org.safegate.transfer.TransferProcessor.Outcome;
  */
 class SafeguardEventsTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TestClocks.CASE_DATE;
 
     @TempDir
     Path dir;
@@ -45,7 +44,7 @@ class SafeguardEventsTest {
 
     @BeforeEach
     void open() throws IOException {
-        ws = AdminWorkspace.open(dir, Clock.systemUTC());
+        ws = AdminWorkspace.open(dir, TestClocks.runningFromCaseDay());
         events = ws.gateway.safeguardEvents();
     }
 
@@ -61,11 +60,6 @@ class SafeguardEventsTest {
         assertThat(ws.events(AuditEventType.TRANSFER_DENIED).get(0).entry().reasonCodes()).contains("CAP_ITEM_UNDATED");
 
         record("ICE", "{\"type\": \"review\", \"id\": \"SR-NEW-ICE\", \"completed\": \"" + TODAY + "\"}");
-        if (safeguards("ICE").ssrs().stream().noneMatch(s -> s.year() == TODAY.getYear() - 1)) {
-            LocalDate due = LocalDate.of(TODAY.getYear(), 1, 15);
-            record("ICE", "{\"type\": \"ssr\", \"year\": " + (TODAY.getYear() - 1) + ", \"submitted\": \""
-                    + (due.isAfter(TODAY) ? TODAY : due) + "\"}");
-        }
         LocalDate planned = TODAY.plusMonths(3);
         record("ICE", "{\"type\": \"cap-updated\", \"updated\": \"" + TODAY + "\", \"items\": ["
                 + "{\"finding\": \"F-01\", \"implementation-date\": \"" + planned + "\"},"

@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.route.GatewayRunner;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.Quarantine;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /** An administrator lists transfers waiting on a person or a retry, and releases them. */
 class TransferQueueTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate TODAY = TestClocks.CASE_DATE;
 
     @TempDir
     Path dir;
@@ -36,7 +35,7 @@ class TransferQueueTest {
 
     @BeforeEach
     void open() throws IOException {
-        ws = AdminWorkspace.open(dir, Clock.systemUTC());
+        ws = AdminWorkspace.open(dir, TestClocks.runningFromCaseDay());
         queue = ws.gateway.transferQueue();
     }
 
@@ -214,11 +213,6 @@ class TransferQueueTest {
         SafeguardEvents events = ws.gateway.safeguardEvents();
         events.record("ICE", JSON.readTree("{\"type\": \"review\", \"id\": \"SR-NEW-ICE\", \"completed\": \""
                 + TODAY + "\"}"), "olga");
-        if (ws.gateway.policies().get().safeguardsOf("ICE").ssrs().stream().noneMatch(s -> s.year() == TODAY.getYear() - 1)) {
-            LocalDate due = LocalDate.of(TODAY.getYear(), 1, 15);
-            events.record("ICE", JSON.readTree("{\"type\": \"ssr\", \"year\": " + (TODAY.getYear() - 1)
-                    + ", \"submitted\": \"" + (due.isAfter(TODAY) ? TODAY : due) + "\"}"), "olga");
-        }
         String planned = TODAY.plusMonths(3).toString();
         events.record("ICE", JSON.readTree("{\"type\": \"cap-updated\", \"updated\": \"" + TODAY + "\", \"items\": ["
                 + "{\"finding\": \"F-01\", \"implementation-date\": \"" + planned + "\"},"

@@ -1,12 +1,12 @@
 package org.safegate.audit;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
+import org.safegate.testing.TestClocks;
 
 /**
  * A second gateway process for {@link AuditLogTest}: appends COUNT events to the PostgreSQL at
@@ -23,7 +23,7 @@ public final class AppendFromAnotherProcess {
                 java.nio.file.Path.of("").toAbsolutePath()));
         AuditSettings settings = new AuditSettings(7, java.time.Duration.ofSeconds(60), java.time.Period.ofYears(7), 64);
         try (Database database = Database.open(new DatabaseSettings(url, Optional.of("postgres"), Optional.empty()));
-             JdbcAuditLog log = new JdbcAuditLog(database, keys.signer(), settings, Clock.systemUTC())) {
+             JdbcAuditLog log = new JdbcAuditLog(database, keys.signer(), settings, TestClocks.runningFromCaseDay())) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             for (int i = 0; i < count; i++) {
                 String id = "other-" + i;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.safegate.keys.KeyProviders;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.keys.KeyProviders;
+import org.safegate.testing.TestClocks;
 
 /** Loading the audit key pair from the file key store layout, RSA and EC. */
 class AuditKeysTest {
@@ -22,7 +22,7 @@ class AuditKeysTest {
         for (TestAuditKeys keys : new TestAuditKeys[] {TestAuditKeys.rsa(), TestAuditKeys.ec()}) {
             Path store = keys.writeTo(dir.resolve(keys.key().getAlgorithm()));
             AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
-            Checkpoint checkpoint = Checkpoint.sign(5, "ab".repeat(32), Instant.now(), loaded.signer());
+            Checkpoint checkpoint = Checkpoint.sign(5, "ab".repeat(32), TestClocks.CASE_DAY, loaded.signer());
             assertThat(checkpoint.algorithm()).isEqualTo(keys.key().getAlgorithm().equals("RSA")
                     ? "SHA256withRSA" : "SHA256withECDSA");
             assertThat(new CertificateCheckpointVerifier(loaded.certificate()).isValid(checkpoint))
@@ -40,7 +40,7 @@ class AuditKeysTest {
 
         AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
 
-        Checkpoint checkpoint = Checkpoint.sign(1, "cd".repeat(32), Instant.now(), loaded.signer());
+        Checkpoint checkpoint = Checkpoint.sign(1, "cd".repeat(32), TestClocks.CASE_DAY, loaded.signer());
         assertThat(checkpoint.algorithm()).isEqualTo("SHA256withECDSA");
         assertThat(keys.verifier().isValid(checkpoint)).isTrue();
     }

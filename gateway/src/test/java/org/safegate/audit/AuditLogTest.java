@@ -33,6 +33,7 @@ import org.safegate.store.DatabaseSettings;
 import org.safegate.store.EmbeddedPostgresServer;
 import org.safegate.store.StoreWrite;
 import org.safegate.store.TestStores;
+import org.safegate.testing.TestClocks;
 
 class AuditLogTest {
     private static final TestAuditKeys KEYS = TestAuditKeys.ec();
@@ -70,7 +71,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void appendReturnsTheSequenceAndHashOfTheStoredEventAndTheChainVerifies(TestStores store) {
         Database database = open(store);
-        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         AppendedEvent first = log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 12));
         AppendedEvent second = log.append(AuditEntries.denied("t-2", "IRS-ICE-2025", "CAP_MISSING", "REVIEW_STALE"));
 
@@ -87,7 +88,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void aStoreWriteHandedInWithAnEventCommitsWithItOrNotAtAll(TestStores store) throws Exception {
         Database database = open(store);
-        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         StoreWrite insert = c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO revocation VALUES ('ICE', 1, 'alice', 'breach')");
@@ -118,7 +119,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void everyFieldSurvivesTheStoreUnchanged(TestStores store) {
         Database database = open(store);
-        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         AuditEntry entry = AuditEntries.denied("t-9", "IRS-ICE-2025", "CAP_ITEM_UNDATED").toBuilder()
                 .change("quote \" backslash \\ newline \n unicode é ✓").parentTransfer("t-1").size(0L).build();
         log.append(entry);
@@ -131,7 +132,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void concurrentThreadsExtendOneLinearChain(TestStores store) throws Exception {
         Database database = open(store);
-        JdbcAuditLog log = log(database, every(10, Duration.ofMinutes(5)), Clock.systemUTC());
+        JdbcAuditLog log = log(database, every(10, Duration.ofMinutes(5)), TestClocks.runningFromCaseDay());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<AppendedEvent>> results = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -154,7 +155,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void signsACheckpointEveryNEvents(TestStores store) {
         Database database = open(store);
-        JdbcAuditLog log = log(database, every(5, Duration.ofHours(1)), Clock.systemUTC());
+        JdbcAuditLog log = log(database, every(5, Duration.ofHours(1)), TestClocks.runningFromCaseDay());
         for (int i = 0; i < 12; i++) {
             log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", 1));
         }
@@ -181,7 +182,7 @@ class AuditLogTest {
     @Test
     void aFailedWriteThrowsAndIsNeverSilentlyDropped() {
         Database database = TestStores.H2.open(dir);
-        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, Clock.systemUTC());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1));
         database.close();
         assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-2", "IRS-ICE-2025", 1)))
@@ -192,7 +193,7 @@ class AuditLogTest {
     @Test
     void appendsAfterCloseAreRefused() {
         JdbcAuditLog log = new JdbcAuditLog(open(TestStores.H2), KEYS.signer(), AuditSettings.DEFAULTS,
-                Clock.systemUTC());
+                TestClocks.runningFromCaseDay());
         log.close();
         assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1)))
                 .isInstanceOfSatisfying(SafegateException.class,
@@ -205,7 +206,7 @@ class AuditLogTest {
         Path keys = KEYS.writeTo(dir.resolve("keys"));
         Database database = Database.open(settings);
         toClose.add(database);
-        JdbcAuditLog log = log(database, every(7, Duration.ofMinutes(5)), Clock.systemUTC());
+        JdbcAuditLog log = log(database, every(7, Duration.ofMinutes(5)), TestClocks.runningFromCaseDay());
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AppendFromAnotherProcess.class.getName(),
                 settings.jdbcUrl(), "300", keys.toString()).inheritIO().start();

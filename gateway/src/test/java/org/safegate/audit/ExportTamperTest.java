@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.store.Database;
 import org.safegate.store.TestStores;
+import org.safegate.testing.TestClocks;
 
 /**
  * Someone edits an exported audit log before handing it to an auditor. Result: offline
@@ -36,13 +36,13 @@ class ExportTamperTest {
     void export() {
         try (Database database = TestStores.H2.open(dir)) {
             try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
-                    new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), Clock.systemUTC())) {
+                    new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), TestClocks.runningFromCaseDay())) {
                 for (int i = 1; i <= 12; i++) {
                     log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", i));
                 }
             }
             StringWriter out = new StringWriter();
-            long count = new JsonlExport(new AuditStore(database), KEYS.signer(), Clock.systemUTC())
+            long count = new JsonlExport(new AuditStore(database), KEYS.signer(), TestClocks.runningFromCaseDay())
                     .write(AuditQuery.ALL, out, n -> { });
             assertThat(count).isEqualTo(12);
             lines = new ArrayList<>(out.toString().lines().toList());

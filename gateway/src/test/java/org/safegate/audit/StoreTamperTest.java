@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Base64;
@@ -22,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.TestStores;
+import org.safegate.testing.TestClocks;
 
 /**
  * Someone with write access to the database tampers with the audit log. Result: verify names the
@@ -47,7 +47,7 @@ class StoreTamperTest {
             throw new UncheckedIOException(e);
         }
         try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
-                new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), Clock.systemUTC())) {
+                new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), TestClocks.runningFromCaseDay())) {
             for (int i = 1; i <= 12; i++) {
                 log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", i));
             }

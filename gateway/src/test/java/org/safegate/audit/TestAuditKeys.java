@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.safegate.testing.TestClocks;
 
 /** An audit key and self-signed certificate made in the test, RSA or EC. */
 public record TestAuditKeys(PrivateKey key, X509Certificate certificate) {
@@ -67,7 +68,7 @@ public record TestAuditKeys(PrivateKey key, X509Certificate certificate) {
             generator.initialize(size);
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=Safegate test audit");
-            Instant now = Instant.now();
+            Instant now = TestClocks.CASE_DAY;
             var holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
                     Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name,
                     pair.getPublic()).build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate()));

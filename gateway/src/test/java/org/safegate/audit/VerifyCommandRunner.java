@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import org.safegate.cli.SafegateCommand;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 /** Runs {@code safegate audit verify ARGS} in-process and checks its exit status and what it names. */
@@ -16,7 +17,7 @@ final class VerifyCommandRunner {
     static void assertTampered(TamperKind kind, long sequence, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] command = new String[args.length + 2];

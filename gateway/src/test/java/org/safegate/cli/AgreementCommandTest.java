@@ -7,11 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +20,8 @@ import org.safegate.audit.AuditStore;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.StoredRevocations;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 import picocli.CommandLine;
 
 /** {@code safegate agreement revoke|reinstate}: durable in the gateway's store and audited. */
@@ -34,9 +34,9 @@ class AgreementCommandTest {
 
     @BeforeEach
     void workspace() throws IOException {
-        Path root = repositoryRoot();
-        copyTree(root.resolve("policies"), dir.resolve("policies"));
-        copyTree(root.resolve("keys-example"), dir.resolve("keys-example"));
+        Path root = TestFiles.repositoryRoot();
+        TestFiles.copyTree(root.resolve("policies"), dir.resolve("policies"));
+        TestFiles.copyTree(root.resolve("keys-example"), dir.resolve("keys-example"));
         config = Files.writeString(dir.resolve("application.properties"), "safegate.data=" + dir.resolve("data")
                 + "\nsafegate.policies=" + dir.resolve("policies")
                 + "\nsafegate.keys=file:" + dir.resolve("keys-example") + "\n");
@@ -83,7 +83,7 @@ class AgreementCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -92,27 +92,5 @@ class AgreementCommandTest {
     private static List<AuditEvent> events(Database database, AuditEventType type) {
         return new AuditStore(database).list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(type),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    }
-
-    private static Path repositoryRoot() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("keys-example")) && Files.isDirectory(d.resolve("policies"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -27,6 +27,7 @@ import org.safegate.audit.Outcome;
 import org.safegate.audit.TestAuditKeys;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 /** The auditor's commands on an embedded store configured through application.properties. */
@@ -64,7 +65,7 @@ class AuditCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 class HashPasswordCommandTest {
@@ -47,7 +48,7 @@ class HashPasswordCommandTest {
 
     private int run(String stdin) {
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute("operator", "hash-password");

@@ -11,6 +11,7 @@ import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.admin.ApiToken;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 /** {@code operator new-token}, and {@code run} refusing to serve the admin API without TLS. */
@@ -51,7 +52,7 @@ class OperatorApiCommandsTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 /** {@code safegate policy check} on the shipped policy set and on broken ones. */
@@ -35,10 +36,11 @@ class PolicyCheckCommandTest {
     }
 
     @Test
-    void iceIsNotCurrentToday() {
+    void withoutAtItEvaluatesOnTheDayOfItsClock() {
         int exit = run("policy", "check", "--policies", POLICIES.toString());
 
         assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Evaluated on " + TestClocks.CASE_DATE);
         assertThat(line(out.toString(), "ICE ")).contains("NOT CURRENT");
         assertThat(line(out.toString(), "IRS-ICE-2025")).contains("DENIED");
     }
@@ -111,7 +113,7 @@ class PolicyCheckCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

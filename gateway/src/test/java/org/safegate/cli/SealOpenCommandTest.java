@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 
 /** The seal, open and keys example commands, run in-process. */
@@ -21,7 +22,7 @@ class SealOpenCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = SafegateCommand.newCommandLine();
+        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

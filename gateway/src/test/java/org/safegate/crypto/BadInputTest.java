@@ -14,14 +14,13 @@ import static org.safegate.ErrorCode.CRYPTO_SIGNATURE_INVALID;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Random;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.OutputAEADEncryptor;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safegate.SafegateException;
+import org.safegate.testing.TestClocks;
 
 /** The "Bad input" list: one test per case, each a clean refusal with a reason code and no output. */
 class BadInputTest {
@@ -98,7 +98,7 @@ class BadInputTest {
     @Test
     void wrongRecipientKey() throws Exception {
         Path in = Files.write(dir.resolve("in.p7m"), SEALED);
-        var doj = new Opener(TestKeys.EXAMPLE.agencyEncryption("DOJ"), TestKeys.verifier(), Clock.systemUTC());
+        var doj = new Opener(TestKeys.EXAMPLE.agencyEncryption("DOJ"), TestKeys.verifier(), TestClocks.caseDay());
         assertCode(() -> doj.open(in, dir.resolve("out")), CRYPTO_NOT_RECIPIENT);
         assertThat(dir.resolve("out")).doesNotExist();
     }
@@ -108,7 +108,7 @@ class BadInputTest {
         Path in = Files.write(dir.resolve("in.p7m"), SEALED);
         var mixed = new org.safegate.keys.Identity(TestKeys.EXAMPLE.agencyEncryption("DOJ").privateKey(),
                 TestKeys.iceEncryption().certificate());
-        var opener = new Opener(mixed, TestKeys.verifier(), Clock.systemUTC());
+        var opener = new Opener(mixed, TestKeys.verifier(), TestClocks.caseDay());
         assertCode(() -> opener.open(in, dir.resolve("out")), CRYPTO_NOT_RECIPIENT);
         assertThat(dir.resolve("out")).doesNotExist();
     }

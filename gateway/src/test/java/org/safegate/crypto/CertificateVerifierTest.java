@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.keys.TrustMaterial;
+import org.safegate.testing.TestClocks;
 
 /** One scenario per reason code, against the example CA and its negative-test certificates. */
 class CertificateVerifierTest {
     private final CertificateVerifier verifier = TestKeys.verifier();
-    private final Instant now = Instant.now();
+    private final Instant now = TestClocks.CASE_DAY;
 
     private static X509Certificate negative(String name, String role) {
         return TestKeys.EXAMPLE.negative(name, role).certificate();

@@ -2,9 +2,9 @@ package org.safegate.crypto;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.safegate.keys.Identity;
 import org.safegate.keys.InsecureExampleKeyStore;
+import org.safegate.testing.TestClocks;
 
 /** The committed INSECURE example keys, as test fixtures. */
 final class TestKeys {
@@ -36,6 +36,6 @@ final class TestKeys {
 
     /** Opens files sealed to ICE, trusting the example CA and its CRL. */
     static Opener iceOpener() {
-        return new Opener(iceEncryption(), verifier(), Clock.systemUTC());
+        return new Opener(iceEncryption(), verifier(), TestClocks.caseDay());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.testing.TestClocks;
 
 /** A real (non-example) key store in the contract layout, copied from generated material. */
 class FileKeyStoreTest {
@@ -28,7 +29,7 @@ class FileKeyStoreTest {
     @BeforeAll
     static void copyGeneratedKeysWithoutTheMarker() throws Exception {
         Path example = root.resolve("example");
-        new InsecureExamplePki(java.time.Clock.systemUTC()).generate(example);
+        new InsecureExamplePki(TestClocks.caseDay()).generate(example);
         store = root.resolve("store");
         try (Stream<Path> files = Files.walk(example)) {
             for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.testing.TestClocks;
 
 class InsecureExamplePkiTest {
     @TempDir
@@ -22,7 +22,7 @@ class InsecureExamplePkiTest {
     @BeforeAll
     static void generate() {
         dir = root.resolve("keys");
-        new InsecureExamplePki(Clock.systemUTC()).generate(dir);
+        new InsecureExamplePki(TestClocks.caseDay()).generate(dir);
     }
 
     @Test
@@ -78,7 +78,7 @@ class InsecureExamplePkiTest {
 
     @Test
     void refusesToOverwriteADirectoryWithContent() {
-        assertThatThrownBy(() -> new InsecureExamplePki(Clock.systemUTC()).generate(dir))
+        assertThatThrownBy(() -> new InsecureExamplePki(TestClocks.caseDay()).generate(dir))
                 .isInstanceOfSatisfying(SafegateException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }

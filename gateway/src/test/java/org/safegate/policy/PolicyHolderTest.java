@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +83,6 @@ class PolicyHolderTest {
         Path path = Files.writeString(dir.resolve("agencies/" + file + ".yaml"), "id: " + id + "\nname: " + id
                 + "\ncertificate: c.crt\nendpoints:\n  outbox: { type: file, path: o }\n  inbox: { type: file, path: i }\n");
         // a distinct modification time, whatever the file system's clock resolution
-        Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(events.size() + 1)));
+        Files.setLastModifiedTime(path, FileTime.from(Files.getLastModifiedTime(path).toInstant().plusSeconds(events.size() + 1)));
     }
 }

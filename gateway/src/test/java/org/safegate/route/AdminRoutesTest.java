@@ -23,6 +23,7 @@ import org.safegate.admin.ApiRequest;
 import org.safegate.admin.ApiResponse;
 import org.safegate.config.ApiSettings;
 import org.safegate.config.Settings;
+import org.safegate.testing.TestClocks;
 
 /** The REST routes of the admin API and its OpenAPI document describe the same operations. */
 class AdminRoutesTest {
@@ -35,9 +36,10 @@ class AdminRoutesTest {
     void everyRestRouteAppearsInTheOpenApiDocumentAndNothingElseDoes() throws Exception {
         org.safegate.admin.ApiGateway.copyExamples(workspace);
         Settings settings = Settings.of(Map.of("safegate.keys", "file:keys-example"));
-        try (Gateway gateway = Gateway.open(settings, Map.of(), workspace, Clock.systemUTC())) {
+        Clock clock = TestClocks.runningFromCaseDay();
+        try (Gateway gateway = Gateway.open(settings, Map.of(), workspace, clock)) {
             AdminApi api = AdminApi.create(gateway.adminServices(new org.safegate.admin.TransferTimings()),
-                    ApiSettings.from(settings, workspace), Clock.systemUTC(), "test");
+                    ApiSettings.from(settings, workspace), clock, "test");
             JsonNode paths = openApi(api).path("paths");
             List<String> routes = new ArrayList<>();
             try (DefaultCamelContext context = new DefaultCamelContext()) {

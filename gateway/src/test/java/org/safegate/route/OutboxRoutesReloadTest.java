@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.admin.ApiGateway;
 import org.safegate.config.Settings;
+import org.safegate.testing.TestClocks;
 
 /** A running gateway follows an outbox an administrator moved in the policies, without a restart. */
 class OutboxRoutesReloadTest {
@@ -22,7 +22,7 @@ class OutboxRoutesReloadTest {
     void aFileInAnOutboxMovedByAPolicyChangeIsDeliveredWithoutARestart() throws Exception {
         ApiGateway.copyExamples(workspace);
         Settings settings = Settings.of(Map.of("safegate.keys", "file:keys-example", "safegate.api.port", "0"));
-        try (Gateway gateway = Gateway.open(settings, Map.of(), workspace, Clock.systemUTC());
+        try (Gateway gateway = Gateway.open(settings, Map.of(), workspace, TestClocks.runningFromCaseDay());
              AutoCloseable running = new GatewayRunner(gateway).start(Duration.ofSeconds(60))) {
             Path policy = workspace.resolve("policies/agencies/irs.yaml");
             Files.writeString(policy, Files.readString(policy)

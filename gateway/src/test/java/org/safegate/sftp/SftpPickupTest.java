@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.keys.FileKeyStore;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.Reference;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 import org.safegate.transfer.HeldFiles;
 
 /** Taking files from an agency's SFTP outbox into the local spool, once each, across stops. */
@@ -150,7 +150,7 @@ class SftpPickupTest {
         remoteFile("IRS-DOJ-2024/a.csv", "free");
         Path locked = remoteFile("IRS-DOJ-2024/locked.csv", "locked");
         server.refuse("locked.csv");
-        HeldFiles held = new HeldFiles(Clock.systemUTC());
+        HeldFiles held = new HeldFiles(TestClocks.runningFromCaseDay());
 
         outboxes.pickUp("IRS", outbox, held);
         outboxes.pickUp("IRS", outbox, held);
@@ -173,7 +173,7 @@ class SftpPickupTest {
     void anUnreachableOutboxIsHeldAndItsFilesStay() throws IOException {
         Path remote = remoteFile("IRS-DOJ-2024/a.csv", "kept");
         server.stop();
-        HeldFiles held = new HeldFiles(Clock.systemUTC());
+        HeldFiles held = new HeldFiles(TestClocks.runningFromCaseDay());
 
         outboxes.pickUp("IRS", outbox, held);
 
@@ -209,7 +209,7 @@ class SftpPickupTest {
         Path file = server.root().resolve("outbox").resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        TestFiles.backdate(file, Duration.ofSeconds(60));
         return file;
     }
 

@@ -7,9 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,8 @@ import org.safegate.config.Settings;
 import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 
 /** Request files and answers under an agreement with request rules, through the real gateway wiring. */
 class RequestFilesTest {
@@ -30,6 +31,7 @@ class RequestFilesTest {
 
     @TempDir
     Path workspace;
+    private final Clock clock = TestClocks.runningFromCaseDay();
     private Gateway gateway;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class RequestFilesTest {
         gateway = Gateway.open(Settings.of(Map.of("safegate.keys", "file:keys-example",
                 "safegate.data", workspace.resolve("data").toString(),
                 "safegate.policies", workspace.resolve("policies").toString(),
-                "safegate.requests.allowed-statutes", "8 U.S.C. 1253(a)(1)")), Map.of(), workspace, Clock.systemUTC());
+                "safegate.requests.allowed-statutes", "8 U.S.C. 1253(a)(1)")), Map.of(), workspace, clock);
     }
 
     @AfterEach
@@ -92,7 +94,7 @@ class RequestFilesTest {
         Files.writeString(ended.resolve("passed-batch.csv"), HEADER + record(1, "IL"));
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
         // a forward a stopped run began for the file still in the outbox: its transfer is in flight
-        new TransferJournal(gateway.database(), Clock.systemUTC()).begin(new TransferJournal.Entry(
+        new TransferJournal(gateway.database(), clock).begin(new TransferJournal.Entry(
                 "5e0f7a21-6b3c-4d2e-8f1a-2b3c4d5e6f70", "ICE", "IRS-ICE-2025/requests/batch.csv", Files.size(file),
                 Files.getLastModifiedTime(file).toMillis(), "IRS-ICE-2025", "IRS", "00",
                 TransferJournal.State.SEALING, Optional.empty()));
@@ -118,7 +120,7 @@ class RequestFilesTest {
 
     @Test
     void aRevokedRequester_resultItsRequestsDoNotReachTheDataHolder() throws IOException {
-        gateway.revocations().revoke(new Revocation("ICE", Instant.now(), "test", "incident"));
+        gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "test", "incident"));
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
@@ -149,7 +151,7 @@ class RequestFilesTest {
         Path file = outbox(agency).resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        TestFiles.backdate(file, Duration.ofSeconds(5));
         return file;
     }
 

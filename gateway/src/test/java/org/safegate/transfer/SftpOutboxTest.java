@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
+import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /** An agency's outbox on an SFTP server: its files come into a local spool that is processed as its outbox. */
@@ -69,7 +69,7 @@ class SftpOutboxTest extends SftpScenarioTest {
         Path file = server.root().resolve("irs/outbox").resolve(relative);
         Files.createDirectories(file.getParent());
         Files.write(file, ADDRESSES);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        TestFiles.backdate(file, Duration.ofSeconds(60));
         return file;
     }
 }

@@ -9,11 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +36,8 @@ import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -55,15 +53,15 @@ abstract class TransferScenarioTest {
     @TempDir
     Path workspace;
 
-    final MutableClock clock = new MutableClock(Instant.now());
+    final MutableClock clock = new MutableClock(TestClocks.CASE_DAY);
     Gateway gateway;
     KeyProvider keys;
 
     @BeforeEach
     void copyPoliciesAndKeys() throws IOException {
-        Path root = repositoryRoot();
-        copyTree(root.resolve("policies"), workspace.resolve("policies"));
-        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
+        Path root = TestFiles.repositoryRoot();
+        TestFiles.copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        TestFiles.copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
         keys = KeyProviders.fromSpec("file:keys-example", workspace);
     }
 
@@ -73,7 +71,6 @@ abstract class TransferScenarioTest {
             gateway.close();
         }
     }
-
 
     void start() {
         start(Map.of());
@@ -145,7 +142,7 @@ abstract class TransferScenarioTest {
     static Path write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        TestFiles.backdate(file, Duration.ofSeconds(5));
         return file;
     }
 
@@ -154,7 +151,7 @@ abstract class TransferScenarioTest {
     }
 
     byte[] open(org.safegate.keys.Identity recipient, Path sealed) throws IOException {
-        Opener opener = new Opener(recipient, new CertificateVerifier(keys.trust()), Clock.systemUTC());
+        Opener opener = new Opener(recipient, new CertificateVerifier(keys.trust()), clock);
         Path out = workspace.resolve("opened-" + sealed.getFileName());
         opener.open(sealed, out);
         return Files.readAllBytes(out);
@@ -269,28 +266,6 @@ abstract class TransferScenarioTest {
         }
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        }
-    }
-
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +16,7 @@ import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.Reference;
 import org.safegate.policy.model.Source;
+import org.safegate.testing.TestClocks;
 
 /** The certificate rows of the denial catalogue, with the example PKI's negative certificates. */
 class VerifiedCertificateCheckTest {
@@ -36,7 +36,7 @@ class VerifiedCertificateCheckTest {
                 Endpoint.directory("i"), new Source(Path.of("t"), 1, Map.of()));
         var check = new VerifiedCertificateCheck(KEYS, new CertificateVerifier(KEYS.trust()), new Endpoints(ROOT));
 
-        var codes = check.check(agency, LocalDate.now()).stream().map(Reason::code).toList();
+        var codes = check.check(agency, TestClocks.CASE_DATE).stream().map(Reason::code).toList();
 
         if (expected.isEmpty()) {
             assertThat(codes).isEmpty();

@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestFiles;
 
 /**
  * The admin API as the README shows it: {@code safegate run} on the example configuration in its
@@ -69,9 +69,9 @@ class AdminApiCurlIT {
     }
 
     private void startGatewayOnTheExampleConfiguration() throws Exception {
-        copyTree(Tool.root().resolve("policies"), workspace.resolve("policies"));
-        copyTree(Tool.root().resolve("keys-example"), workspace.resolve("keys-example"));
-        copyTree(Tool.root().resolve("examples"), workspace.resolve("examples"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(Tool.root().resolve("keys-example"), workspace.resolve("keys-example"));
+        TestFiles.copyTree(Tool.root().resolve("examples"), workspace.resolve("examples"));
         for (String operator : List.of("auditor", "officer")) {
             // curl reads the (example) password from a file, so it never shows in the process list
             Files.writeString(workspace.resolve(operator + ".curl"), "user = \"" + operator + ":" + operator
@@ -124,19 +124,6 @@ class AdminApiCurlIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }

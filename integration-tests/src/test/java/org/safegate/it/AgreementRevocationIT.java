@@ -7,16 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestFiles;
 
 /** A security officer revokes a single agreement from the command line while the gateway runs. */
 class AgreementRevocationIT {
@@ -30,8 +27,8 @@ class AgreementRevocationIT {
             + " IRS file to DOJ is denied with AGREEMENT_REVOKED, the one after reinstatement is delivered.")
     void theOfficerRevokesOneAgreementWhileTheGatewayRuns_resultTheNextFileIsDeniedAndAfterReinstatementDelivered()
             throws Exception {
-        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
-        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         // the command line acts on the store directly here; the admin API (which needs TLS material) stays off
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
                 + "safegate.api.port=0\n");
@@ -68,7 +65,7 @@ class AgreementRevocationIT {
         Path file = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024").resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, ("tin,name,address\n123456789," + name + ",1 Main St\n").getBytes(StandardCharsets.UTF_8));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+        TestFiles.backdate(file, Duration.ofSeconds(10));
     }
 
     private Process start(String... args) throws IOException {
@@ -78,18 +75,5 @@ class AgreementRevocationIT {
         return new ProcessBuilder(command).directory(workspace.toFile())
                 .redirectOutput(workspace.resolve("gateway-out.txt").toFile())
                 .redirectError(workspace.resolve("gateway-err.txt").toFile()).start();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -30,6 +29,7 @@ import org.safegate.audit.AuditSettings;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
+import org.safegate.testing.TestClocks;
 
 /** An auditor runs the built gateway's audit commands on a store, and verifies an export on another machine. */
 class AuditIT {
@@ -46,7 +46,7 @@ class AuditIT {
                 + "\nsafegate.keys=file:" + keys + "\n");
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")));
              JdbcAuditLog log = new JdbcAuditLog(database, AuditKeys.from(org.safegate.keys.KeyProviders.fromSpec("file:" + keys, dir)).signer(),
-                     AuditSettings.DEFAULTS, Clock.systemUTC())) {
+                     AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay())) {
             for (int i = 1; i <= 10; i++) {
                 log.append(AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, "IRS").transferId("t-" + i)
                         .provider("IRS").recipient("DOJ").agreement("IRS-DOJ-2024").recordCount((long) i)
@@ -93,7 +93,7 @@ class AuditIT {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=Safegate IT audit");
-        Instant now = Instant.now();
+        Instant now = TestClocks.CASE_DAY;
         var certificate = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(now.minus(1, ChronoUnit.DAYS)),
                 Date.from(now.plus(30, ChronoUnit.DAYS)), name, pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));

@@ -8,14 +8,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +20,8 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 
 /**
  * How the running gateway picks files up from an outbox: a file still being written under its
@@ -94,8 +93,8 @@ class OutboxPickupIT {
     }
 
     private void prepareWorkspace() throws IOException {
-        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
-        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         // a gateway run without --once serves the admin API unless told not to; these tests do not use it
         Files.writeString(workspace.resolve("application.properties"),
                 "safegate.keys=file:keys-example\nsafegate.api.port=0\n");
@@ -112,23 +111,10 @@ class OutboxPickupIT {
     private byte[] openAsDoj(Path sealed) throws IOException {
         KeyProvider keys = KeyProviders.fromSpec("file:keys-example", workspace);
         Opener opener = new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()),
-                Clock.systemUTC());
+                TestClocks.caseDay());
         Path out = workspace.resolve("opened.csv");
         opener.open(sealed, out);
         return Files.readAllBytes(out);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     /** The bytes written so far. */

@@ -8,16 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestFiles;
 
 /**
  * The gateway with its store in a real PostgreSQL (started by the test), and a recipient with
@@ -45,8 +44,8 @@ class PostgresExchangeIT {
             + " the audit log in PostgreSQL verifies.")
     void theIrsSendsAFileThroughAGatewayOnPostgres_resultDojOpensItWithOpenSslAndTheAuditLogVerifies()
             throws Exception {
-        copy(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
-        copy(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         Files.writeString(workspace.resolve("application.properties"), String.join("\n",
                 "safegate.keys=file:keys-example",
                 "safegate.db.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
@@ -55,7 +54,7 @@ class PostgresExchangeIT {
         Path file = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/addresses.csv");
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+        TestFiles.backdate(file, Duration.ofSeconds(10));
 
         SafegateProcess.Result run = SafegateProcess.jar(workspace, "run", "--once");
 
@@ -84,22 +83,5 @@ class PostgresExchangeIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isZero();
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            files.forEach(f -> {
-                try {
-                    Path to = target.resolve(source.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.testing.TestFiles;
 
 /**
  * Three agencies, DOJ's inbox on an SFTP server (a real MINA SSHD server with password login and a
@@ -37,8 +34,8 @@ class SftpExchangeIT {
     void prepare() throws Exception {
         server = new EmbeddedSftpServer(workspace.resolve("sftp-server"), java.util.Map.of("doj", PASSWORD,
                 "irs", IRS_PASSWORD));
-        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
-        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n");
         Files.createDirectories(workspace.resolve("secrets"));
         Files.writeString(workspace.resolve("secrets/doj-sftp.password"), PASSWORD + "\n");
@@ -48,7 +45,7 @@ class SftpExchangeIT {
                         + "\"file:secrets/doj-sftp.password\", host-key: \"" + server.hostKeyFingerprint()
                         + "\", path: /upload/inbox }"));
         assertThat(Files.readString(doj)).contains("type: sftp");
-        makeIceCurrent();
+        GatewayDay.makeIceCurrent(workspace.resolve("policies"));
     }
 
     @AfterEach
@@ -145,7 +142,7 @@ class SftpExchangeIT {
     private static void remoteFile(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+        TestFiles.backdate(file, Duration.ofSeconds(10));
     }
 
     /** Decrypts with DOJ's key and verifies the gateway's signature against the CA, with openssl alone. */
@@ -160,27 +157,6 @@ class SftpExchangeIT {
         Tool.openssl(workspace, "cms", "-verify", "-inform", "DER", "-in", signed.toString(), "-binary",
                 "-CAfile", keys.resolve("ca/ca.crt").toString(), "-out", plain.toString()).assertSuccess();
         return Files.readAllBytes(plain);
-    }
-
-    /** ICE's safeguards as they are once its CAP is dated and its review renewed, relative to today. */
-    private void makeIceCurrent() throws IOException {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate ssrDue = LocalDate.of(today.getYear(), 1, 15);
-        LocalDate ssrFiled = ssrDue.isAfter(today) ? today : ssrDue;
-        Files.writeString(workspace.resolve("policies/safeguards/ice.yaml"), String.join("\n",
-                "agency: ICE",
-                "review:   { id: SR-RENEWED-ICE, completed: " + today.minusMonths(6) + " }",
-                "ssr:",
-                "  - { year: " + (today.getYear() - 2) + ", submitted: " + ssrDue.minusYears(1) + " }",
-                "  - { year: " + (today.getYear() - 1) + ", submitted: " + ssrFiled + " }",
-                "findings:",
-                "  - { id: F-01, severity: significant, opened: " + today.minusMonths(6) + ", status: open }",
-                "cap:",
-                "  submitted: " + today.minusMonths(1),
-                "  items:",
-                "    - { finding: F-01, action: \"Restrict FTI access\", implementation-date: " + today.plusMonths(6)
-                        + " }",
-                ""));
     }
 
     private void assertAuditVerifies() {
@@ -198,7 +174,7 @@ class SftpExchangeIT {
         Path file = workspace.resolve("work").resolve(agency).resolve("outbox").resolve(agreement).resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+        TestFiles.backdate(file, Duration.ofSeconds(10));
     }
 
     private static List<String> names(Path folder) throws IOException {
@@ -224,18 +200,5 @@ class SftpExchangeIT {
             }
         }
         return temporary;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

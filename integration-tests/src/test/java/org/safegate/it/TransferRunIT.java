@@ -8,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,8 @@ import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 
 /**
  * The gateway as an operator runs it: the built jar in its own process, in a workspace with the
@@ -180,8 +179,8 @@ class TransferRunIT {
     }
 
     private void prepareWorkspace() throws IOException {
-        copyTree(SafegateProcess.ROOT.resolve("policies"), workspace.resolve("policies"));
-        copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
+        GatewayDay.writeCasePolicies(workspace.resolve("policies"));
+        TestFiles.copyTree(SafegateProcess.ROOT.resolve("keys-example"), workspace.resolve("keys-example"));
         // the crash test runs the gateway without --once: it has no admin API here
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\nsafegate.api.port=0\n");
     }
@@ -218,7 +217,7 @@ class TransferRunIT {
     private static void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+        TestFiles.backdate(file, Duration.ofSeconds(10));
     }
 
     private static Process start(Path workingDir, String... args) throws IOException {
@@ -242,7 +241,7 @@ class TransferRunIT {
     private byte[] openAsDoj(Path sealed) throws IOException {
         KeyProvider keys = KeyProviders.fromSpec("file:keys-example", workspace);
         Opener opener = new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()),
-                Clock.systemUTC());
+                TestClocks.caseDay());
         Path out = Files.createTempFile(workspace, "opened", ".csv");
         Files.delete(out);
         opener.open(sealed, out);
@@ -277,19 +276,6 @@ class TransferRunIT {
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(p -> !Files.isDirectory(p)).toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }

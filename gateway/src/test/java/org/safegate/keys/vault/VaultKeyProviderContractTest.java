@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +23,7 @@ import org.safegate.crypto.Opener;
 import org.safegate.crypto.Sealer;
 import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
+import org.safegate.testing.TestClocks;
 
 /**
  * Contract tests of the Vault key provider against the Vault stand-in: the example PKI is served
@@ -88,7 +88,7 @@ class VaultKeyProviderContractTest {
         Path sealed = work.resolve("in.txt.p7m");
         new Sealer(keys.gatewaySigning()).seal(plain, sealed, keys.agencyEncryption("ICE").certificate());
 
-        var opened = new Opener(keys.agencyEncryption("ICE"), new CertificateVerifier(keys.trust()), Clock.systemUTC())
+        var opened = new Opener(keys.agencyEncryption("ICE"), new CertificateVerifier(keys.trust()), TestClocks.caseDay())
                 .open(sealed, work.resolve("out.txt"));
 
         assertThat(work.resolve("out.txt")).hasContent("last known address");

@@ -6,15 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +24,8 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.MutableClock;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
+import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -46,7 +44,7 @@ class VaultOutageTransferTest {
     private Path caPem;
     private VaultStandIn vault;
     private Gateway gateway;
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(TestClocks.CASE_DAY);
 
     @BeforeAll
     static void makeTls() throws Exception {
@@ -55,9 +53,9 @@ class VaultOutageTransferTest {
 
     @BeforeEach
     void startVaultAndGateway() throws Exception {
-        Path root = repositoryRoot();
-        copyTree(root.resolve("policies"), workspace.resolve("policies"));
-        copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
+        Path root = TestFiles.repositoryRoot();
+        TestFiles.copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        TestFiles.copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
         Path doj = workspace.resolve("policies/agencies/doj.yaml");
         Files.writeString(doj, Files.readString(doj).replace("certificate: keys-example/agencies/DOJ/encrypt.crt",
                 "certificate: vault:secret/safegate/agencies/DOJ#encrypt.crt"));
@@ -130,7 +128,7 @@ class VaultOutageTransferTest {
         Path file = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024").resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, ADDRESSES);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        TestFiles.backdate(file, Duration.ofSeconds(5));
         return file;
     }
 
@@ -141,27 +139,5 @@ class VaultOutageTransferTest {
 
     private String example(String relative) throws IOException {
         return Files.readString(workspace.resolve("keys-example").resolve(relative));
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("keys-example")) && Files.isDirectory(dir.resolve("policies"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
