@@ -50,7 +50,7 @@ import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 
 /**
- * Durable audit appends per second (1 and 4 writers, H2 file store and PostgreSQL with
+ * Durable audit appends per second (1 and 4 writers, the embedded SQLite store and PostgreSQL with
  * synchronous_commit=on) and verification speed over 1,000,000 events. Not a JMH benchmark: each
  * figure is one timed run after a warm-up, which is what a throughput of durable commits needs.
  *
@@ -73,8 +73,8 @@ public final class AuditBenchmark {
                 AuditSettings.DEFAULTS.checkpointEvery());
         int run = 0;
         for (int writers : new int[] {1, 4}) {
-            try (Database h2 = Database.open(DatabaseSettings.embedded(work.resolve("h2-" + run++)))) {
-                report("H2", writers, appends, h2, signer);
+            try (Database embedded = Database.open(DatabaseSettings.embedded(work.resolve("sqlite-" + run++)))) {
+                report("SQLite", writers, appends, embedded, signer);
             }
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
@@ -90,7 +90,7 @@ public final class AuditBenchmark {
             }
         }
         verifyInMemory(verifyEvents, signer, verifier);
-        verifyStoreAndExport(verifyEvents, work.resolve("h2-verify"), signer, verifier);
+        verifyStoreAndExport(verifyEvents, work.resolve("sqlite-verify"), signer, verifier);
         deleteRecursively(work); // a million events take over a gigabyte
     }
 
@@ -180,17 +180,17 @@ public final class AuditBenchmark {
 
     private static void verifyStoreAndExport(int count, Path dir, CheckpointSigner signer, ChainVerifier verifier)
             throws Exception {
-        try (Database h2 = Database.open(DatabaseSettings.embedded(dir));
-             JdbcAuditLog log = new JdbcAuditLog(h2, signer, AuditSettings.DEFAULTS, Clock.systemUTC())) {
+        try (Database embedded = Database.open(DatabaseSettings.embedded(dir));
+             JdbcAuditLog log = new JdbcAuditLog(embedded, signer, AuditSettings.DEFAULTS, Clock.systemUTC())) {
             long start = System.nanoTime();
             pipelined(log, 1, count, 4096);
-            System.out.printf("fill H2 with %,d events:        %,10.0f durable appends/s (1 writer, appendAsync, 4096 in flight)%n",
+            System.out.printf("fill SQLite with %,d events:        %,10.0f durable appends/s (1 writer, appendAsync, 4096 in flight)%n",
                     count, count / seconds(start));
-            AuditStore store = new AuditStore(h2);
+            AuditStore store = new AuditStore(embedded);
             store.verify(verifier); // warm-up
             start = System.nanoTime();
             VerificationResult result = store.verify(verifier);
-            System.out.printf("verify %,d events from H2:     %,10.0f events/s (%s)%n", count, count / seconds(start),
+            System.out.printf("verify %,d events from SQLite: %,10.0f events/s (%s)%n", count, count / seconds(start),
                     result.isIntact() ? "intact" : result.problem().get());
             Path export = dir.resolve("export.jsonl");
             try (Writer out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {

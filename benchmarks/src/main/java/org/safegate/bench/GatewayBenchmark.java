@@ -8,17 +8,20 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.safegate.crypto.Sealer;
+import org.safegate.demo.CasePolicies;
 import org.safegate.keys.InsecureExampleKeyStore;
 
 /**
  * On-demand benchmark, not a test: the real gateway ({@code ./safegate run}, the launcher with its
- * JVM options) in its own process with a 256 MB heap, the embedded H2 store and the durable audit log, file
+ * JVM options) in its own process with a 256 MB heap, the embedded SQLite store and the durable audit log, file
  * endpoints, in a fresh workspace with the example policies and keys. The IRS sends to DOJ: first a
  * warm-up batch, then the measured batch of small files (files/s until every one is delivered),
  * then one large file (MB/s until it is delivered). After the gateway has stopped, the same large
@@ -60,7 +63,7 @@ public final class GatewayBenchmark {
 
     private static void run(Path root, Path workspace, int files, int bytes, long largeMib, int warmUp)
             throws Exception {
-        copyTree(root.resolve("policies"), workspace.resolve("policies"));
+        CasePolicies.write(workspace.resolve("policies"), LocalDate.now(ZoneOffset.UTC));
         copyTree(root.resolve("keys-example"), workspace.resolve("keys-example"));
         Files.writeString(workspace.resolve("application.properties"), "safegate.keys=file:keys-example\n"
                 // the benchmark measures transfers: no admin API (it would need a TLS certificate)
@@ -107,7 +110,7 @@ public final class GatewayBenchmark {
             smallSeconds = (System.nanoTime() - start) / 1e9;
             smallCpu = cpu(gateway).minus(cpuBefore);
             smallThreads = ThreadCpu.of(gateway.pid()).minus(threadsBefore);
-            storeBytes = Files.size(workspace.resolve("data/store/safegate.mv.db"));
+            storeBytes = StoreSize.of(workspace.resolve("data"));
             start = System.nanoTime();
             if (large != null) {
                 moveAll(List.of(large), outbox);
@@ -123,7 +126,7 @@ public final class GatewayBenchmark {
         }
         printSmall(files, bytes, warmUp, smallSeconds, smallCpu);
         System.out.println("of which, per file: " + smallThreads.perFile(files));
-        System.out.printf("store file after %d files: %.0f MB, %.1f KB per file%n", warmUp + files, storeBytes / 1e6,
+        System.out.printf("store (file and write-ahead log) after %d files: %.1f MB, %.2f KB per file%n", warmUp + files, storeBytes / 1e6,
                 storeBytes / 1e3 / (warmUp + files));
         if (large != null) {
             compareWithSealOnly(workspace, largeMib, largeSeconds);
@@ -131,7 +134,7 @@ public final class GatewayBenchmark {
     }
 
     private static void printSmall(int files, int bytes, int warmUp, double smallSeconds, Duration smallCpu) {
-        System.out.printf("gateway: ./safegate run (its JVM options) with -Xmx256m, H2 store, durable audit, file endpoints;"
+        System.out.printf("gateway: ./safegate run (its JVM options) with -Xmx256m, SQLite store, durable audit, file endpoints;"
                 + " %s; load average %s%n",
                 System.getProperty("java.vm.version"), loadAverage());
         System.out.printf("small files: %d x %d B in %.1f s = %.0f files/s (after %d warm-up files)%n", files, bytes,
@@ -145,7 +148,7 @@ public final class GatewayBenchmark {
     private static void compareWithSealOnly(Path workspace, long largeMib, double largeSeconds) throws Exception {
         Path archived = findArchived(workspace.resolve("data/archive"), largeMib << 20);
         var keys = new InsecureExampleKeyStore(workspace.resolve("keys-example"));
-        Sealer sealer = new Sealer(keys.gatewaySigning());
+        Sealer sealer = new Sealer(keys.gatewaySigning(), java.time.Clock.systemUTC());
         Path sealOnlyOut = workspace.resolve("seal-only.p7m");
         // warm this JVM's sealing code up first, as the gateway's was by the small files
         Path warmUpSeal = writeLarge(workspace.resolve("warm-up.bin"), 64L << 20);

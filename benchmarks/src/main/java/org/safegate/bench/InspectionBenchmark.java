@@ -77,13 +77,28 @@ public final class InspectionBenchmark {
     }
 
     static void generate(Path file, int records) throws IOException {
+        generate(file, records, false);
+    }
+
+    /** With {@code randomIds}, the request ids come in random order, as a requester's extract may list them. */
+    static void generate(Path file, int records, boolean randomIds) throws IOException {
         SplittableRandom random = new SplittableRandom(7);
+        int[] ids = java.util.stream.IntStream.range(0, records).toArray();
+        if (randomIds) {
+            SplittableRandom shuffle = new SplittableRandom(11);
+            for (int i = records - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int swap = ids[i];
+                ids[i] = ids[j];
+                ids[j] = swap;
+            }
+        }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write("\r\n");
             for (int i = 0; i < records; i++) {
                 String[] f = {
-                    "REQ-" + i,
+                    "REQ-" + ids[i],
                     FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)],
                     (1 + random.nextInt(9999)) + " " + STREETS[random.nextInt(STREETS.length)]
                             + (random.nextInt(5) == 0 ? " Apt. " + random.nextInt(300) : ""),

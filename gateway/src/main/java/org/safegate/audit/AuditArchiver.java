@@ -101,7 +101,8 @@ public final class AuditArchiver {
                 store.database().dialect().requireDurableCommit(connection);
                 if (!hasCheckpoint) {
                     try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
-                        AuditEventRows.bindCheckpoint(insert, Checkpoint.sign(upTo, hash, now, signer));
+                        AuditEventRows.bindCheckpoint(insert, Checkpoint.sign(upTo, hash, now, signer),
+                                store.database().dialect());
                         insert.executeUpdate();
                     }
                 }
@@ -109,7 +110,7 @@ public final class AuditArchiver {
                         + " (up_to_seq, hash, archived_at, file_name, file_digest) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, upTo);
                     insert.setString(2, hash);
-                    insert.setObject(3, AuditEventRows.utc(now));
+                    store.database().dialect().bindTime(insert, 3, now);
                     insert.setString(4, file.toAbsolutePath().toString());
                     insert.setString(5, digest(file));
                     insert.executeUpdate();

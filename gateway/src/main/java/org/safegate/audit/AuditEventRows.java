@@ -4,9 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.safegate.store.Dialect;
 
 /** The audit_event and audit_checkpoint tables: every column name and mapping in one place. */
 final class AuditEventRows {
@@ -22,10 +22,10 @@ final class AuditEventRows {
     private AuditEventRows() {
     }
 
-    static void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
+    static void bind(PreparedStatement statement, AuditEvent event, Dialect dialect) throws SQLException {
         AuditEntry e = event.entry();
         statement.setLong(1, event.sequence());
-        statement.setObject(2, utc(event.time()));
+        dialect.bindTime(statement, 2, event.time());
         statement.setString(3, e.type().name());
         statement.setString(4, e.actor());
         statement.setString(5, e.origin());
@@ -48,7 +48,7 @@ final class AuditEventRows {
         statement.setString(22, event.hash());
     }
 
-    static AuditEvent read(ResultSet row) throws SQLException {
+    static AuditEvent read(ResultSet row, Dialect dialect) throws SQLException {
         String reasons = row.getString(18);
         AuditEntry entry = new AuditEntry(
                 AuditEventType.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
@@ -57,26 +57,23 @@ final class AuditEventRows {
                 getLong(row, 16), row.getString(17),
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.trim().split(" ")),
                 row.getString(19), row.getString(20));
-        return new AuditEvent(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(), entry,
+        return new AuditEvent(row.getLong(1), dialect.readTime(row, 2), entry,
                 row.getString(21), row.getString(22));
     }
 
-    static void bindCheckpoint(PreparedStatement statement, Checkpoint checkpoint) throws SQLException {
+    static void bindCheckpoint(PreparedStatement statement, Checkpoint checkpoint, Dialect dialect)
+            throws SQLException {
         statement.setLong(1, checkpoint.sequence());
         statement.setString(2, checkpoint.hash());
-        statement.setObject(3, utc(checkpoint.time()));
+        dialect.bindTime(statement, 3, checkpoint.time());
         statement.setString(4, checkpoint.keyId());
         statement.setString(5, checkpoint.algorithm());
         statement.setString(6, java.util.Base64.getEncoder().encodeToString(checkpoint.signature()));
     }
 
-    static Checkpoint readCheckpoint(ResultSet row) throws SQLException {
-        return new Checkpoint(row.getLong(1), row.getString(2), row.getObject(3, OffsetDateTime.class).toInstant(),
+    static Checkpoint readCheckpoint(ResultSet row, Dialect dialect) throws SQLException {
+        return new Checkpoint(row.getLong(1), row.getString(2), dialect.readTime(row, 3),
                 row.getString(4), row.getString(5), java.util.Base64.getDecoder().decode(row.getString(6)));
-    }
-
-    static OffsetDateTime utc(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -2,9 +2,11 @@ package org.safegate.audit;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.safegate.store.Dialect;
 
 /** Turns an {@link AuditQuery} into a WHERE clause with bound parameters (never concatenated values). */
 record AuditQuerySql(String where, List<Object> parameters) {
@@ -33,11 +35,11 @@ record AuditQuerySql(String where, List<Object> parameters) {
         });
         query.from().ifPresent(from -> {
             clauses.add("event_time >= ?");
-            parameters.add(AuditEventRows.utc(from));
+            parameters.add(from);
         });
         query.to().ifPresent(to -> {
             clauses.add("event_time < ?");
-            parameters.add(AuditEventRows.utc(to));
+            parameters.add(to);
         });
         query.transfer().ifPresent(transfer -> {
             clauses.add("transfer_id = ?");
@@ -47,9 +49,13 @@ record AuditQuerySql(String where, List<Object> parameters) {
         return new AuditQuerySql(where, List.copyOf(parameters));
     }
 
-    void bind(PreparedStatement statement) throws SQLException {
+    void bind(PreparedStatement statement, Dialect dialect) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
+            if (parameters.get(i) instanceof Instant time) {
+                dialect.bindTime(statement, i + 1, time);
+            } else {
+                statement.setObject(i + 1, parameters.get(i));
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ public final class AuditStore {
     public List<Checkpoint> checkpoints() {
         List<Checkpoint> checkpoints = new ArrayList<>();
         query("SELECT " + AuditEventRows.CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY seq",
-                rows -> checkpoints.add(AuditEventRows.readCheckpoint(rows)));
+                rows -> checkpoints.add(AuditEventRows.readCheckpoint(rows, database.dialect())));
         return checkpoints;
     }
 
@@ -95,7 +95,7 @@ public final class AuditStore {
             statement.setString(1, transferId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    events.add(AuditEventRows.read(rows));
+                    events.add(AuditEventRows.read(rows, database.dialect()));
                 }
             }
         } catch (SQLException e) {

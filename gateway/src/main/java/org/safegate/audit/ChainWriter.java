@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.safegate.store.Database;
+import org.safegate.store.Dialect;
 import org.safegate.store.StoreWrite;
 
 /**
@@ -20,8 +20,8 @@ import org.safegate.store.StoreWrite;
  */
 final class ChainWriter {
     /**
-     * Takes the head row's lock, as {@code SELECT ... FOR UPDATE} would. H2 parses a statement
-     * {@code FOR UPDATE} anew each time (it never caches one), which cost every append a parse.
+     * Takes the head row's lock, as {@code SELECT ... FOR UPDATE} would on PostgreSQL, with a
+     * statement SQLite also understands (where it takes the database's write lock).
      */
     private static final String LOCK_HEAD = "UPDATE audit_head SET seq = seq WHERE id = 1";
     /** Run after {@link #LOCK_HEAD}: reads the head as the last committed append left it. */
@@ -80,7 +80,7 @@ final class ChainWriter {
                 AuditEvent unsealed = new AuditEvent(head.seq + 1, now, entry, head.hash, "");
                 AuditEvent event = new AuditEvent(unsealed.sequence(), now, entry, head.hash,
                         CanonicalEncoding.hash(unsealed));
-                AuditEventRows.bind(insert, event);
+                AuditEventRows.bind(insert, event, database.dialect());
                 insert.addBatch();
                 head = head.advance(event);
                 appended.add(new AppendedEvent(event.sequence(), event.hash()));
@@ -109,7 +109,8 @@ final class ChainWriter {
                 && Duration.between(lastCheckpoint, now).compareTo(settings.checkpointInterval()) >= 0;
     }
 
-    private static Head lockHead(Connection connection) throws SQLException {
+    private Head lockHead(Connection connection) throws SQLException {
+        Dialect dialect = database.dialect();
         try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
             lock.executeUpdate();
         }
@@ -118,34 +119,31 @@ final class ChainWriter {
             if (!row.next()) {
                 throw new SQLException("the audit chain head row is missing");
             }
-            OffsetDateTime time = row.getObject(4, OffsetDateTime.class);
-            return new Head(row.getLong(1), row.getString(2), row.getLong(3), time == null ? null : time.toInstant());
+            return new Head(row.getLong(1), row.getString(2), row.getLong(3), dialect.readTime(row, 4));
         }
     }
 
-    private static void insertCheckpoints(Connection connection, List<Checkpoint> checkpoints) throws SQLException {
+    private void insertCheckpoints(Connection connection, List<Checkpoint> checkpoints) throws SQLException {
+        Dialect dialect = database.dialect();
         if (checkpoints.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
             for (Checkpoint checkpoint : checkpoints) {
-                AuditEventRows.bindCheckpoint(insert, checkpoint);
+                AuditEventRows.bindCheckpoint(insert, checkpoint, dialect);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    private static void updateHead(Connection connection, Head head) throws SQLException {
+    private void updateHead(Connection connection, Head head) throws SQLException {
+        Dialect dialect = database.dialect();
         try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
             update.setLong(1, head.seq);
             update.setString(2, head.hash);
             update.setLong(3, head.checkpointSeq);
-            if (head.checkpointTime == null) {
-                update.setNull(4, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                update.setObject(4, AuditEventRows.utc(head.checkpointTime));
-            }
+            dialect.bindTime(update, 4, head.checkpointTime);
             update.executeUpdate();
         }
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.safegate.store.Database;
+import org.safegate.store.Dialect;
 
 /** Events read one at a time from the store, in sequence order; close it to release the connection. */
 public final class EventCursor implements Iterator<AuditEvent>, AutoCloseable {
@@ -15,9 +16,11 @@ public final class EventCursor implements Iterator<AuditEvent>, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement statement;
     private final ResultSet rows;
+    private final Dialect dialect;
     private AuditEvent next;
 
-    private EventCursor(Connection connection, PreparedStatement statement, ResultSet rows) {
+    private EventCursor(Connection connection, PreparedStatement statement, ResultSet rows, Dialect dialect) {
+        this.dialect = dialect;
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
@@ -28,13 +31,12 @@ public final class EventCursor implements Iterator<AuditEvent>, AutoCloseable {
         Connection connection = null;
         try {
             connection = database.connection();
-            // PostgreSQL streams with a cursor only inside a transaction
-            connection.setAutoCommit(false);
+            database.dialect().prepareStreamingRead(connection);
             PreparedStatement statement = connection.prepareStatement(
                     "SELECT " + AuditEventRows.COLUMNS + " FROM audit_event" + sql.where() + " ORDER BY seq");
             statement.setFetchSize(FETCH_SIZE);
-            sql.bind(statement);
-            return new EventCursor(connection, statement, statement.executeQuery());
+            sql.bind(statement, database.dialect());
+            return new EventCursor(connection, statement, statement.executeQuery(), database.dialect());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw AuditStore.failure("read audit events", e);
@@ -46,7 +48,7 @@ public final class EventCursor implements Iterator<AuditEvent>, AutoCloseable {
         if (next == null) {
             try {
                 if (rows.next()) {
-                    next = AuditEventRows.read(rows);
+                    next = AuditEventRows.read(rows, dialect);
                 }
             } catch (SQLException e) {
                 throw AuditStore.failure("read audit events", e);
@@ -70,7 +72,9 @@ public final class EventCursor implements Iterator<AuditEvent>, AutoCloseable {
         try {
             rows.close();
             statement.close();
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             throw AuditStore.failure("close an audit cursor", e);
         } finally {

@@ -17,7 +17,7 @@ import org.safegate.SafegateException;
  * @param data       the data folder: embedded store, quarantine, working files
  *                   ({@code safegate.data}, default {@code ./data})
  * @param database   a JDBC URL for a shared PostgreSQL ({@code safegate.db.url}); empty means the
- *                   embedded H2 store under {@code data}
+ *                   embedded SQLite store under {@code data}
  * @param dbUser     {@code safegate.db.user}
  * @param dbPassword a reference to the database password ({@code safegate.db.password}: {@code env:NAME}
  *                   or {@code vault:path#field})

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,15 +12,13 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
 /**
- * The gateway's database: a connection pool over H2 or PostgreSQL, migrated to the current schema
- * (Flyway, {@code db/migration}) before anyone uses it.
+ * The gateway's database: a connection pool over the embedded SQLite file or PostgreSQL, migrated
+ * to the current schema (Flyway, {@code db/migration}) before anyone uses it.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final GroupCommit groupCommit;
-    /** Present for the embedded H2 store, which needs it; PostgreSQL keeps its own files. */
-    private final Optional<H2Housekeeping> housekeeping;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -37,7 +34,6 @@ public final class Database implements AutoCloseable {
                 dialect.forceToDisk(connection);
             }
         });
-        this.housekeeping = dialect == Dialect.H2 ? Optional.of(H2Housekeeping.start(this::connection)) : Optional.empty();
     }
 
     /** Opens the pool and applies pending migrations; fails rather than run on an old schema. */
@@ -46,6 +42,10 @@ public final class Database implements AutoCloseable {
         Dialect dialect = settings.dialect();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
+        settings.embeddedFile().ifPresent(file -> {
+            EmbeddedStoreFile.prepare(file);
+            config.setDataSourceProperties(EmbeddedStoreFile.connectionProperties());
+        });
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setPoolName("safegate-store");
@@ -97,7 +97,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.ifPresent(H2Housekeeping::close);
         dataSource.close();
     }
 }

@@ -13,6 +13,9 @@ import org.safegate.config.GatewayConfig;
  * reference only here and is never part of {@link #toString()}.
  */
 public final class DatabaseSettings {
+    /** The embedded store's file name under {@code <data>/store/}. */
+    public static final String EMBEDDED_FILE = "safegate.db";
+
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
@@ -25,7 +28,7 @@ public final class DatabaseSettings {
 
     /**
      * The store a gateway configuration names: PostgreSQL when {@code safegate.db.url} is set,
-     * otherwise the embedded H2 file under {@code <data>/store/}.
+     * otherwise the embedded SQLite file under {@code <data>/store/}.
      */
     public static DatabaseSettings from(GatewayConfig config, Map<String, String> environment) {
         if (config.database().isPresent()) {
@@ -35,20 +38,20 @@ public final class DatabaseSettings {
         return embedded(config.data());
     }
 
-    /** The embedded H2 file store under {@code dataDir/store/}. */
+    /**
+     * The embedded store: one SQLite file, {@code dataDir/store/safegate.db}. It opens no network
+     * listener; a second process (the command line beside a running gateway) shares it through
+     * the file system's locks.
+     */
     public static DatabaseSettings embedded(Path dataDir) {
-        Path file = dataDir.resolve("store").resolve("safegate").toAbsolutePath();
-        // WRITE_DELAY=0 writes each commit to the file at once; Dialect.forceToDisk adds the fsync.
-        // H2Housekeeping keeps the file compact (in this mode H2 does not).
-        // AUTO_SERVER lets a second process (agency revoke, audit commands) use the store while a
-        // gateway runs: the first opener serves the file to the others over loopback.
-        // LAZY_QUERY_EXECUTION streams large results (verifying millions of events) instead of spooling them.
-        // QUERY_CACHE_SIZE keeps every statement of a transfer parsed (H2's default of 8 is fewer than one
-        // transfer uses, so each was parsed again every time).
-        return new DatabaseSettings("jdbc:h2:file:" + file
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LAZY_QUERY_EXECUTION=TRUE;QUERY_CACHE_SIZE=64",
-                Optional.of("sa"),
-                Optional.empty());
+        Path file = dataDir.resolve("store").resolve(EMBEDDED_FILE).toAbsolutePath();
+        return new DatabaseSettings("jdbc:sqlite:" + file, Optional.empty(), Optional.empty());
+    }
+
+    /** The embedded store's file, when this is the embedded store. */
+    public Optional<Path> embeddedFile() {
+        return dialect() == Dialect.SQLITE ? Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))
+                : Optional.empty();
     }
 
     public String jdbcUrl() {

@@ -50,7 +50,7 @@ public final class DeliveredPayloads {
     static void record(Connection c, String sha256, String recipient, String transferId, String agreement, Instant at)
             throws SQLException {
         String sql = "INSERT INTO delivered_payload (payload_sha256, recipient, transfer_id, agreement, delivered_at)"
-                + " SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM delivered_payload"
+                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM delivered_payload"
                 // the whole primary key, so the check is an index lookup, not a scan of every delivery so far
                 + " WHERE payload_sha256 = ? AND recipient = ? AND transfer_id = ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -1,30 +1,47 @@
 package org.safegate.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** The two databases Safegate runs on, and the few places where they differ. */
 public enum Dialect {
-    /** The embedded file store. */
-    H2,
+    /** The embedded file store: SQLite in WAL mode, shared by processes through the file's locks. */
+    SQLITE,
     /** A shared PostgreSQL server. */
     POSTGRESQL;
 
+    /**
+     * How SQLite holds a time: ISO-8601 text in UTC with microseconds, always the same width, so
+     * that text order is time order and an auditor reading the file with {@code sqlite3} sees dates.
+     */
+    private static final DateTimeFormatter SQLITE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     static Dialect ofUrl(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
-            return H2;
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported JDBC URL (H2 or PostgreSQL only): " + jdbcUrl.split("[;?]")[0]);
+        throw new IllegalArgumentException("unsupported JDBC URL (PostgreSQL, or the embedded store): "
+                + jdbcUrl.split("[;?]")[0]);
     }
 
     /**
      * Starts a transaction whose commit is durable whatever the server's defaults: PostgreSQL may be
      * configured with {@code synchronous_commit=off}, which would acknowledge commits before they
-     * reach disk; this transaction insists on a flushed commit. Call with auto-commit off.
+     * reach disk; this transaction insists on a flushed commit. SQLite's connections always commit
+     * with {@code synchronous=FULL}. Call with auto-commit off.
      */
     public void requireDurableCommit(Connection connection) throws SQLException {
         if (this == POSTGRESQL) {
@@ -35,22 +52,44 @@ public enum Dialect {
     }
 
     /**
-     * Makes what was just committed survive a power failure. PostgreSQL already flushes its WAL on
-     * commit (synchronous_commit=on); H2 writes committed changes to its file but does not fsync,
-     * so it is told to. Callers group many appends under one call, which keeps this cheap.
-     *
-     * <p>Call after the commit. The connection is left in auto-commit: H2's sync is a statement of
-     * its own, and run outside auto-commit it would leave the pool a transaction to roll back when
-     * the connection is returned. H2 empties the session's cache of parsed statements on every
-     * rollback, so each transfer's statements would be parsed again.
+     * Makes what was just committed survive a power failure. Both databases already flush on
+     * commit (PostgreSQL's WAL with synchronous_commit=on, SQLite's WAL with synchronous=FULL);
+     * this ends the manual-commit mode, so that the pool has no transaction to roll back when the
+     * connection is returned. Call after the commit.
      */
     public void forceToDisk(Connection connection) throws SQLException {
-        // nothing is pending (the caller committed): this only ends the manual-commit mode
         connection.setAutoCommit(true);
-        if (this == H2) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
-            }
+    }
+
+    /**
+     * Prepares a connection to stream a large result instead of loading it whole. PostgreSQL uses
+     * a cursor only inside a transaction; SQLite steps through its rows anyway, and a transaction
+     * there would hold the write lock for as long as the reading lasts.
+     */
+    public void prepareStreamingRead(Connection connection) throws SQLException {
+        if (this == POSTGRESQL) {
+            connection.setAutoCommit(false);
         }
+    }
+
+    /** Binds a time (or SQL NULL) to a {@code TIMESTAMP WITH TIME ZONE} column. */
+    public void bindTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, this == SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (this == SQLITE) {
+            statement.setString(index, SQLITE_TIME.format(time.truncatedTo(ChronoUnit.MICROS)));
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+        }
+    }
+
+    /** Reads a time bound by {@link #bindTime}, or null. */
+    public Instant readTime(ResultSet row, int index) throws SQLException {
+        if (this == SQLITE) {
+            String text = row.getString(index);
+            return text == null ? null : Instant.parse(text);
+        }
+        OffsetDateTime time = row.getObject(index, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 }

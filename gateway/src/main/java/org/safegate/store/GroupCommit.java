@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Commits the small writes of many threads together. A caller's write waits in a queue; whichever
  * caller holds the commit lock runs every waiting write in one transaction and commits once, and
  * each caller returns only after the transaction holding its write has committed. Writes that wait
- * at the same moment (several lanes, or a slow commit) share one commit instead of one each: an
- * embedded H2 commit writes a new chunk of pages to its file, the largest cost of a small transfer.
+ * at the same moment (several lanes, or a slow commit) share one commit instead of one each: each
+ * commit is flushed to disk, the largest cost of a small transfer.
  *
  * <p>A write that fails rolls its batch back; the batch then runs again one write per transaction,
  * so a failure reaches only the caller whose write failed. When no connection can be had, every

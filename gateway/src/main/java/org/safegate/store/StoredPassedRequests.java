@@ -26,8 +26,9 @@ public final class StoredPassedRequests implements PassedRequests {
     }
 
     /**
-     * Records several outcomes in one transaction. New ids (the usual case) go in as one JDBC
-     * batch; if any id was already known, the batch is undone and each outcome merged one by one.
+     * Records several outcomes in one transaction, as one JDBC batch. An id already recorded takes
+     * the new outcome unless that would turn a pass into a refusal: a request that once passed
+     * stays answerable (the same rule, in the same statement, on SQLite and PostgreSQL).
      */
     public void recordAll(java.util.List<RequestOutcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -37,12 +38,7 @@ public final class StoredPassedRequests implements PassedRequests {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                if (!insertAll(c, outcomes)) {
-                    c.rollback();
-                    for (RequestOutcome outcome : outcomes) {
-                        merge(c, outcome);
-                    }
-                }
+                upsertAll(c, outcomes);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -55,10 +51,12 @@ public final class StoredPassedRequests implements PassedRequests {
         }
     }
 
-    /** False when an id was already recorded (the caller then merges one by one). */
-    private static boolean insertAll(Connection c, java.util.List<RequestOutcome> outcomes) throws SQLException {
+    private static void upsertAll(Connection c, java.util.List<RequestOutcome> outcomes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO request_outcome (agreement, request_id, requester,"
-                + " inspected_at, passed) VALUES (?, ?, ?, ?, ?)")) {
+                + " inspected_at, passed) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (agreement, request_id) DO UPDATE SET requester = excluded.requester,"
+                + " inspected_at = excluded.inspected_at, passed = excluded.passed"
+                + " WHERE excluded.passed OR NOT request_outcome.passed")) {
             for (RequestOutcome o : outcomes) {
                 s.setString(1, o.agreementId());
                 s.setString(2, o.requestId());
@@ -68,23 +66,6 @@ public final class StoredPassedRequests implements PassedRequests {
                 s.addBatch();
             }
             s.executeBatch();
-            return true;
-        } catch (java.sql.BatchUpdateException | java.sql.SQLIntegrityConstraintViolationException duplicate) {
-            return false;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private static void merge(Connection c, RequestOutcome outcome) throws SQLException {
-        Optional<RequestOutcome> earlier = find(c, outcome.agreementId(), outcome.requestId());
-        if (earlier.isEmpty()) {
-            insert(c, outcome);
-        } else if (outcome.passed() || !earlier.get().passed()) {
-            update(c, outcome);
         }
     }
 
@@ -106,30 +87,6 @@ public final class StoredPassedRequests implements PassedRequests {
                 return r.next() ? Optional.of(new RequestOutcome(agreementId, r.getString(1), requestId,
                         Instant.ofEpochMilli(r.getLong(2)), r.getBoolean(3))) : Optional.empty();
             }
-        }
-    }
-
-    private static void insert(Connection c, RequestOutcome o) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO request_outcome (agreement, request_id, requester,"
-                + " inspected_at, passed) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, o.agreementId());
-            s.setString(2, o.requestId());
-            s.setString(3, o.requester());
-            s.setLong(4, o.inspectedAt().toEpochMilli());
-            s.setBoolean(5, o.passed());
-            s.executeUpdate();
-        }
-    }
-
-    private static void update(Connection c, RequestOutcome o) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE request_outcome SET requester = ?, inspected_at = ?,"
-                + " passed = ? WHERE agreement = ? AND request_id = ?")) {
-            s.setString(1, o.requester());
-            s.setLong(2, o.inspectedAt().toEpochMilli());
-            s.setBoolean(3, o.passed());
-            s.setString(4, o.agreementId());
-            s.setString(5, o.requestId());
-            s.executeUpdate();
         }
     }
 }

@@ -95,7 +95,7 @@ public final class TransferJournal {
     public void begin(Entry entry, String deliveredAs) {
         String insert = "INSERT INTO transfer_journal (transfer_id, sender, source_path, source_size, source_modified,"
                 + " agreement, recipient, payload_sha256, state, delivered_as, updated_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', ?, ? FROM (VALUES (1)) AS one(x)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'SEALING', ?, ?"
                 + " WHERE NOT EXISTS (SELECT 1 FROM transfer_journal WHERE transfer_id = ?)";
         // a row still SEALING was not audited (the caller found no event): its name is chosen again,
         // as another file may have taken it while this one was held

@@ -23,7 +23,7 @@ import org.safegate.transfer.TransferProcessor;
 
 /**
  * A workspace with copies of the real policies and example keys and a gateway wired as in
- * production (H2 store under {@code data/}), for the operator services' tests.
+ * production (the embedded SQLite store under {@code data/}), for the operator services' tests.
  */
 final class AdminWorkspace implements AutoCloseable {
     static final byte[] ADDRESSES = "tin,name,address\n123456789,Jane Roe,1 Main St\n"

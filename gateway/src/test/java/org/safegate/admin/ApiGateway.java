@@ -33,7 +33,7 @@ import org.safegate.testing.TestFiles;
 
 /**
  * A real gateway with its admin API on HTTPS, in a workspace with copies of the example policies
- * (and their example operators), the INSECURE example keys and TLS certificate, an H2 store; and an
+ * (and their example operators), the INSECURE example keys and TLS certificate, the embedded store; and an
  * HTTPS client that trusts the example CA, as an operator's would.
  */
 public final class ApiGateway implements AutoCloseable {

@@ -181,7 +181,7 @@ class AuditLogTest {
 
     @Test
     void aFailedWriteThrowsAndIsNeverSilentlyDropped() {
-        Database database = TestStores.H2.open(dir);
+        Database database = TestStores.SQLITE.open(dir);
         JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1));
         database.close();
@@ -192,7 +192,7 @@ class AuditLogTest {
 
     @Test
     void appendsAfterCloseAreRefused() {
-        JdbcAuditLog log = new JdbcAuditLog(open(TestStores.H2), KEYS.signer(), AuditSettings.DEFAULTS,
+        JdbcAuditLog log = new JdbcAuditLog(open(TestStores.SQLITE), KEYS.signer(), AuditSettings.DEFAULTS,
                 TestClocks.runningFromCaseDay());
         log.close();
         assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1)))
@@ -200,9 +200,10 @@ class AuditLogTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_WRITE_FAILED));
     }
 
-    @Test
-    void twoGatewayProcessesSharingPostgresqlExtendOneLinearChain() throws Exception {
-        DatabaseSettings settings = EmbeddedPostgresServer.newDatabase();
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void twoGatewayProcessesSharingTheStoreExtendOneLinearChain(TestStores store) throws Exception {
+        DatabaseSettings settings = store.settings(dir.resolve("data"));
         Path keys = KEYS.writeTo(dir.resolve("keys"));
         Database database = Database.open(settings);
         toClose.add(database);

@@ -34,7 +34,7 @@ class ExportTamperTest {
 
     @BeforeEach
     void export() {
-        try (Database database = TestStores.H2.open(dir)) {
+        try (Database database = TestStores.SQLITE.open(dir)) {
             try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
                     new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), TestClocks.runningFromCaseDay())) {
                 for (int i = 1; i <= 12; i++) {

@@ -40,7 +40,7 @@ class StoreTamperTest {
         DatabaseSettings settings = store.settings(dir);
         database = Database.open(settings);
         Path keys = KEYS.writeTo(dir.resolve("keys"));
-        String where = store == TestStores.H2 ? "safegate.data=" + dir : "safegate.db.url=" + settings.jdbcUrl();
+        String where = store == TestStores.SQLITE ? "safegate.data=" + dir : "safegate.db.url=" + settings.jdbcUrl();
         try {
             config = Files.writeString(dir.resolve("application.properties"), where + "\nsafegate.keys=file:" + keys + "\n");
         } catch (IOException e) {
@@ -109,7 +109,7 @@ class StoreTamperTest {
                 CanonicalEncoding.hash(draft));
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT)) {
-            AuditEventRows.bind(insert, forged);
+            AuditEventRows.bind(insert, forged, database.dialect());
             insert.executeUpdate();
         }
         assertProblem(verify(), TamperKind.INSERTED, 7);

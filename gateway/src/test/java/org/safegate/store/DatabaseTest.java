@@ -3,7 +3,9 @@ package org.safegate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -36,13 +38,22 @@ class DatabaseTest {
     }
 
     @Test
-    void embeddedStoreIsAnH2FileUnderTheDataDirectory() {
+    void embeddedStoreIsOneSqliteFileUnderTheDataDirectoryInWalModeReadableByItsOwnerOnly() throws Exception {
         GatewayConfig config = GatewayConfig.from(Settings.of(Map.of(GatewayConfig.DATA, dir.toString())));
         DatabaseSettings settings = DatabaseSettings.from(config, Map.of());
-        assertThat(settings.dialect()).isEqualTo(Dialect.H2);
-        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
-        try (Database database = Database.open(settings)) {
-            assertThat(dir.resolve("store/safegate.mv.db")).exists();
+        assertThat(settings.dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("store/safegate.db").toAbsolutePath());
+        try (Database database = Database.open(settings);
+             Connection connection = database.connection();
+             Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualTo("wal");
+            assertThat(Files.getPosixFilePermissions(dir.resolve("store/safegate.db")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(dir.resolve("store")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE);
         }
     }
 
@@ -57,7 +68,7 @@ class DatabaseTest {
             }
             connection.commit();
             database.dialect().forceToDisk(connection);
-            // a rollback on return to the pool would empty H2's cache of parsed statements
+            // the pool must not find a transaction to roll back when the connection is returned
             assertThat(connection.getAutoCommit()).isTrue();
         }
     }

@@ -21,8 +21,9 @@ class FinishedJournalRowsMigrationTest {
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void finishedRowsGoAndRowsInFlightStay(TestStores store) throws SQLException {
+    void finishedRowsGoAndRowsInFlightStay(TestStores store) throws SQLException, java.io.IOException {
         DatabaseSettings settings = store.settings(dir);
+        java.nio.file.Files.createDirectories(dir.resolve("store"));
         Flyway.configure().dataSource(settings.jdbcUrl(), settings.user().orElse(null),
                 settings.password().orElse(null)).locations("classpath:db/migration").target("5").load().migrate();
         try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user().orElse(null),

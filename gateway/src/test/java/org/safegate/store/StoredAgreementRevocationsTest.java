@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.safegate.policy.AgreementRevocation;
 import org.safegate.policy.Revocation;
 
-/** Single-agreement revocations in the real store (H2 and PostgreSQL), apart from agency revocations. */
+/** Single-agreement revocations in the real store (SQLite and PostgreSQL), apart from agency revocations. */
 class StoredAgreementRevocationsTest {
     @TempDir
     Path dir;
@@ -52,11 +52,11 @@ class StoredAgreementRevocationsTest {
 
     @Test
     void aRevocationSurvivesARestart() {
-        try (Database database = TestStores.H2.open(dir)) {
+        try (Database database = TestStores.SQLITE.open(dir)) {
             new StoredRevocations(database).revokeAgreement(
                     new AgreementRevocation("DOJ-ICE-2024", Instant.ofEpochMilli(5), "olga", "durable"));
         }
-        try (Database database = TestStores.H2.open(dir)) {
+        try (Database database = TestStores.SQLITE.open(dir)) {
             assertThat(new StoredRevocations(database).agreementInForce("DOJ-ICE-2024")).map(AgreementRevocation::reason)
                     .contains("durable");
         }

@@ -4,15 +4,15 @@ import java.nio.file.Path;
 
 /** The two stores every store test runs against. */
 public enum TestStores {
-    H2,
+    SQLITE,
     POSTGRESQL;
 
-    /** A fresh, migrated, empty database of this kind ({@code dir} is used by H2). */
+    /** A fresh, migrated, empty database of this kind ({@code dir} is used by the embedded store). */
     public Database open(Path dir) {
         return Database.open(settings(dir));
     }
 
     public DatabaseSettings settings(Path dir) {
-        return this == H2 ? DatabaseSettings.embedded(dir) : EmbeddedPostgresServer.newDatabase();
+        return this == SQLITE ? DatabaseSettings.embedded(dir) : EmbeddedPostgresServer.newDatabase();
     }
 }

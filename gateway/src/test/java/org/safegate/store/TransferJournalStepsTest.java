@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.safegate.SafegateException;
 
-/** The journal steps that share one commit, in the real store (H2 and PostgreSQL). */
+/** The journal steps that share one commit, in the real store (SQLite and PostgreSQL). */
 class TransferJournalStepsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(5000), ZoneOffset.UTC);
 

@@ -42,7 +42,7 @@ import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
  * What every transfer scenario shares: a workspace with copies of the real policies and example
- * keys, a gateway wired as in production (H2 store in the workspace), and helpers to drop files and
+ * keys, a gateway wired as in production (the embedded store in the workspace), and helpers to drop files and
  * read what came out. One file at a time goes through {@link TransferProcessor}, without Camel.
  */
 abstract class TransferScenarioTest {
