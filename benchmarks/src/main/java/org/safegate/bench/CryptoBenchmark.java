@@ -52,7 +52,7 @@ public final class CryptoBenchmark {
         double mb = (mib << 20) / 1e6;
         var store = new InsecureExampleKeyStore(keys);
         var ice = store.agencyEncryption("ICE");
-        Sealer sealer = new Sealer(store.agencySigning("IRS"));
+        Sealer sealer = new Sealer(store.agencySigning("IRS"), java.time.Clock.systemUTC());
         Opener opener = new Opener(ice, new CertificateVerifier(store.trust()), Clock.systemUTC());
 
         double sgSeal = seconds(() -> sealer.seal(plain, dir.resolve("sg.p7m"), ice.certificate()));

@@ -54,7 +54,7 @@ final class SealCommand implements Callable<Integer> {
         if (ca != null) {
             Trust.verifier(ca, List.of()).require(recipient, clock.instant(), Purpose.ENCRYPTION);
         }
-        new Sealer(signer).seal(in, out, recipient);
+        new Sealer(signer, clock).seal(in, out, recipient);
         spec.commandLine().getOut().println("sealed " + in + " for " + recipient.getSubjectX500Principal().getName()
                 + ", signed by " + signer.subject() + ": " + out);
         return ExitCodes.OK;

@@ -2,11 +2,20 @@ package org.safegate.crypto;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
@@ -28,10 +37,13 @@ final class CmsSigner {
     private final X509CertificateHolder certificate;
     private final JcaCertStore certificates;
     private final DigestCalculatorProvider digests;
+    private final Clock clock;
 
-    CmsSigner(Identity identity, AlgorithmSuite suite) {
+    /** @param clock dates each signature (its signingTime attribute) */
+    CmsSigner(Identity identity, AlgorithmSuite suite, Clock clock) {
         this.identity = identity;
         this.suite = suite;
+        this.clock = Objects.requireNonNull(clock, "clock");
         try {
             this.certificate = new X509CertificateHolder(identity.certificate().getEncoded());
             this.certificates = new JcaCertStore(List.of(identity.certificate()));
@@ -46,12 +58,20 @@ final class CmsSigner {
         try {
             var contentSigner = new JcaContentSignerBuilder(suite.signatureAlgorithm(identity.privateKey()))
                     .build(identity.privateKey());
-            SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(digests).build(contentSigner, certificate);
+            SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(digests)
+                    .setSignedAttributeGenerator(signedAttributes()).build(contentSigner, certificate);
             generator.addSignerInfoGenerator(signerInfo);
             generator.addCertificates(certificates);
         } catch (OperatorCreationException | CMSException e) {
             throw failure(e);
         }
+    }
+
+    /** The standard signed attributes, with the signing time read from the clock rather than the JVM's. */
+    private DefaultSignedAttributeTableGenerator signedAttributes() {
+        Attribute signingTime = new Attribute(CMSAttributes.signingTime,
+                new DERSet(new Time(Date.from(clock.instant()))));
+        return new DefaultSignedAttributeTableGenerator(new AttributeTable(signingTime));
     }
 
     private SafegateException failure(Exception e) {

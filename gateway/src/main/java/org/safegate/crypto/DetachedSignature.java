@@ -1,6 +1,7 @@
 package org.safegate.crypto;
 
 import java.io.IOException;
+import java.time.Clock;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -17,9 +18,10 @@ public final class DetachedSignature {
     private final Identity signer;
     private final CmsSigner cmsSigner;
 
-    public DetachedSignature(Identity signer) {
+    /** @param clock dates each signature */
+    public DetachedSignature(Identity signer, Clock clock) {
         this.signer = signer;
-        this.cmsSigner = new CmsSigner(signer, AlgorithmSuite.DEFAULT);
+        this.cmsSigner = new CmsSigner(signer, AlgorithmSuite.DEFAULT, clock);
     }
 
     /** DER-encoded SignedData over {@code content}, without the content. */

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Objects;
@@ -43,15 +44,16 @@ public final class Sealer {
     private final SecureRandom random = new SecureRandom();
     private final CmsSigner cmsSigner;
 
-    public Sealer(Identity signer) {
-        this(signer, AlgorithmSuite.DEFAULT);
+    /** @param clock dates each signature (the signingTime the recipient sees) */
+    public Sealer(Identity signer, Clock clock) {
+        this(signer, AlgorithmSuite.DEFAULT, clock);
     }
 
-    public Sealer(Identity signer, AlgorithmSuite suite) {
+    public Sealer(Identity signer, AlgorithmSuite suite, Clock clock) {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.suite = Objects.requireNonNull(suite, "suite");
         requireUsable(signer.certificate(), Purpose.SIGNING);
-        this.cmsSigner = new CmsSigner(signer, suite);
+        this.cmsSigner = new CmsSigner(signer, suite, clock);
     }
 
     /** Whose signature the sealed files carry. */

@@ -127,14 +127,14 @@ public final class Gateway implements AutoCloseable {
             Endpoints endpoints = new Endpoints(workingDir, sftp);
             SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
                     new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust()), endpoints));
-            DetachedSignature signature = new DetachedSignature(keys.gatewaySigning());
+            DetachedSignature signature = new DetachedSignature(keys.gatewaySigning(), clock);
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
             DeliveredPayloads payloads = new DeliveredPayloads(database);
             long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
             TransferJournal journal = new TransferJournal(database, clock);
             Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
-            RequestExchange exchange = RequestSettings.exchange(settings, database, keys, endpoints, data);
+            RequestExchange exchange = RequestSettings.exchange(settings, database, keys, endpoints, data, clock);
             RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,

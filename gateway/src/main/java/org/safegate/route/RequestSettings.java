@@ -1,6 +1,7 @@
 package org.safegate.route;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.safegate.config.Settings;
@@ -23,7 +24,7 @@ final class RequestSettings {
      * (default 0.05).
      */
     static RequestExchange exchange(Settings settings, Database database, KeyProvider keys, Endpoints endpoints,
-                                    Path data) {
+                                    Path data, Clock clock) {
         List<String> statutes = settings.get("safegate.requests.allowed-statutes")
                 .map(v -> java.util.Arrays.stream(v.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
@@ -32,6 +33,7 @@ final class RequestSettings {
         if (share.isPresent()) {
             inspection = inspection.withQuarantineShare(Double.parseDouble(share.get()));
         }
-        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, data);
+        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, data,
+                clock);
     }
 }

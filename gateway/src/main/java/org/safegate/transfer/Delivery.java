@@ -91,7 +91,7 @@ public final class Delivery {
         Identity signing = keys.gatewaySigning();
         Sealer current = sealer.get();
         if (current == null || current.signer() != signing) {
-            current = new Sealer(signing);
+            current = new Sealer(signing, clock);
             sealer.set(current);
         }
         return current;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,9 +36,11 @@ public final class RequestExchange {
     private final KeyProvider keys;
     private final Endpoints endpoints;
     private final WorkFiles work;
+    private final Clock clock;
 
     public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, KeyProvider keys,
-                           Endpoints endpoints, Path dataDir) {
+                           Endpoints endpoints, Path dataDir, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.outcomes = outcomes;
         this.answers = new AnswerFilter(settings, outcomes);
@@ -100,7 +103,7 @@ public final class RequestExchange {
     /** The content sealed by the gateway for the recipient, as it is written. */
     DurableFiles.Content sealedFor(Path content, Agency recipient) throws IOException {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
-        Sealer sealer = new Sealer(keys.gatewaySigning());
+        Sealer sealer = new Sealer(keys.gatewaySigning(), clock);
         return out -> {
             try (InputStream in = Files.newInputStream(content)) {
                 sealer.seal(in, out, certificate);

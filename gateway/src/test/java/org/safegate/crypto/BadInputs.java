@@ -22,6 +22,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.keys.Identity;
+import org.safegate.testing.TestClocks;
 
 /** Builders for valid and deliberately broken sealed files, and the assertion every bad input shares. */
 final class BadInputs {
@@ -30,7 +31,7 @@ final class BadInputs {
 
     static byte[] seal(byte[] plaintext, Identity signer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Sealer(signer).seal(new ByteArrayInputStream(plaintext), out, TestKeys.iceEncryption().certificate());
+        new Sealer(signer, TestClocks.caseDay()).seal(new ByteArrayInputStream(plaintext), out, TestKeys.iceEncryption().certificate());
         return out.toByteArray();
     }
 
@@ -42,7 +43,7 @@ final class BadInputs {
     static byte[] envelopeToIce(byte[] inner) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (OutputStream envelope = new Sealer(TestKeys.irsSigning())
+            try (OutputStream envelope = new Sealer(TestKeys.irsSigning(), TestClocks.caseDay())
                     .openEnvelope(out, TestKeys.iceEncryption().certificate())) {
                 envelope.write(inner);
             }
@@ -56,7 +57,7 @@ final class BadInputs {
     static byte[] signedData(byte[] plaintext, Identity signer) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (OutputStream signed = new Sealer(signer).openSignature(out)) {
+            try (OutputStream signed = new Sealer(signer, TestClocks.caseDay()).openSignature(out)) {
                 signed.write(plaintext);
             }
             return out.toByteArray();

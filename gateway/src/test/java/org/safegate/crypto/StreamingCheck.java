@@ -9,6 +9,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
+import org.safegate.testing.TestClocks;
 
 /**
  * Run in a child JVM with a small heap by {@link StreamingMemoryTest}: seals a generated payload
@@ -29,7 +30,7 @@ public final class StreamingCheck {
         long start = System.nanoTime();
         Thread sealer = new Thread(() -> {
             try (pipeOut; var in = new DigestInputStream(new GeneratedInputStream(size, 42), inDigest)) {
-                new Sealer(TestKeys.irsSigning()).seal(in, pipeOut, TestKeys.iceEncryption().certificate());
+                new Sealer(TestKeys.irsSigning(), TestClocks.caseDay()).seal(in, pipeOut, TestKeys.iceEncryption().certificate());
             } catch (IOException | RuntimeException e) {
                 sealFailure.set(e);
             }

@@ -17,6 +17,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditStore;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -132,7 +133,7 @@ class AnswerNoticeTest extends TransferScenarioTest {
 
     private Refusals refusalsStoppingAfter(Refusals.Step stop) {
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
-                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning())::sign));
+                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         return new Refusals(new Quarantine(workspace.resolve("data")), recorder, new Endpoints(workspace),
                 new TransferJournal(gateway.database(), clock), step -> {
                     if (step == stop) {

@@ -25,6 +25,7 @@ import org.safegate.inspect.InspectionSettings;
 import org.safegate.policy.Revocation;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -158,9 +159,9 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         Endpoints endpoints = new Endpoints(workspace);
         TransferJournal journal = new TransferJournal(gateway.database(), clock);
         RequestExchange exchange = new RequestExchange(InspectionSettings.DEFAULTS.withAllowedStatutes(List.of(STATUTE)),
-                new StoredPassedRequests(gateway.database()), keys, endpoints, data);
+                new StoredPassedRequests(gateway.database()), keys, endpoints, data, TestClocks.caseDay());
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
-                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning())::sign));
+                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
         return new RequestFiles(exchange, new RequestForward(exchange, journal, audit, endpoints, afterStep), refusals,
                 recorder, endpoints, gateway.revocations(), journal, data);

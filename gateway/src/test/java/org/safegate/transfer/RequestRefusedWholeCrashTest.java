@@ -24,6 +24,7 @@ import org.safegate.crypto.DetachedSignature;
 import org.safegate.inspect.InspectionSettings;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -89,9 +90,9 @@ class RequestRefusedWholeCrashTest extends TransferScenarioTest {
         Endpoints endpoints = new Endpoints(workspace);
         TransferJournal journal = new TransferJournal(gateway.database(), clock);
         RequestExchange exchange = new RequestExchange(InspectionSettings.DEFAULTS.withAllowedStatutes(List.of(STATUTE)),
-                new StoredPassedRequests(gateway.database()), keys, endpoints, data);
+                new StoredPassedRequests(gateway.database()), keys, endpoints, data, TestClocks.caseDay());
         TransferRecorder recorder = new TransferRecorder(audit, new AuditStore(gateway.database()),
-                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning())::sign));
+                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal, afterStep);
         return new RequestFiles(exchange, new RequestForward(exchange, journal, audit, endpoints), refusals,
                 recorder, endpoints, gateway.revocations(), journal, data);

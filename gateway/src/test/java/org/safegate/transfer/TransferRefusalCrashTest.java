@@ -20,6 +20,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditStore;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -134,7 +135,7 @@ class TransferRefusalCrashTest extends TransferScenarioTest {
     /** The refusals as the gateway wires them, stopping (like a kill) right after the given step. */
     private Refusals refusalsStoppingAfter(Refusals.Step stop) {
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
-                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning())::sign));
+                new ReceiptWriter(new DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         return new Refusals(new Quarantine(workspace.resolve("data")), recorder, new Endpoints(workspace), journal(),
                 step -> {
                     if (step == stop) {

@@ -44,6 +44,7 @@ import org.safegate.route.Gateway;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.StoreWrite;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /** A run that stopped part-way, and files held while something they need is unavailable. */
@@ -112,7 +113,7 @@ class TransferResumeTest extends TransferScenarioTest {
         Path published = DurableFiles.publishTemp(temp, "a.csv", ".p7m");
         new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
-                new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning())::sign));
+                new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
                 "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
                 Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty());
@@ -138,7 +139,7 @@ class TransferResumeTest extends TransferScenarioTest {
         Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
         new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
         Files.createDirectories(folder);
-        new org.safegate.crypto.Sealer(keys.gatewaySigning()).seal(file, DurableFiles.tempPath(folder,
+        new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, DurableFiles.tempPath(folder,
                 entry.transferId()), dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
                 .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
@@ -220,7 +221,7 @@ class TransferResumeTest extends TransferScenarioTest {
         new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
         Files.createDirectories(folder);
         Path temp = DurableFiles.tempPath(folder, entry.transferId());
-        new org.safegate.crypto.Sealer(keys.gatewaySigning()).seal(file, temp, dojCertificate());
+        new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, temp, dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
                 .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
                         "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,

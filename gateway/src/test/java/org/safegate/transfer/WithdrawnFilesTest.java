@@ -14,6 +14,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditStore;
 import org.safegate.route.GatewayRunner;
 import org.safegate.store.TransferJournal;
+import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
 /**
@@ -89,7 +90,7 @@ class WithdrawnFilesTest extends TransferScenarioTest {
         Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
         new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
         Files.createDirectories(folder);
-        new org.safegate.crypto.Sealer(keys.gatewaySigning()).seal(file, DurableFiles.tempPath(folder,
+        new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, DurableFiles.tempPath(folder,
                 entry.transferId()), dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
                 .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",

@@ -70,7 +70,7 @@ class VaultKeyProviderContractTest {
         Identity gateway = keys.gatewaySigning();
         Identity ice = keys.agencyEncryption("ICE");
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        new Sealer(gateway).seal(new ByteArrayInputStream("tax data".getBytes(StandardCharsets.UTF_8)), sealed,
+        new Sealer(gateway, TestClocks.caseDay()).seal(new ByteArrayInputStream("tax data".getBytes(StandardCharsets.UTF_8)), sealed,
                 keys.certificate("vault:secret/safegate/agencies/ICE#encrypt.crt"));
 
         assertThat(keys.trust().anchors()).hasSize(1);
@@ -86,7 +86,7 @@ class VaultKeyProviderContractTest {
     void sealedWithVaultKeysOpensWithTheRecipientKey(@TempDir Path work) throws Exception {
         Path plain = Files.writeString(work.resolve("in.txt"), "last known address");
         Path sealed = work.resolve("in.txt.p7m");
-        new Sealer(keys.gatewaySigning()).seal(plain, sealed, keys.agencyEncryption("ICE").certificate());
+        new Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(plain, sealed, keys.agencyEncryption("ICE").certificate());
 
         var opened = new Opener(keys.agencyEncryption("ICE"), new CertificateVerifier(keys.trust()), TestClocks.caseDay())
                 .open(sealed, work.resolve("out.txt"));
