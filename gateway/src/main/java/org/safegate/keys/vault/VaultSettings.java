@@ -33,9 +33,10 @@ public record VaultSettings(URI address, Optional<String> namespace, VaultAuth a
     public static VaultSettings from(Settings settings, Map<String, String> environment) {
         Optional<String> configured = settings.get("safegate.vault.addr");
         String source = configured.isPresent() ? "safegate.vault.addr" : "VAULT_ADDR";
-        URI address = VaultAddress.requireProtected(configured.or(() -> Optional.ofNullable(environment.get("VAULT_ADDR")))
+        String value = configured.or(() -> Optional.ofNullable(environment.get("VAULT_ADDR")))
                 .orElseThrow(() -> new SafegateException(ErrorCode.INVALID_ARGUMENT,
-                        "Vault keys are configured but neither safegate.vault.addr nor VAULT_ADDR is set")), source);
+                        "Vault keys are configured but neither safegate.vault.addr nor VAULT_ADDR is set"));
+        URI address = VaultAddress.requireProtected(value, source);
         String method = settings.get("safegate.vault.auth").orElse("token");
         VaultAuth auth = switch (method) {
             case "token" -> new VaultAuth.Token(settings.get("safegate.vault.token").orElse("env:VAULT_TOKEN"));
