@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
+import io.github.jopenlibs.vault.VaultException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +21,7 @@ import org.safegate.SafegateException;
 import org.safegate.keys.vault.VaultAuth;
 import org.safegate.keys.vault.VaultSecrets;
 import org.safegate.keys.vault.VaultSettings;
+import org.safegate.testing.TestClocks;
 
 /**
  * Runs against a real Vault or OpenBao when VAULT_ADDR and VAULT_TOKEN are set (for example
@@ -39,5 +46,65 @@ class VaultIT {
         assertThat(secrets.field(path, "sign.crt")).isEqualTo("PEM-CONTENT");
         assertThatThrownBy(() -> secrets.read(path + "-missing")).isInstanceOf(SafegateException.class)
                 .hasMessageContaining("404");
+    }
+
+    /**
+     * An AppRole token with a 60-second TTL, and a secret id good for one login only: a read after
+     * 50 (test clock) seconds must renew the token with auth/token/renew-self, since a second
+     * login would be refused. Enables AppRole at auth/approle if it is not enabled yet.
+     */
+    @Test
+    void anAppRoleTokenIsRenewedWithRenewSelf() throws Exception {
+        String name = "safegate-it-" + UUID.randomUUID();
+        String path = "secret/safegate-it/" + name;
+        admin(2).logical().write(path, Map.of("sign.crt", "PEM-CONTENT"));
+        Vault admin = admin(1);
+        admin.logical().write("sys/auth/approle", Map.of("type", "approle")); // 400 when already enabled
+        admin.logical().write("sys/policies/acl/" + name, Map.of("policy",
+                "path \"secret/data/safegate-it/" + name + "\" { capabilities = [\"read\"] }"));
+        admin.logical().write("auth/approle/role/" + name, Map.of("token_policies", name, "token_ttl", "60s",
+                "token_max_ttl", "1h", "secret_id_num_uses", 1));
+        String roleId = admin.logical().read("auth/approle/role/" + name + "/role-id").getData().get("role_id");
+        String secretId = admin.logical().write("auth/approle/role/" + name + "/secret-id", Map.of())
+                .getData().get("secret_id");
+        HandClock clock = new HandClock();
+        VaultSecrets secrets = new VaultSecrets(new VaultSettings(URI.create(address),
+                Optional.ofNullable(System.getenv("VAULT_NAMESPACE")),
+                new VaultAuth.AppRole("approle", roleId, "env:SAFEGATE_IT_SECRET_ID"),
+                Optional.ofNullable(System.getenv("VAULT_CACERT")).map(java.nio.file.Path::of), 10),
+                Map.of("SAFEGATE_IT_SECRET_ID", secretId), clock);
+
+        assertThat(secrets.field(path, "sign.crt")).isEqualTo("PEM-CONTENT");
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(secrets.field(path, "sign.crt")).isEqualTo("PEM-CONTENT");
+    }
+
+    private Vault admin(int engineVersion) throws VaultException {
+        return Vault.create(new VaultConfig().address(address).token(System.getenv("VAULT_TOKEN"))
+                .engineVersion(engineVersion).build());
+    }
+
+    /** A clock moved by hand, so the token's lease passes without waiting for it. */
+    private static final class HandClock extends Clock {
+        private volatile Instant now = TestClocks.CASE_DAY;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -26,7 +26,8 @@ import org.safegate.keys.TrustMaterial;
  * </pre>
  * Certificates named in policies as {@code vault:<path>#<field>} are read from that field; other
  * references are files relative to the working directory. Nothing is cached: a key rotated in
- * Vault is used from the next read, and a revoked Vault token stops the gateway from sealing.
+ * Vault is used from the next read. A Vault token Vault no longer accepts, and that a new login
+ * cannot replace, stops the gateway from sealing: every file waiting for a key is held.
  */
 public final class VaultKeyProvider implements KeyProvider {
     private final VaultSecrets vault;

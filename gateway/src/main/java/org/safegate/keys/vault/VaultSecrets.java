@@ -1,28 +1,35 @@
 package org.safegate.keys.vault;
 
-import io.github.jopenlibs.vault.SslConfig;
-import io.github.jopenlibs.vault.Vault;
-import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
-import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.LogicalResponse;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
 /**
  * Reads secrets from Vault's KV version 2 engine through the HashiCorp Vault Java driver. Every
  * failure (unreachable, sealed, 403, 404) is a {@link ErrorCode#KEY_UNAVAILABLE} that names the
- * path and the status, and never the token.
+ * path and the status, and never the token; only 404 is {@link ErrorCode#KEY_NOT_FOUND}.
+ *
+ * <p>The token is renewed or replaced before its lease runs out (see {@link VaultSession}). A 403
+ * on a read is asked about once (auth/token/lookup-self): if Vault no longer accepts the token,
+ * the gateway logs in again and reads once more; a second 403, or a 403 for a token Vault still
+ * accepts (its policies do not cover the path), is reported, never retried.
  */
 public final class VaultSecrets {
-    private final VaultSettings settings;
-    private final Map<String, String> environment;
-    private volatile String token;
+    private final VaultConnection connection;
+    private final VaultSession session;
 
+    /** A client on the system clock, which is what Vault measures leases by. */
     public VaultSecrets(VaultSettings settings, Map<String, String> environment) {
-        this.settings = settings;
-        this.environment = Map.copyOf(environment);
+        this(settings, environment, Clock.systemUTC());
+    }
+
+    public VaultSecrets(VaultSettings settings, Map<String, String> environment, Clock clock) {
+        this.connection = new VaultConnection(settings);
+        this.session = new VaultSession(settings.auth(), environment, connection, clock);
     }
 
     /**
@@ -31,8 +38,12 @@ public final class VaultSecrets {
      */
     public Map<String, String> read(String path) {
         try {
-            LogicalResponse response = client(2, login()).logical().read(path);
-            int status = response.getRestResponse().getStatus();
+            VaultToken token = session.current();
+            LogicalResponse response = get(path, token);
+            if (status(response) == 403) {
+                response = afterRefusal(path, token);
+            }
+            int status = status(response);
             if (status != 200) {
                 // only "no such secret" is an answer; anything else (sealed, refused, failing) may pass
                 throw new SafegateException(status == 404 ? ErrorCode.KEY_NOT_FOUND : ErrorCode.KEY_UNAVAILABLE,
@@ -40,7 +51,8 @@ public final class VaultSecrets {
             }
             return Map.copyOf(response.getData());
         } catch (VaultException e) {
-            throw unavailable("read " + path, e);
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, "cannot read " + path + " in Vault"
+                    + VaultSession.status(e) + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,53 +65,32 @@ public final class VaultSecrets {
         return value;
     }
 
-    private String login() throws VaultException {
-        String current = token;
-        if (current != null) {
-            return current;
+    /** After a 403 for {@code refused}: the answer of one more read with a new token, or the reason there is none. */
+    private LogicalResponse afterRefusal(String path, VaultToken refused) throws VaultException {
+        String denied = "Vault answered 403 " + meaning(403) + " for " + path;
+        if (session.accepted(refused)) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied
+                    + ": the token is still valid, so its policies do not allow reading this path");
         }
-        if (settings.auth() instanceof VaultAuth.Token t) {
-            current = VaultAuth.resolve(t.tokenRef(), environment);
-        } else {
-            VaultAuth.AppRole role = (VaultAuth.AppRole) settings.auth();
-            AuthResponse response = client(1, null).auth()
-                    .loginByAppRole(role.mount(), role.roleId(), VaultAuth.resolve(role.secretIdRef(), environment));
-            int status = response.getRestResponse().getStatus();
-            if (status != 200 || response.getAuthClientToken() == null) {
-                throw new SafegateException(ErrorCode.KEY_UNAVAILABLE,
-                        "Vault AppRole login at auth/" + role.mount() + " answered " + status + " " + meaning(status));
-            }
-            current = response.getAuthClientToken();
+        Optional<VaultToken> fresh = session.replace(refused);
+        if (fresh.isEmpty()) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied + ": Vault no longer accepts the token from "
+                    + session.source() + " (expired or revoked); give the gateway a valid token");
         }
-        token = current;
-        return current;
+        LogicalResponse retried = get(path, fresh.get());
+        if (status(retried) == 403) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied + " also after logging in again at "
+                    + session.source());
+        }
+        return retried;
     }
 
-    private Vault client(int engineVersion, String clientToken) throws VaultException {
-        SslConfig ssl = new SslConfig();
-        if (settings.caPem().isPresent()) {
-            ssl = ssl.pemFile(settings.caPem().get().toFile());
-        }
-        VaultConfig config = new VaultConfig()
-                .environmentLoader(new NoEnvironment())
-                .address(settings.address().toString())
-                .engineVersion(engineVersion)
-                .openTimeout(settings.timeoutSeconds())
-                .readTimeout(settings.timeoutSeconds())
-                .sslConfig(ssl.build());
-        if (clientToken != null) {
-            config = config.token(clientToken);
-        }
-        if (settings.namespace().isPresent()) {
-            config = config.nameSpace(settings.namespace().get());
-        }
-        return Vault.create(config.build());
+    private LogicalResponse get(String path, VaultToken token) throws VaultException {
+        return connection.kv(token).logical().read(path);
     }
 
-    private static SafegateException unavailable(String what, VaultException e) {
-        String status = e.getHttpStatusCode() > 0 ? " (HTTP " + e.getHttpStatusCode() + ")" : "";
-        return new SafegateException(ErrorCode.KEY_UNAVAILABLE, "cannot " + what + " in Vault" + status + ": "
-                + e.getMessage(), e);
+    private static int status(LogicalResponse response) {
+        return response.getRestResponse().getStatus();
     }
 
     private static String meaning(int status) {
@@ -110,18 +101,5 @@ public final class VaultSecrets {
             case 503 -> "(Vault is sealed or unavailable)";
             default -> "";
         };
-    }
-
-    /**
-     * The driver falls back to VAULT_TOKEN and friends from the process environment for anything
-     * not configured; Safegate configures everything explicitly, so it reads nothing implicitly.
-     */
-    private static final class NoEnvironment extends io.github.jopenlibs.vault.EnvironmentLoader {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String loadVariable(String name) {
-            return null;
-        }
     }
 }

@@ -13,7 +13,8 @@ import org.safegate.config.Settings;
  * How to reach Vault. Secret values (the token, the AppRole secret id) are never configured
  * directly, only as {@code env:NAME} references resolved at login.
  *
- * @param address   {@code safegate.vault.addr} (or {@code VAULT_ADDR})
+ * @param address   {@code safegate.vault.addr} (or {@code VAULT_ADDR}): {@code https://}, or {@code http://}
+ *                  only to a loopback address (see {@link VaultAddress})
  * @param namespace {@code safegate.vault.namespace}: sent as {@code X-Vault-Namespace} (Vault Enterprise, HCP)
  * @param auth      {@code safegate.vault.auth}: {@code token} (default) or {@code approle}
  * @param caPem     {@code safegate.vault.ca}: a PEM file of the CA that signed Vault's TLS certificate
@@ -22,7 +23,7 @@ public record VaultSettings(URI address, Optional<String> namespace, VaultAuth a
                             int timeoutSeconds) {
 
     public VaultSettings {
-        Objects.requireNonNull(address, "address");
+        VaultAddress.requireProtected(address, "safegate.vault.addr");
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(caPem, "caPem");
@@ -30,10 +31,12 @@ public record VaultSettings(URI address, Optional<String> namespace, VaultAuth a
 
     /** Reads the {@code safegate.vault.*} keys. */
     public static VaultSettings from(Settings settings, Map<String, String> environment) {
-        String address = settings.get("safegate.vault.addr")
-                .or(() -> Optional.ofNullable(environment.get("VAULT_ADDR")))
+        Optional<String> configured = settings.get("safegate.vault.addr");
+        String source = configured.isPresent() ? "safegate.vault.addr" : "VAULT_ADDR";
+        String value = configured.or(() -> Optional.ofNullable(environment.get("VAULT_ADDR")))
                 .orElseThrow(() -> new SafegateException(ErrorCode.INVALID_ARGUMENT,
                         "Vault keys are configured but neither safegate.vault.addr nor VAULT_ADDR is set"));
+        URI address = VaultAddress.requireProtected(value, source);
         String method = settings.get("safegate.vault.auth").orElse("token");
         VaultAuth auth = switch (method) {
             case "token" -> new VaultAuth.Token(settings.get("safegate.vault.token").orElse("env:VAULT_TOKEN"));
@@ -43,7 +46,7 @@ public record VaultSettings(URI address, Optional<String> namespace, VaultAuth a
             default -> throw new SafegateException(ErrorCode.INVALID_ARGUMENT,
                     "safegate.vault.auth is '" + method + "'; use token or approle");
         };
-        return new VaultSettings(URI.create(address), settings.get("safegate.vault.namespace"), auth,
+        return new VaultSettings(address, settings.get("safegate.vault.namespace"), auth,
                 settings.get("safegate.vault.ca").map(Path::of),
                 Integer.parseInt(settings.get("safegate.vault.timeout-seconds").orElse("10")));
     }

@@ -108,6 +108,15 @@ class VaultKeyProviderContractTest {
     }
 
     @Test
+    void aKeyVaultRefusesWith403IsUnavailableSoTheFileIsHeldNotDenied() {
+        vault.permissionDenied("GET", "/v1/secret/data/safegate/agencies/ICE");
+
+        assertThatThrownBy(() -> keys.agencyEncryption("ICE")).isInstanceOfSatisfying(SafegateException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_UNAVAILABLE)).hasMessageContaining("403")
+                .hasMessageContaining("secret/safegate/agencies/ICE");
+    }
+
+    @Test
     void aKeyThatDoesNotMatchItsCertificateIsRefused() throws Exception {
         vault.kv2Secret("/v1/secret/data/safegate/agencies/ICE", Map.of("encrypt.key", read("agencies/DOJ/encrypt.key"),
                 "encrypt.crt", read("agencies/ICE/encrypt.crt")));

@@ -106,6 +106,23 @@ class VaultOutageTransferTest {
     }
 
     @Test
+    @DisplayName("Vault refuses the gateway's token (expired or revoked). Result: held in the outbox, not denied;"
+            + " the audit log says 403.")
+    void vaultRefusesTheGatewaysToken_resultHeldNotDenied() throws Exception {
+        vault.kv2Secret(DOJ_SECRET, Map.of("encrypt.crt", example("agencies/DOJ/encrypt.crt")));
+        vault.revoke("hvs.outage-token");
+        Path file = drop("a.csv");
+
+        assertThat(process(file)).isEqualTo(Outcome.HELD);
+
+        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
+        assertThat(events(AuditEventType.TRANSFER_HELD)).singleElement()
+                .satisfies(e -> assertThat(e.entry().change()).contains("403").doesNotContain("hvs.outage-token"));
+        assertThat(workspace.resolve("data/quarantine")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("Vault answers that DOJ's certificate does not exist. Result: denied CERT_MISSING, kept in quarantine.")
     void vaultHasNoCertificateForDoj_resultDeniedCertMissing() throws Exception {
         Path file = drop("a.csv");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.config.Settings;
 
 /**
  * Contract tests of the Vault client against an in-process stand-in that answers with Vault's
@@ -146,6 +147,29 @@ class VaultSecretsContractTest {
         assertThatThrownBy(() -> new VaultAuth.Token("hvs.literal-token"))
                 .isInstanceOf(SafegateException.class).hasMessageContaining("env:")
                 .hasMessageNotContaining("hvs.literal-token");
+    }
+
+    @Test
+    void aPlainHttpAddressOfAnotherHostIsRefusedNamingTheSetting() {
+        for (String address : new String[] {"http://vault.example:8200", "http://127.0.0.1.vault.example:8200",
+                "http://localhost.vault.example:8200", "http://10.0.0.7:8200", "http://[fe80::1]:8200",
+                "vault.example:8200"}) {
+            assertThatThrownBy(() -> VaultSettings.from(Settings.of(Map.of("safegate.vault.addr", address)), ENV))
+                    .as(address).isInstanceOfSatisfying(SafegateException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                    .hasMessageContaining("safegate.vault.addr").hasMessageContaining("https://");
+        }
+        assertThatThrownBy(() -> VaultSettings.from(Settings.of(Map.of()), Map.of("VAULT_ADDR", "http://vault.example")))
+                .isInstanceOf(SafegateException.class).hasMessageContaining("VAULT_ADDR");
+    }
+
+    @Test
+    void plainHttpIsAcceptedOnlyToALoopbackAddress() {
+        for (String address : new String[] {"http://127.0.0.1:8200", "http://127.8.9.10:8200", "http://[::1]:8200",
+                "http://localhost:8200", "http://LOCALHOST:8200", "https://vault.example:8200"}) {
+            assertThat(VaultSettings.from(Settings.of(Map.of("safegate.vault.addr", address)), ENV).address())
+                    .as(address).isEqualTo(URI.create(address));
+        }
     }
 
     private VaultSecrets tokenSecrets() {
