@@ -35,7 +35,8 @@ public final class Links {
         if (!target.startsWith(top)) {
             throw new IllegalArgumentException(path + " does not lie under " + root);
         }
-        Path step = top;
+        // the link is named in the caller's terms: root, then the names below it
+        Path step = root;
         if (isSymbolicLink(step)) {
             return Optional.of(step);
         }
