@@ -68,7 +68,13 @@ public enum ErrorCode {
      * (Vault: no such secret, or the secret lacks the field). Unlike {@link #KEY_UNAVAILABLE}, asking
      * again will not help until someone adds it.
      */
-    KEY_NOT_FOUND(false);
+    KEY_NOT_FOUND(false),
+    /**
+     * A folder the gateway takes files from or writes into is reached through a symbolic link, or a
+     * file has another hard link: the gateway neither reads, moves nor writes through it. The message
+     * names the link.
+     */
+    LINK_REFUSED(false);
 
     private final boolean inputError;
 

@@ -3,9 +3,11 @@ package org.safegate.admin;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.safegate.transfer.DurableFiles;
+import org.safegate.transfer.Links;
 
 /**
  * Puts a kept original back into an outbox durably and without ever replacing a file there: a
@@ -17,10 +19,17 @@ final class OutboxReturn {
     private OutboxReturn() {
     }
 
-    /** @throws FileAlreadyExistsException when the target name is taken (nothing was changed) */
-    static void putBack(Path original, Path target) throws IOException {
+    /**
+     * @param outbox the outbox {@code target} lies in: no folder from it down to the target may be a
+     *               symbolic link, checked again as the folders are made
+     * @throws FileAlreadyExistsException when the target name is taken (nothing was changed)
+     */
+    static void putBack(Path original, Path outbox, Path target) throws IOException {
+        // checked before the folders are made (they would be made wherever a link points) and again after
+        Links.requireNoSymbolicLink(outbox, target);
         Path folder = Files.createDirectories(target.getParent());
-        if (Files.exists(target) && Files.isSameFile(target, original)) {
+        Links.requireNoSymbolicLink(outbox, target);
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(target, original)) {
             return; // an earlier release linked it before it could finish
         }
         try {

@@ -21,6 +21,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.Outcome;
+import org.safegate.transfer.Links;
 import org.safegate.transfer.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +87,20 @@ final class QuarantinedTransfers {
             throw ApiProblem.conflict("transfer " + id + " was already released by " + released.path("released-by").asText()
                     + " at " + released.path("time").asText());
         }
-        Path target = placeInOutbox(file);
+        Path outbox = outboxOf(file);
+        Path target = placeInOutbox(file, outbox);
         Path original = folder.resolve(Quarantine.ORIGINAL);
         if (!Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
             throw ApiProblem.conflict("the original of transfer " + id + " is not a regular file (a link or special "
                     + "file is kept for inspection, never put back)");
         }
-        boolean resumed = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(target, original);
+        refuseLinks(outbox, target);
+        boolean resumed = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(target, original);
+        if (Links.names(original) > (resumed ? 2 : 1)) {
+            // its other name lies outside quarantine: putting it back (or copying it) would hand out that file
+            throw ApiProblem.conflict("the original of transfer " + id + " has another hard link (it shares its content"
+                    + " with a file elsewhere); it is kept for inspection, never put back");
+        }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !resumed) {
             throw ApiProblem.conflict(file.sender() + "'s outbox already has a file " + file.source()
                     + "; move it away first (nothing is overwritten)");
@@ -101,7 +109,7 @@ final class QuarantinedTransfers {
                 + String.join(", ", file.codes()) + ") put back in " + file.sender() + "'s outbox as " + file.source()
                 + " to be decided afresh").build());
         try {
-            OutboxReturn.putBack(original, target);
+            OutboxReturn.putBack(original, outbox, target);
         } catch (java.nio.file.FileAlreadyExistsException taken) {
             audit.append(entry(file, operator).outcome(Outcome.FAILURE)
                     .change("release failed: " + file.source() + " appeared in the outbox meanwhile").build());
@@ -113,12 +121,25 @@ final class QuarantinedTransfers {
         return Optional.of(file.queued());
     }
 
-    private Path placeInOutbox(QuarantinedFile file) {
+    private Path outboxOf(QuarantinedFile file) {
         Path outbox = outboxes.get().get(file.sender());
         if (outbox == null) {
             throw ApiProblem.conflict(file.sender() + " has no local outbox in the current policy set; "
                     + "the original cannot be put back");
         }
+        return outbox;
+    }
+
+    /** The original goes nowhere a symbolic link in the outbox would send it. */
+    private static void refuseLinks(Path outbox, Path target) throws IOException {
+        Optional<Path> link = Links.firstSymbolicLink(outbox, target);
+        if (link.isPresent()) {
+            throw ApiProblem.conflict(link.get() + " is a symbolic link; the original is not put back through it"
+                    + " (replace it with a folder first)");
+        }
+    }
+
+    private Path placeInOutbox(QuarantinedFile file, Path outbox) {
         Path relative = Path.of(file.source()).normalize();
         for (Path part : relative) {
             if (org.safegate.transfer.FileNames.problem(part.toString()).isPresent() || part.toString().startsWith(".")) {

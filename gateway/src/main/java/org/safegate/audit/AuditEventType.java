@@ -30,7 +30,12 @@ public enum AuditEventType {
     /** An administrator released a held or quarantined transfer so the pipeline decides it afresh. */
     TRANSFER_RELEASED,
     /** An operator asked the admin API for something their roles do not allow. */
-    OPERATOR_FORBIDDEN;
+    OPERATOR_FORBIDDEN,
+    /**
+     * An agency's SFTP outbox lists an entry under a name the gateway will not take (it could place
+     * the file outside the spool); the entry is left on the server. Not a transfer: nothing arrived.
+     */
+    REMOTE_FILE_REFUSED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

@@ -66,14 +66,22 @@ final class AgencyOutboxRoutes {
         @Override
         public void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox) {
             Path folder = outbox.folder();
+            // links are never followed: the guard hands each to the agency's current lanes to be quarantined
+            String guard = "outbox-links-" + agency;
+            builder.getContext().getRegistry().bind(guard, new OutboxLinkGuard(folder, link -> {
+                OutboxLanes current = lanes.get(agency);
+                if (current != null) {
+                    current.offer(link);
+                }
+            }));
             // hidden files (a name starting with '.') are files still being written: Camel skips them;
             // readLock=changed waits until a file has stopped changing for a second; an empty file is taken too
             // (and quarantined) rather than waited on forever
             // a poll takes at most a bounded batch, the oldest first, so memory does not grow with a backlog
             builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&autoCreate=true&delay=500"
                     + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&readLockCheckInterval=250"
-                    + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false",
-                            folder, BATCH)
+                    + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false"
+                    + "&filter=#%s&pollStrategy=#%s", folder, BATCH, guard, guard)
                     .routeId(fileRouteId(agency))
                     .process(lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder,
                             gateway.lanesPerOutbox(), (root, file) -> gateway.processor().process(agency, root, file))));

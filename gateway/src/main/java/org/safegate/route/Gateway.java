@@ -143,7 +143,7 @@ public final class Gateway implements AutoCloseable {
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data), safeguardEvents, new Operations(keys, gate, workingDir,
+                    sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate, workingDir,
                     workingDir.resolve(config.policies()), data, clock, lanes(settings)));
         } catch (RuntimeException e) {
             sftp.close();

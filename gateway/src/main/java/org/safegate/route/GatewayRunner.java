@@ -157,8 +157,9 @@ public final class GatewayRunner {
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path file,
                                                                java.nio.file.attribute.BasicFileAttributes attributes) {
+                    // a link (to a folder too) is pending: it waits to be quarantined
                     if (!file.getFileName().toString().endsWith(CAMEL_LOCK) && !hiddenOnTheWay(outbox, file)
-                            && !Files.isDirectory(file) && !held.contains(file)) {
+                            && !attributes.isDirectory() && !held.contains(file)) {
                         found[0] = true;
                         return java.nio.file.FileVisitResult.TERMINATE;
                     }

@@ -82,6 +82,28 @@ final class OutboxLanes extends AsyncProcessorSupport {
     }
 
     /**
+     * Puts a path the consumer does not offer (a link it must not follow) on its lane, unless it is
+     * on one already or the lanes are retiring or stopped: it is found again at the next poll.
+     */
+    void offer(Path file) {
+        ThreadPoolExecutor lane = lanes[laneOf(file)];
+        if (retiring || lane == null || lane.isShutdown() || !inFlight.add(file)) {
+            return;
+        }
+        try {
+            lane.execute(() -> {
+                try {
+                    work.accept(outbox, file);
+                } finally {
+                    inFlight.remove(file);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            inFlight.remove(file);
+        }
+    }
+
+    /**
      * While retiring, a file not begun yet is left where it is (its exchange completes at once), so
      * a route being stopped waits only for the files in progress; the route that follows takes the
      * rest. Retiring is called off when the stop is.

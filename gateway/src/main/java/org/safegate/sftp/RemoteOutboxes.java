@@ -22,9 +22,12 @@ public final class RemoteOutboxes {
     private final Map<String, SftpPickup> pickups = new ConcurrentHashMap<>();
     private final Map<String, Set<Path>> heldRefused = new ConcurrentHashMap<>();
 
-    RemoteOutboxes(SftpSessions sessions, Path dataDir) {
+    private final RefusedRemoteNames refusedNames;
+
+    RemoteOutboxes(SftpSessions sessions, Path dataDir, RefusedRemoteNames refusedNames) {
         this.sessions = sessions;
         this.root = dataDir.resolve("sftp-outbox");
+        this.refusedNames = refusedNames;
     }
 
     /** The local folder that stands for the agency's SFTP outbox. */
@@ -69,7 +72,7 @@ public final class RemoteOutboxes {
     /** Takes what is ready from the agency's SFTP outbox into its spool; returns how many files. */
     public int collect(String agency, Endpoint outbox) throws IOException {
         SftpPickup pickup = pickups.compute(agency, (id, old) -> old != null && old.outbox().equals(outbox) ? old
-                : new SftpPickup(sessions, outbox, spool(id), root.resolve(id).resolve("taken")));
+                : new SftpPickup(sessions, id, outbox, spool(id), root.resolve(id).resolve("taken"), refusedNames));
         return pickup.collect();
     }
 

@@ -34,9 +34,14 @@ public final class SftpFolders implements RemoteFolders, AutoCloseable {
         return new SftpFolder(sessions, endpoint, endpoint.path());
     }
 
-    /** The SFTP outboxes, spooled under the data folder. */
+    /** The SFTP outboxes, spooled under the data folder; refused names are only logged. */
     public RemoteOutboxes outboxes(Path dataDir) {
-        return new RemoteOutboxes(sessions, dataDir);
+        return outboxes(dataDir, RefusedRemoteNames.NONE);
+    }
+
+    /** The SFTP outboxes, spooled under the data folder; each refused name is logged and told to {@code refused}. */
+    public RemoteOutboxes outboxes(Path dataDir, RefusedRemoteNames refused) {
+        return new RemoteOutboxes(sessions, dataDir, refused);
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpException;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.transfer.DurableFiles;
+import org.safegate.transfer.FileNames;
+import org.safegate.transfer.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * {@code .}) are files still being written and are left alone. Each file is downloaded under a
  * hidden name, forced to disk, noted as taken, published in the spool, and only then removed from
  * the server (see {@link PickupMarkers}).
+ *
+ * <p>The server is not trusted with names: an entry whose name could place it outside the spool
+ * ({@link RemoteNames}) is neither walked nor taken but left on the server and reported once, and
+ * every local path is checked to lie inside the spool, reached through no symbolic link.
  */
 final class SftpPickup {
     private static final Logger LOG = LoggerFactory.getLogger(SftpPickup.class);
@@ -42,19 +48,26 @@ final class SftpPickup {
     }
 
     private final SftpSessions sessions;
+    private final String agency;
     private final Endpoint outbox;
     private final Path spool;
     private final PickupMarkers markers;
+    private final RefusedRemoteNames refusedNames;
     private final Map<String, RemoteFile> lastLook = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    /** Refused entries already reported that the server still lists: reported again only once gone and back. */
+    private final Set<String> reported = new HashSet<>();
     private volatile int waiting;
     private volatile Map<String, String> refused = Map.of();
 
-    SftpPickup(SftpSessions sessions, Endpoint outbox, Path spool, Path markerFolder) {
+    SftpPickup(SftpSessions sessions, String agency, Endpoint outbox, Path spool, Path markerFolder,
+               RefusedRemoteNames refusedNames) {
         this.sessions = sessions;
+        this.agency = agency;
         this.outbox = outbox;
-        this.spool = spool;
+        this.spool = spool.toAbsolutePath().normalize();
         this.markers = new PickupMarkers(markerFolder);
+        this.refusedNames = refusedNames;
     }
 
     Endpoint outbox() {
@@ -75,7 +88,9 @@ final class SftpPickup {
     synchronized int collect() throws IOException {
         return sessions.run(outbox, sftp -> {
             List<RemoteFile> files = new ArrayList<>();
-            walk(sftp, "", 0, files);
+            Map<String, String> unsafe = new HashMap<>();
+            walk(sftp, "", 0, files, unsafe);
+            report(unsafe);
             forgetMarkersOfFilesGone(files);
             int taken = 0;
             int notYet = 0;
@@ -109,14 +124,34 @@ final class SftpPickup {
         Set<String> listed = new HashSet<>();
         files.forEach(f -> listed.add(f.relative()));
         for (PickupMarkers.Marker marker : markers.all()) {
+            if (!inSpool(marker.relative())) {
+                // noted by a version that took any name: nothing of it is finished outside the spool
+                markers.delete(marker.relative());
+                continue;
+            }
             Path temp = local(marker.relative()).resolveSibling(PickupMarkers.tempName(marker.relative()));
-            if (!listed.contains(marker.relative()) && !Files.exists(temp)) {
+            if (!listed.contains(marker.relative()) && !Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
                 markers.delete(marker.relative());
             }
         }
     }
 
-    private void walk(SftpClient sftp, String relative, int depth, List<RemoteFile> files) throws IOException {
+    /** Logs and reports each refused entry the first time it is listed (again only after it was gone). */
+    private void report(Map<String, String> unsafe) {
+        reported.retainAll(unsafe.keySet());
+        unsafe.forEach((relative, problem) -> {
+            if (!reported.contains(relative)) {
+                String where = outbox.describe() + "/" + FileNames.printable(relative);
+                LOG.warn("{} is not taken and stays on the server: {}", where, problem);
+                // a report that fails (the audit log is down) fails the look, and is made again at the next one
+                refusedNames.refused(agency, where, problem);
+                reported.add(relative);
+            }
+        });
+    }
+
+    private void walk(SftpClient sftp, String relative, int depth, List<RemoteFile> files, Map<String, String> unsafe)
+            throws IOException {
         Iterable<SftpClient.DirEntry> entries;
         try {
             entries = sftp.readDir(remote(relative));
@@ -132,14 +167,20 @@ final class SftpPickup {
                 continue;
             }
             String child = relative.isEmpty() ? name : relative + "/" + name;
+            Optional<String> problem = RemoteNames.problem(name);
+            if (problem.isPresent()) {
+                unsafe.put(child, problem.get());
+                continue;
+            }
             SftpClient.Attributes attributes = entry.getAttributes();
             if (attributes.isDirectory() && depth < MAX_DEPTH) {
-                walk(sftp, child, depth + 1, files);
+                walk(sftp, child, depth + 1, files, unsafe);
             } else if (attributes.isRegularFile()) {
                 files.add(new RemoteFile(child, attributes.getSize(), attributes.getModifyTime().toMillis() / 1000));
             } else if (warned.add(child)) {
                 // not a plain file: left where it is for a person to look at
-                LOG.warn("{}/{} is not a regular file (or lies too deep); it is not taken", outbox.describe(), child);
+                LOG.warn("{}/{} is not a regular file (or lies too deep); it is not taken", outbox.describe(),
+                        FileNames.printable(child));
             }
         }
     }
@@ -154,7 +195,7 @@ final class SftpPickup {
             throws IOException {
         Path local = local(file.relative());
         Path temp = local.resolveSibling(PickupMarkers.tempName(file.relative()));
-        if (Files.exists(temp) && !publish(temp, local)) {
+        if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS) && !publish(temp, local)) {
             return false;
         }
         boolean same = marker.size() == file.size() && marker.modified() == file.modified();
@@ -172,10 +213,12 @@ final class SftpPickup {
             return false;
         }
         Files.createDirectories(local.getParent());
+        // created folder by folder: one that turned out to be a link is refused before anything is written
+        Links.requireNoSymbolicLink(spool, local.getParent());
         Path temp = local.resolveSibling(PickupMarkers.tempName(file.relative()));
         try (InputStream in = sftp.read(remote(file.relative()));
              FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING);
+                     StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
              OutputStream out = Channels.newOutputStream(channel)) {
             in.transferTo(out);
             out.flush();
@@ -219,8 +262,30 @@ final class SftpPickup {
         }
     }
 
-    private Path local(String relative) {
-        return spool.resolve(relative);
+    /**
+     * Where a remote file goes in the spool. Its name's parts were checked as they were listed;
+     * this checks the whole again, so that nothing but a place inside the spool, reached through no
+     * symbolic link, is ever written.
+     */
+    private Path local(String relative) throws IOException {
+        if (!inSpool(relative)) {
+            throw new IOException(outbox.describe() + "/" + FileNames.printable(relative)
+                    + " would lie outside the spool " + spool + "; it is not taken");
+        }
+        Path local = spool.resolve(relative);
+        Links.requireNoSymbolicLink(spool, local.getParent());
+        return local;
+    }
+
+    /** Whether the relative path names a place strictly inside the spool, each part a name the pickup takes. */
+    private boolean inSpool(String relative) {
+        for (String part : relative.split("/", -1)) {
+            if (RemoteNames.problem(part).isPresent()) {
+                return false;
+            }
+        }
+        Path local = spool.resolve(relative).normalize();
+        return local.startsWith(spool) && !local.equals(spool);
     }
 
     private String remote(String relative) {

@@ -2,8 +2,11 @@ package org.safegate.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 
 /**
  * Where the originals of finished transfers are kept: {@code <data>/archive/<transfer id>/original}.
@@ -21,10 +24,16 @@ final class Archive {
 
     /**
      * Moves the original in, durably; a file already gone (archived by a stopped run) is left so.
-     * The working copies made from the original go once it is here ({@link WorkFiles}).
+     * The working copies made from the original go once it is here ({@link WorkFiles}). A name that
+     * has become a link, or a file that has gained another name, since it was taken is not moved:
+     * the rename would act on whatever the link points to.
      */
     void keep(Path file, String transferId) throws IOException {
-        if (Files.exists(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Links.names(file) > 1) {
+                throw new SafegateException(ErrorCode.LINK_REFUSED, file + " became a link after it was taken;"
+                        + " it is not moved into the archive, and is refused as a link at the next attempt");
+            }
             Path folder = Files.createDirectories(root.resolve(transferId));
             Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
             DurableFiles.syncFolder(folder);

@@ -80,7 +80,8 @@ public final class Delivery {
                              String transferId) throws IOException {
         Sealer sealer = sealer();
         recipientFolder.writeTemp(transferId, out -> {
-            try (InputStream in = Files.newInputStream(content)) {
+            // a name swapped for a link since it was checked is not followed
+            try (InputStream in = Files.newInputStream(content, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 sealer.seal(in, out, recipientCertificate);
             }
         });

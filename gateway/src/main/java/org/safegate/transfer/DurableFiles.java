@@ -7,13 +7,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a reader never sees a partial one and a crash never leaves a file that
  * claims to be complete: content goes to a hidden temporary name in the same folder, is forced to
- * disk, and is then linked under its final name, which fails rather than overwrite anything.
+ * disk, and is then linked under its final name, which fails rather than overwrite anything. The
+ * temporary name is never opened through a symbolic link planted under it.
  */
 public final class DurableFiles {
     /**
@@ -42,7 +44,7 @@ public final class DurableFiles {
         Path temp = folder.resolve(".safegate-" + tempTag + ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES)) {
                 content.writeTo(out);
                 out.flush();
@@ -82,7 +84,7 @@ public final class DurableFiles {
         boolean written = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                  WriteBehind behind = new WriteBehind(channel, Channels.newOutputStream(channel))) {
                 try {
                     OutputStream out = new BufferedOutputStream(behind, BUFFER_BYTES);

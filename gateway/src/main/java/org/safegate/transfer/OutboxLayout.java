@@ -64,9 +64,13 @@ public final class OutboxLayout {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
+                // the processor refuses links before asking; this stays so the layout alone never passes one
+                return Optional.of(new Refusal(RefusalCode.LINK_REFUSED, "'" + name + "' is a symbolic link"));
+            }
             if (!attributes.isRegularFile()) {
                 return Optional.of(new Refusal(RefusalCode.NOT_A_REGULAR_FILE,
-                        "'" + name + "' is a link or special file, not a regular file"));
+                        "'" + name + "' is a special file (a pipe or device), not a regular file"));
             }
             if (attributes.size() == 0) {
                 return Optional.of(new Refusal(RefusalCode.EMPTY_FILE, "'" + name + "' is empty"));

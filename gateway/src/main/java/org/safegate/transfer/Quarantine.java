@@ -73,14 +73,15 @@ public final class Quarantine {
 
     /**
      * Moves the original in (durably: its new name is synced before the outbox loses it), unless it
-     * is already here. A link or special file is moved as what it is, never followed. The working
-     * copies made from the original go once it is here ({@link WorkFiles}).
+     * is already here. A link or special file is moved as what it is, never followed, and so is a
+     * file with other hard links: never copied (which would read it) when it cannot be renamed. The
+     * working copies made from the original go once it is here ({@link WorkFiles}).
      */
     public Path moveIn(String transferId, Path original) throws IOException {
         Path folder = Files.createDirectories(root.resolve(transferId));
         Path target = folder.resolve(ORIGINAL);
         if (!holdsOriginal(transferId) && Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Links.names(original) == 1) {
                 moveDurably(original, target);
             } else {
                 Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);

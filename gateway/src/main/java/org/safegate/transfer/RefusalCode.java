@@ -6,8 +6,13 @@ public enum RefusalCode {
     MISPLACED,
     /** The folder names no agreement of the policy set that involves the sender. */
     AGREEMENT_UNKNOWN,
-    /** A symlink, device, pipe or other non-regular file. */
+    /** A device, pipe or other special file. */
     NOT_A_REGULAR_FILE,
+    /**
+     * A symbolic link on the way to the file (the outbox itself, a folder in it, or the file), or a
+     * file with another hard link: the link itself is kept in quarantine, its target never read or moved.
+     */
+    LINK_REFUSED,
     /** The name could escape a folder, hide characters, or is too long. */
     NAME_UNSAFE,
     EMPTY_FILE,

@@ -70,6 +70,21 @@ public final class Refusals {
         refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), file, source, senderInbox(policies, sender));
     }
 
+    /**
+     * A link on the way to {@code file} (or the file itself, hard-linked), kept in quarantine as it
+     * is and never read: no digest, no size of what it points to. The receipt goes under the
+     * agreement {@code file} was placed under.
+     */
+    void quarantineLink(PolicySet policies, String sender, Path outbox, Path link, Path file, Refusal refusal,
+                        Instant now) throws IOException {
+        List<Receipt.Reason> reasons = List.of(new Receipt.Reason(refusal.code().name(), refusal.message()));
+        TransferRecorder.Ended ended = new TransferRecorder.Ended(UUID.randomUUID().toString(), sender, "",
+                agreementOf(policies, outbox, file), "", "", link.getFileName().toString(), "", 0, Optional.empty(),
+                Optional.empty(), reasons, Optional.empty(), Optional.empty());
+        refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), link, outbox.relativize(link).toString(),
+                senderInbox(policies, sender));
+    }
+
     /** A file the policy gate denied. */
     public void deny(Path file, InboxFolder senderInbox, TransferRecorder.Ended ended, String source, Instant now)
             throws IOException {

@@ -55,6 +55,7 @@ public final class TransferProcessor {
     private final TransferRecorder recorder;
     private final HeldFiles held;
     private final PartialCopies partialCopies;
+    private final LinkRefusals links;
     private final WithdrawnFiles withdrawn;
     private final Clock clock;
 
@@ -76,6 +77,7 @@ public final class TransferProcessor {
         this.recorder = recorder;
         this.held = held;
         this.partialCopies = new PartialCopies(endpoints, delivery, requests);
+        this.links = new LinkRefusals(refusals, delivery, partialCopies);
         this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies);
         this.clock = clock;
     }
@@ -138,6 +140,10 @@ public final class TransferProcessor {
     private Outcome attempt(String sender, Path outbox, Path file) throws IOException {
         PolicySet set = policies.get();
         Instant now = clock.instant();
+        // before anything of the file is read: through a link it is some other file, one the sender may not read
+        if (links.refused(set, sender, outbox, file, now)) {
+            return Outcome.QUARANTINED;
+        }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String source = outbox.relativize(file).toString();
         Optional<TransferJournal.Entry> unfinished = delivery.unfinished(sender, source, attributes.size(),

@@ -10,17 +10,21 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 
 /**
  * A real SFTP server (Apache MINA SSHD) on a free local port, serving a temporary folder as the
@@ -35,6 +39,8 @@ public final class TestSftpServer implements AutoCloseable {
     private final Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
     private volatile boolean diskFull;
     private final Set<String> refusedNames = ConcurrentHashMap.newKeySet();
+    /** Real file name to the name a directory listing reports instead (a hostile or broken server). */
+    private final Map<String, String> listedAs = new ConcurrentHashMap<>();
     private SshServer server;
     private int port;
 
@@ -78,6 +84,7 @@ public final class TestSftpServer implements AutoCloseable {
                 && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.setFileSystemAccessor(new ListingAccessor());
         sftp.addSftpEventListener(new SftpEventListener() {
             @Override
             public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
@@ -98,6 +105,15 @@ public final class TestSftpServer implements AutoCloseable {
         sshd.start();
         server = sshd;
         port = sshd.getPort();
+    }
+
+    /**
+     * Directory listings report the entry {@code realName} as {@code listedName} (which may hold
+     * {@code /}, {@code ..} or control characters, as a hostile server may send), and a path naming
+     * {@code listedName} reaches the real entry, so a client that follows the listing gets its content.
+     */
+    public void listAs(String realName, String listedName) {
+        listedAs.put(realName, listedName);
     }
 
     /** Files of this name cannot be opened (as if their permissions forbade it) until {@link #allow}. */
@@ -144,5 +160,26 @@ public final class TestSftpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+    }
+
+    /** Lists entries under the names given to {@link #listAs}, and maps those names back on the way in. */
+    private final class ListingAccessor implements SftpFileSystemAccessor {
+        @Override
+        public void putRemoteFileName(SftpSubsystemProxy subsystem, Path path, Buffer buffer, String name,
+                                      boolean shortName) throws IOException {
+            buffer.putString(shortName ? listedAs.getOrDefault(name, name) : name);
+        }
+
+        @Override
+        public Path resolveLocalFilePath(SftpSubsystemProxy subsystem, Path rootDir, String remotePath)
+                throws IOException {
+            String path = remotePath;
+            for (Map.Entry<String, String> listed : listedAs.entrySet()) {
+                if (path.endsWith("/" + listed.getValue())) {
+                    path = path.substring(0, path.length() - listed.getValue().length()) + listed.getKey();
+                }
+            }
+            return SftpFileSystemAccessor.super.resolveLocalFilePath(subsystem, rootDir, path);
+        }
     }
 }

@@ -96,7 +96,7 @@ class OutboxLayoutTest {
         Path target = write("IRS-ICE/real.csv", "x");
         Path link = Files.createSymbolicLink(outbox.resolve("IRS-ICE/link.csv"), target);
 
-        assertThat(refusal("IRS", link)).isEqualTo(RefusalCode.NOT_A_REGULAR_FILE);
+        assertThat(refusal("IRS", link)).isEqualTo(RefusalCode.LINK_REFUSED);
     }
 
     @ParameterizedTest

@@ -56,6 +56,30 @@ class SftpOutboxTest extends SftpScenarioTest {
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
     }
 
+    @Test
+    @DisplayName("IRS's SFTP server lists a name that climbs out of the spool. Result: audited once as REMOTE_FILE_REFUSED, left on the server, nothing written outside the spool.")
+    void irsSftpServerListsAClimbingName_resultAuditedOnceAndLeftOnTheServer() throws Exception {
+        irsOutboxOnServer();
+        start();
+        Path remote = remoteFile("evil.yaml");
+        server.listAs("evil.yaml", "IRS-DOJ-2024/../../../../../../policies/operators/evil.yaml");
+        Files.createDirectories(gateway.outboxes().get("IRS").resolve("IRS-DOJ-2024"));
+
+        for (int look = 0; look < 3; look++) {
+            gateway.pickUp("IRS");
+        }
+
+        assertThat(remote).hasBinaryContent(ADDRESSES);
+        assertThat(workspace.resolve("policies/operators/evil.yaml")).doesNotExist();
+        assertThat(listAll(gateway.outboxes().get("IRS"))).isEmpty();
+        var event = single(AuditEventType.REMOTE_FILE_REFUSED).entry();
+        assertThat(event.actor()).isEqualTo("IRS");
+        assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
+        assertThat(event.object()).endsWith("/irs/outbox/IRS-DOJ-2024/../../../../../../policies/operators/evil.yaml");
+        assertThat(event.change()).contains("left on the server");
+        assertThat(gateway.processor().held().current()).isEmpty();
+    }
+
     private void irsOutboxOnServer() throws IOException {
         Path policy = workspace.resolve("policies/agencies/irs.yaml");
         String text = Files.readString(policy);

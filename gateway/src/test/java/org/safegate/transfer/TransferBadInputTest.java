@@ -129,27 +129,6 @@ class TransferBadInputTest extends TransferScenarioTest {
     }
 
     @Test
-    @DisplayName("The IRS puts a symlink in its outbox. Result: the link is quarantined, its target neither read nor moved.")
-    void theIrsPutsASymlinkInItsOutbox_resultTheLinkIsQuarantinedAndItsTargetIsNeitherReadNorMoved() throws Exception {
-        start();
-        Path secret = write(workspace.resolve("secret.txt"), "not for DOJ".getBytes(StandardCharsets.UTF_8));
-        Path link = outbox("IRS").resolve("IRS-DOJ-2024/link.csv");
-        Files.createDirectories(link.getParent());
-        Files.createSymbolicLink(link, secret);
-
-        assertThat(process("IRS", link)).isEqualTo(Outcome.QUARANTINED);
-
-        String transfer = assertQuarantinedReceipt("IRS", "IRS-DOJ-2024", "link.csv", "NOT_A_REGULAR_FILE");
-        Path kept = workspace.resolve("data/quarantine").resolve(transfer).resolve(Quarantine.ORIGINAL);
-        assertThat(Files.isSymbolicLink(kept)).isTrue();
-        assertThat(secret).hasContent("not for DOJ");
-        assertThat(link).doesNotExist();
-        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
-        AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
-        assertThat(event.payloadDigest()).isNull();
-    }
-
-    @Test
     @DisplayName("The IRS sends a name with a control character. Result: quarantined NAME_UNSAFE, the receipt named by transfer id.")
     void theIrsSendsANameWithAControlCharacter_resultQuarantinedNameUnsafeWithAReceiptNamedByTransfer()
             throws Exception {
