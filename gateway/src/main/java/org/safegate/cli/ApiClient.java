@@ -2,7 +2,6 @@ package org.safegate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
@@ -41,7 +38,7 @@ final class ApiClient {
         this.authorization = authorization;
     }
 
-    static ApiClient connect(URI server, Path ca, Map<String, String> environment, Console console) {
+    static ApiClient connect(URI server, Path ca, OperatorCredentials credentials) {
         if (!"https".equalsIgnoreCase(server.getScheme())) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--server must be an https:// URL: the admin API"
                     + " never serves plain HTTP");
@@ -50,7 +47,7 @@ final class ApiClient {
         if (ca != null) {
             builder.sslContext(trusting(ca));
         }
-        return new ApiClient(builder.build(), server, authorization(environment, console));
+        return new ApiClient(builder.build(), server, credentials.authorizationHeader());
     }
 
     /** GET; the body of a 2xx answer. */
@@ -132,31 +129,6 @@ final class ApiClient {
         }
         return new SafegateException(status / 100 == 4 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.IO_FAILURE,
                 server + " refused: " + message);
-    }
-
-    private static String authorization(Map<String, String> environment, Console console) {
-        String token = environment.get("SAFEGATE_API_TOKEN");
-        if (token != null && !token.isBlank()) {
-            return "Bearer " + token.trim();
-        }
-        String user = environment.get("SAFEGATE_API_USER");
-        String password = environment.get("SAFEGATE_API_PASSWORD");
-        char[] typed = null;
-        if (console != null && (user == null || password == null)) {
-            user = user != null ? user : console.readLine("Operator: ");
-            typed = console.readPassword("Password for %s: ", user);
-        }
-        if (user == null || user.isBlank() || (password == null && typed == null)) {
-            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "no credentials for --server: set"
-                    + " SAFEGATE_API_TOKEN, or SAFEGATE_API_USER and SAFEGATE_API_PASSWORD, or run on a terminal");
-        }
-        char[] secret = typed != null ? typed : password.toCharArray();
-        try {
-            byte[] pair = (user + ":" + new String(secret)).getBytes(StandardCharsets.UTF_8);
-            return "Basic " + Base64.getEncoder().encodeToString(pair);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
     }
 
     private static SSLContext trusting(Path ca) {

@@ -6,15 +6,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --server URL} and {@code --ca FILE} for the commands that can act on a running gateway
- * through its admin API. Credentials never come from an argument (where {@code ps} would show
- * them): {@code SAFEGATE_API_TOKEN}, or {@code SAFEGATE_API_USER} and {@code SAFEGATE_API_PASSWORD},
- * or a prompt on the terminal.
+ * through its admin API, and {@code --token-file} for the operator's credentials, which never come
+ * from an argument (where {@code ps} would show them): see {@link OperatorCredentials}.
  */
 final class ServerOptions {
     @Option(names = "--server", paramLabel = "URL",
             description = "Act on a running gateway through its admin API (https://HOST:PORT) instead of its store."
-                    + " Credentials: SAFEGATE_API_TOKEN, or SAFEGATE_API_USER and SAFEGATE_API_PASSWORD, or a prompt.")
+                    + " Credentials: SAFEGATE_TOKEN, --token-file, or SAFEGATE_API_USER and SAFEGATE_API_PASSWORD, or a"
+                    + " prompt.")
     URI server;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The operator's API token, in a file readable by its owner only (or SAFEGATE_TOKEN_FILE).")
+    Path tokenFile;
 
     @Option(names = "--ca", paramLabel = "FILE",
             description = "With --server: trust the server's certificate if it chains to this CA certificate (PEM).")
@@ -25,6 +29,11 @@ final class ServerOptions {
     }
 
     ApiClient client() {
-        return ApiClient.connect(server, ca, System.getenv(), System.console());
+        return ApiClient.connect(server, ca, credentials());
+    }
+
+    /** The operator's credentials for this invocation. */
+    OperatorCredentials credentials() {
+        return OperatorCredentials.resolve(System.getenv(), java.util.Optional.ofNullable(tokenFile), System.console());
     }
 }
