@@ -14,8 +14,9 @@ import org.safegate.policy.model.Agency;
 
 /**
  * Sender authentication for signed input: a file that arrives CMS-signed must be signed by the
- * sending agency's registered signing certificate, trusted and valid; otherwise it is refused. An
- * unsigned file is identified by the outbox it came from alone.
+ * sending agency's registered signing certificate, trusted and valid, with algorithms the suite
+ * accepts; otherwise it is refused ({@code SIGNER_MISMATCH}, or {@code SIGNER_ALGORITHM_REFUSED}
+ * for weak algorithms and keys). An unsigned file is identified by the outbox it came from alone.
  */
 final class SenderCheck {
     private final KeyProvider keys;
@@ -40,10 +41,16 @@ final class SenderCheck {
             SignedInput.Verified verified = SignedInput.verify(file, registered, new CertificateVerifier(keys.trust()), now);
             return Either.right(Optional.of(verified.contentSha256()));
         } catch (SafegateException e) {
-            RefusalCode code = e.code() == ErrorCode.CRYPTO_MALFORMED ? RefusalCode.INPUT_MALFORMED
-                    : RefusalCode.SIGNER_MISMATCH;
-            return Either.left(new Refusal(code, "the signature of " + sender.id() + "'s file does not hold: "
-                    + e.code() + ": " + e.getMessage()));
+            return Either.left(new Refusal(refusalFor(e.code()), "the signature of " + sender.id()
+                    + "'s file does not hold: " + e.code() + ": " + e.getMessage()));
         }
+    }
+
+    private static RefusalCode refusalFor(ErrorCode code) {
+        return switch (code) {
+            case CRYPTO_MALFORMED -> RefusalCode.INPUT_MALFORMED;
+            case CRYPTO_ALGORITHM_REJECTED, CERT_WEAK_KEY, CERT_WEAK_SIGNATURE -> RefusalCode.SIGNER_ALGORITHM_REFUSED;
+            default -> RefusalCode.SIGNER_MISMATCH;
+        };
     }
 }
