@@ -54,6 +54,12 @@ public enum ErrorCode {
     CERT_WEAK_KEY(true),
     /** The certificate is signed with a weak algorithm (SHA-1, MD5). */
     CERT_WEAK_SIGNATURE(true),
+    /**
+     * Whether the certificate is revoked cannot be told now: its issuer's CRL is past its
+     * nextUpdate, missing, or not usable (an unrecognised critical extension). Not a verdict on the
+     * certificate: what depends on it is held and retried once a current CRL is installed.
+     */
+    CERT_STATUS_UNKNOWN(false),
 
     /** The database could not be opened, migrated or queried. */
     STORE_FAILURE(false),

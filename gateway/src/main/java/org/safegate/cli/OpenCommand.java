@@ -41,6 +41,10 @@ final class OpenCommand implements Callable<Integer> {
     @Option(names = "--crl", description = "Additional CRL (PEM or DER); may be repeated.")
     List<Path> crls = new ArrayList<>();
 
+    @Option(names = "--crl-not-required", description = "The CA in --ca publishes no CRL: check what it issued"
+            + " without one. Otherwise a CA without a current CRL leaves the signer's status unknown (exit 3).")
+    boolean crlNotRequired;
+
     @Option(names = "--signer", description = "Require exactly this signer certificate (PEM).")
     Path signer;
 
@@ -54,7 +58,7 @@ final class OpenCommand implements Callable<Integer> {
     public Integer call() {
         var recipient = PemFiles.readIdentity(key, cert, Trust.keyPassword());
         var expected = signer == null ? null : PemFiles.readCertificate(signer);
-        Opener opener = new Opener(recipient, Trust.verifier(ca, crls), clock);
+        Opener opener = new Opener(recipient, Trust.verifier(ca, crls, crlNotRequired), clock);
         OpenedFile opened = opener.open(in, out, expected);
         var stdout = spec.commandLine().getOut();
         stdout.println("signed by: " + opened.signerSubject());

@@ -41,6 +41,10 @@ final class SealCommand implements Callable<Integer> {
             + " and not be expired or revoked (CRLs next to it are used).")
     Path ca;
 
+    @Option(names = "--crl-not-required", description = "The CA in --ca publishes no CRL: check the recipient"
+            + " certificate without one. Otherwise a CA without a current CRL leaves its status unknown (exit 3).")
+    boolean crlNotRequired;
+
     @Option(names = "--out", required = true, description = "Sealed output file (.p7m); must not exist.")
     Path out;
 
@@ -52,7 +56,7 @@ final class SealCommand implements Callable<Integer> {
         Identity signer = PemFiles.readIdentity(signKey, signCert, Trust.keyPassword());
         X509Certificate recipient = PemFiles.readCertificate(to);
         if (ca != null) {
-            Trust.verifier(ca, List.of()).require(recipient, clock.instant(), Purpose.ENCRYPTION);
+            Trust.verifier(ca, List.of(), crlNotRequired).require(recipient, clock.instant(), Purpose.ENCRYPTION);
         }
         new Sealer(signer, clock).seal(in, out, recipient);
         spec.commandLine().getOut().println("sealed " + in + " for " + recipient.getSubjectX500Principal().getName()

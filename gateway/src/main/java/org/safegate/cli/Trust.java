@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.crypto.AnchorsWithoutCrl;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.FileKeyStore;
 import org.safegate.keys.PemFiles;
@@ -25,8 +28,12 @@ final class Trust {
         return value == null ? null : value.toCharArray();
     }
 
-    /** Trusts the certificates in {@code caFile}; uses the given CRLs and every *.crl beside the CA file. */
-    static CertificateVerifier verifier(Path caFile, List<Path> crlFiles) {
+    /**
+     * Trusts the certificates in {@code caFile}; uses the given CRLs and every *.crl beside the CA
+     * file. Unless {@code crlNotRequired} declares that the CA publishes none, a certificate it
+     * issued needs a current CRL, or its status is unknown.
+     */
+    static CertificateVerifier verifier(Path caFile, List<Path> crlFiles, boolean crlNotRequired) {
         List<X509CRL> crls = new ArrayList<>();
         for (Path crl : crlFiles) {
             crls.add(PemFiles.readCrl(crl));
@@ -41,6 +48,10 @@ final class Trust {
         } catch (IOException e) {
             throw new SafegateException(ErrorCode.IO_FAILURE, "cannot list " + dir, e);
         }
-        return new CertificateVerifier(new TrustMaterial(PemFiles.readCertificates(caFile), crls));
+        List<X509Certificate> anchors = PemFiles.readCertificates(caFile);
+        AnchorsWithoutCrl withoutCrl = crlNotRequired ? AnchorsWithoutCrl.parse(anchors.stream()
+                .map(AnchorsWithoutCrl::fingerprint).collect(Collectors.joining(","))) : AnchorsWithoutCrl.NONE;
+        TrustMaterial trust = new TrustMaterial(anchors, crls);
+        return new CertificateVerifier(() -> trust, certificate -> false, withoutCrl);
     }
 }

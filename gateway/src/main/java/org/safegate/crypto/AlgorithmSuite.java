@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -78,6 +79,33 @@ public final class AlgorithmSuite {
 
     boolean acceptsSignature(ASN1ObjectIdentifier oid) {
         return SIGNATURES.contains(oid);
+    }
+
+    /**
+     * Like {@link #acceptsSignature(ASN1ObjectIdentifier)}, and RSA-PSS must also hash and mask
+     * with an accepted digest: its parameters name their own hash, which signs the signed attributes
+     * whatever the content digest is.
+     */
+    boolean acceptsSignature(AlgorithmIdentifier algorithm) {
+        if (!acceptsSignature(algorithm.getAlgorithm())) {
+            return false;
+        }
+        if (!PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm.getAlgorithm())) {
+            return true;
+        }
+        if (algorithm.getParameters() == null) {
+            return false;
+        }
+        try {
+            // absent fields default to SHA-1, which is refused like a named SHA-1
+            RSASSAPSSparams pss = RSASSAPSSparams.getInstance(algorithm.getParameters());
+            AlgorithmIdentifier mgf = pss.getMaskGenAlgorithm();
+            return acceptsDigest(pss.getHashAlgorithm().getAlgorithm())
+                    && PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm()) && mgf.getParameters() != null
+                    && acceptsDigest(AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     boolean acceptsContentEncryption(AlgorithmIdentifier algorithm) {

@@ -22,6 +22,14 @@ public record CertificateCheck(String subject, Purpose purpose, List<Failure> fa
         return failures.isEmpty();
     }
 
+    /**
+     * True when nothing definite failed and only the revocation status is missing
+     * ({@code CERT_STATUS_UNKNOWN} alone): a reason to wait for a current CRL, not a verdict.
+     */
+    public boolean statusUnknownOnly() {
+        return !failures.isEmpty() && failures.stream().allMatch(f -> f.code() == ErrorCode.CERT_STATUS_UNKNOWN);
+    }
+
     /** The reason codes, in order. */
     public List<ErrorCode> codes() {
         return failures.stream().map(Failure::code).toList();

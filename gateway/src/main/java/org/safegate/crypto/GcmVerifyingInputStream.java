@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -17,10 +18,15 @@ import javax.crypto.spec.IvParameterSpec;
  * ciphertext and so the same tag. At the end of the input the tags are compared in constant time;
  * a mismatch throws an {@link IOException} caused by {@link AEADBadTagException}.
  *
+ * <p>Associated data may arrive late, while the ciphertext streams (CMS AuthEnvelopedData sends its
+ * authenticated attributes after the content): whatever {@code associatedData} supplies when the
+ * end is reached is authenticated with {@link GcmLateAad}.
+ *
  * <p>Why not {@code Cipher} "AES/GCM" in decrypt mode: the JDK's GCM buffers the whole ciphertext
  * until the tag verifies, so memory would grow with the file. Like any streaming AEAD reader this
  * one returns plaintext before the tag is checked; callers must discard it unless the end of the
- * stream is reached without an exception.
+ * stream is reached without an exception. Once a read failed (tag mismatch, truncated input, a
+ * failing source), every later read throws again: nothing after a failure looks like a clean end.
  */
 final class GcmVerifyingInputStream extends InputStream {
     static final int TAG_LENGTH = 16;
@@ -29,6 +35,8 @@ final class GcmVerifyingInputStream extends InputStream {
     private static final long MAX_BYTES = ((1L << 32) - 2) * 16;
 
     private final InputStream in;
+    private final SecretKey key;
+    private final Supplier<byte[]> associatedData;
     private final Cipher ctr;
     private final Cipher gcm;
     private final byte[] input = new byte[CHUNK + TAG_LENGTH];
@@ -40,12 +48,21 @@ final class GcmVerifyingInputStream extends InputStream {
     private long total;
     private boolean finished;
     private byte[] tag;
+    private IOException failure;
 
     GcmVerifyingInputStream(InputStream in, SecretKey key, byte[] nonce) throws GeneralSecurityException {
+        this(in, key, nonce, () -> new byte[0]);
+    }
+
+    /** With associated data that is known by the time the input ends ({@code associatedData} is read then). */
+    GcmVerifyingInputStream(InputStream in, SecretKey key, byte[] nonce, Supplier<byte[]> associatedData)
+            throws GeneralSecurityException {
         if (nonce.length != NONCE_LENGTH) {
             throw new GeneralSecurityException("GCM nonce must be 12 bytes, found " + nonce.length);
         }
         this.in = in;
+        this.key = key;
+        this.associatedData = associatedData;
         byte[] counter = new byte[16];
         System.arraycopy(nonce, 0, counter, 0, NONCE_LENGTH);
         counter[15] = 2;
@@ -69,11 +86,19 @@ final class GcmVerifyingInputStream extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        while (outPos == outLen) {
-            if (finished) {
-                return -1;
+        if (failure != null) {
+            throw new IOException("an earlier read failed: " + failure.getMessage(), failure);
+        }
+        try {
+            while (outPos == outLen) {
+                if (finished) {
+                    return -1;
+                }
+                fill();
             }
-            fill();
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException io ? io : new IOException("AES-GCM failed", e);
+            throw e;
         }
         int n = Math.min(length, outLen - outPos);
         System.arraycopy(output, outPos, buffer, offset, n);
@@ -118,6 +143,10 @@ final class GcmVerifyingInputStream extends InputStream {
         try {
             byte[] last = gcm.doFinal();
             expected = java.util.Arrays.copyOfRange(last, last.length - TAG_LENGTH, last.length);
+            byte[] aad = associatedData.get();
+            if (aad.length > 0) {
+                expected = GcmLateAad.correct(expected, hashKey(), aad, total);
+            }
         } catch (GeneralSecurityException e) {
             throw new IOException("AES-GCM failed", e);
         }
@@ -126,6 +155,13 @@ final class GcmVerifyingInputStream extends InputStream {
             throw new IOException("GCM tag mismatch", new AEADBadTagException("tag mismatch"));
         }
         tag = received;
+    }
+
+    /** GCM's hash key H: the zero block encrypted under the content key (one block, so ECB is exact). */
+    private byte[] hashKey() throws GeneralSecurityException {
+        Cipher aes = Cipher.getInstance("AES/ECB/NoPadding", Providers.jdkCipher());
+        aes.init(Cipher.ENCRYPT_MODE, key);
+        return aes.doFinal(new byte[16]);
     }
 
     @Override

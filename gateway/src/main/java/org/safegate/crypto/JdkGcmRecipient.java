@@ -17,8 +17,9 @@ import org.bouncycastle.operator.InputAEADDecryptor;
 
 /**
  * A key-transport recipient for AuthEnvelopedData whose content is decrypted by
- * {@link GcmVerifyingInputStream} (JDK AES, streaming, constant memory). The content key is
- * unwrapped by Bouncy Castle (RSA-OAEP with the parameters the file names).
+ * {@link GcmVerifyingInputStream} (JDK AES, streaming, constant memory), authenticated attributes
+ * included as associated data. The content key is unwrapped by Bouncy Castle (RSA-OAEP with the
+ * parameters the file names).
  */
 final class JdkGcmRecipient extends JceKeyTransRecipient {
 
@@ -72,14 +73,19 @@ final class JdkGcmRecipient extends JceKeyTransRecipient {
         @Override
         public InputStream getInputStream(InputStream encrypted) {
             try {
-                stream = new GcmVerifyingInputStream(encrypted, key, nonce);
+                stream = new GcmVerifyingInputStream(encrypted, key, nonce, aad::toByteArray);
                 return stream;
             } catch (GeneralSecurityException e) {
                 throw new UncheckedIOException(new java.io.IOException("AES-GCM unavailable", e));
             }
         }
 
-        /** Authenticated attributes would have to enter GHASH first; files with them fail the tag check. */
+        /**
+         * Where Bouncy Castle writes the DER encoding of the authenticated attributes (a SET, tag
+         * 0x31), which RFC 5083 makes the GCM associated data. They follow the ciphertext in the
+         * file and are written when it ends, before the tag is read, so the stream can still
+         * authenticate them; a file whose attributes were changed, added or removed fails the tag.
+         */
         @Override
         public OutputStream getAADStream() {
             return aad;

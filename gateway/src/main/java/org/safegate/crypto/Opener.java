@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -87,19 +88,27 @@ public final class Opener {
     OpenedFile open(InputStream sealed, long limit, OutputStream content, X509Certificate expectedSigner) {
         CmsReader.Signed signed = new CmsReader(recipient, suite).read(sealed, limit, content);
         SignerInformation signer = signed.signer();
-        requireAccepted(new ASN1ObjectIdentifier(signer.getDigestAlgOID()), suite.acceptsDigest(
-                new ASN1ObjectIdentifier(signer.getDigestAlgOID())), "digest");
-        requireAccepted(new ASN1ObjectIdentifier(signer.getEncryptionAlgOID()), suite.acceptsSignature(
-                new ASN1ObjectIdentifier(signer.getEncryptionAlgOID())), "signature");
+        requireAcceptedAlgorithms(signer, suite);
         X509Certificate certificate = signerCertificate(signed, expectedSigner);
         verifier.require(certificate, clock.instant(), Purpose.SIGNING);
         verifySignature(signer, certificate);
         return new OpenedFile(certificate, signingTime(signer), signed.size());
     }
 
-    private static void requireAccepted(ASN1ObjectIdentifier oid, boolean accepted, String what) {
-        if (!accepted) {
-            throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED, what + " algorithm not accepted: " + oid);
+    /**
+     * The suite's policy for a signature, the same for sealed files and for signed input: digest
+     * and signature algorithm (SHA-2 only), else {@code CRYPTO_ALGORITHM_REJECTED} naming the OID.
+     * Key sizes are the certificate's check ({@code CERT_WEAK_KEY}).
+     */
+    static void requireAcceptedAlgorithms(SignerInformation signer, AlgorithmSuite suite) {
+        ASN1ObjectIdentifier digest = new ASN1ObjectIdentifier(signer.getDigestAlgOID());
+        if (!suite.acceptsDigest(digest)) {
+            throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED, "digest algorithm not accepted: " + digest);
+        }
+        AlgorithmIdentifier signature = signer.toASN1Structure().getDigestEncryptionAlgorithm();
+        if (!suite.acceptsSignature(signature)) {
+            throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED, "signature algorithm not accepted: "
+                    + signature.getAlgorithm() + (signature.getParameters() == null ? "" : " with its parameters"));
         }
     }
 

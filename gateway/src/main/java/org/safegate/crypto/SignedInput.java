@@ -12,11 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
@@ -25,6 +25,11 @@ import org.safegate.SafegateException;
  * signature is verified in one streaming pass, and the signer must be exactly the certificate the
  * agency registered, valid and trusted. The file travels on as it is, so the recipient can verify
  * the agency's signature too; the digest of the signed content is what redisclosure compares.
+ *
+ * <p>The algorithms are held to the same {@link AlgorithmSuite} as sealed files: a digest outside
+ * SHA-2 (MD5, SHA-1) is refused before any content is hashed, and the signer's key must be RSA of
+ * 2048 bits or more or EC of 256 bits or more. A file made with weak algorithms proves little
+ * about who made it, however well it verifies.
  */
 public final class SignedInput {
     /** DER of the OID 1.2.840.113549.1.7.2 (id-signedData). */
@@ -59,12 +64,20 @@ public final class SignedInput {
 
     /**
      * Verifies the signature and that {@code registered} made it, trusted at {@code at}; throws a
-     * {@link SafegateException} (CRYPTO_*, CERT_*) naming what failed.
+     * {@link SafegateException} naming what failed: {@code CRYPTO_ALGORITHM_REJECTED} for a digest
+     * or signature algorithm the suite refuses, {@code CERT_WEAK_KEY} for a signer key too small,
+     * else another CRYPTO_* or CERT_* code.
      */
     public static Verified verify(Path file, X509Certificate registered, CertificateVerifier verifier, Instant at) {
+        AlgorithmSuite suite = AlgorithmSuite.DEFAULT;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-            CMSSignedDataParser parser = new CMSSignedDataParser(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Providers.BC).build(), in);
+            CMSSignedDataParser parser = new CMSSignedDataParser(new RestrictedDigests(suite), in);
+            for (AlgorithmIdentifier digest : parser.getDigestAlgorithmIDs()) {
+                if (!suite.acceptsDigest(digest.getAlgorithm())) {
+                    throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED,
+                            "digest algorithm not accepted: " + digest.getAlgorithm() + " (SHA-256, SHA-384, SHA-512 are)");
+                }
+            }
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             if (parser.getSignedContent() == null) {
                 throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signed content is not in the file");
@@ -78,8 +91,14 @@ public final class SignedInput {
                         + signers.size());
             }
             SignerInformation signer = signers.iterator().next();
+            Opener.requireAcceptedAlgorithms(signer, suite);
             X509Certificate certificate = Opener.signerCertificate(new CmsReader.Signed(signer, parser.getCertificates(),
                     0), registered);
+            var weakKey = CertificateVerifier.weakKey(certificate.getPublicKey());
+            if (weakKey.isPresent()) {
+                throw new SafegateException(ErrorCode.CERT_WEAK_KEY, "the signer's " + weakKey.get().detail()
+                        + " is too weak (RSA of 2048 bits or EC of 256 bits at least)");
+            }
             Opener.verifySignature(signer, certificate);
             verifier.require(certificate, at, Purpose.SIGNING);
             return new Verified(certificate, HexFormat.of().formatHex(sha256.digest()));
@@ -87,6 +106,9 @@ public final class SignedInput {
                  | RuntimeException e) {
             if (e instanceof SafegateException se) {
                 throw se;
+            }
+            if (e instanceof Failures.RejectedAlgorithm) {
+                throw new SafegateException(ErrorCode.CRYPTO_ALGORITHM_REJECTED, e.getMessage(), e);
             }
             throw new SafegateException(ErrorCode.CRYPTO_MALFORMED, "the signed file cannot be read: " + e.getMessage(), e);
         }

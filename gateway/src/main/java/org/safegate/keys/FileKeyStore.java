@@ -44,6 +44,8 @@ public final class FileKeyStore implements KeyProvider {
     private final Path dir;
     private final Function<Path, char[]> passwords;
     private final FileStampCache parsed = new FileStampCache();
+    /** Trust anchors and CRLs apart, as the gateway reads them for every certificate check. */
+    private final FileStampCache trustFiles = new FileStampCache();
 
     /** A store reading encrypted keys' password from {@value #PASSWORD_VARIABLE}. */
     public FileKeyStore(Path dir) {
@@ -86,9 +88,9 @@ public final class FileKeyStore implements KeyProvider {
         for (Path file : list(dir.resolve("ca"))) {
             String name = file.getFileName().toString();
             if (name.endsWith(".crt")) {
-                anchors.addAll(PemFiles.readCertificates(file));
+                anchors.addAll(trustFiles.get(List.of(file), () -> PemFiles.readCertificates(file)));
             } else if (name.endsWith(".crl")) {
-                crls.add(PemFiles.readCrl(file));
+                crls.add(trustFiles.get(List.of(file), () -> PemFiles.readCrl(file)));
             }
         }
         if (anchors.isEmpty()) {

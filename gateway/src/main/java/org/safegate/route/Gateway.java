@@ -125,8 +125,11 @@ public final class Gateway implements AutoCloseable {
                     new AuditedReloads(auditLog));
             StoredRevocations revocations = new StoredRevocations(database);
             Endpoints endpoints = new Endpoints(workingDir, sftp);
+            // trust material is read for every check: a new CRL releases what a stale one held
+            CertificateVerifier verifier = new CertificateVerifier(keys::trust, certificate -> false,
+                    RevocationSettings.anchorsWithoutCrl(settings, keys));
             SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
-                    new VerifiedCertificateCheck(keys, new CertificateVerifier(keys.trust()), endpoints));
+                    new VerifiedCertificateCheck(keys, verifier, endpoints));
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning(), clock);
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
@@ -138,7 +141,7 @@ public final class Gateway implements AutoCloseable {
             RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
-                    endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
+                    verifier, endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), clock);
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);

@@ -19,6 +19,12 @@ public enum RefusalCode {
     TOO_LARGE,
     /** The input is signed, but not by the sending agency's registered signing certificate. */
     SIGNER_MISMATCH,
+    /**
+     * The input is signed with an algorithm Safegate does not accept (a digest outside SHA-2 such
+     * as MD5 or SHA-1, an RSA key under 2048 bits or an EC key under 256 bits, a certificate signed
+     * with SHA-1), however well the signature verifies.
+     */
+    SIGNER_ALGORITHM_REFUSED,
     /** The input claims to be CMS, or records, but cannot be read. */
     INPUT_MALFORMED,
     /** A request file whose share of deficient records exceeds the setting: nothing of it goes on. */

@@ -14,15 +14,20 @@ import org.safegate.policy.model.Agency;
 
 /**
  * Sender authentication for signed input: a file that arrives CMS-signed must be signed by the
- * sending agency's registered signing certificate, trusted and valid; otherwise it is refused. An
- * unsigned file is identified by the outbox it came from alone.
+ * sending agency's registered signing certificate, trusted and valid, with algorithms the suite
+ * accepts; otherwise it is refused ({@code SIGNER_MISMATCH}, or {@code SIGNER_ALGORITHM_REFUSED}
+ * for weak algorithms and keys). A signer whose revocation status is unknown (stale or missing
+ * CRL) is no refusal: the check throws, and the file is held. An unsigned file is identified by the
+ * outbox it came from alone.
  */
 final class SenderCheck {
     private final KeyProvider keys;
+    private final CertificateVerifier verifier;
     private final Endpoints endpoints;
 
-    SenderCheck(KeyProvider keys, Endpoints endpoints) {
+    SenderCheck(KeyProvider keys, CertificateVerifier verifier, Endpoints endpoints) {
         this.keys = keys;
+        this.verifier = verifier;
         this.endpoints = endpoints;
     }
 
@@ -37,13 +42,25 @@ final class SenderCheck {
         }
         X509Certificate registered = keys.certificate(endpoints.reference(sender.signingCertificate().get()));
         try {
-            SignedInput.Verified verified = SignedInput.verify(file, registered, new CertificateVerifier(keys.trust()), now);
+            SignedInput.Verified verified = SignedInput.verify(file, registered, verifier, now);
             return Either.right(Optional.of(verified.contentSha256()));
         } catch (SafegateException e) {
-            RefusalCode code = e.code() == ErrorCode.CRYPTO_MALFORMED ? RefusalCode.INPUT_MALFORMED
-                    : RefusalCode.SIGNER_MISMATCH;
-            return Either.left(new Refusal(code, "the signature of " + sender.id() + "'s file does not hold: "
-                    + e.code() + ": " + e.getMessage()));
+            if (e.code() == ErrorCode.CERT_STATUS_UNKNOWN) {
+                // not a verdict on the signer: the file is held until its issuer's CRL is current
+                throw new SafegateException(ErrorCode.CERT_STATUS_UNKNOWN, ErrorCode.CERT_STATUS_UNKNOWN + ": "
+                        + sender.id() + "'s signing certificate: " + e.getMessage()
+                        + "; held until a current CRL of its issuer is installed", e);
+            }
+            return Either.left(new Refusal(refusalFor(e.code()), "the signature of " + sender.id()
+                    + "'s file does not hold: " + e.code() + ": " + e.getMessage()));
         }
+    }
+
+    private static RefusalCode refusalFor(ErrorCode code) {
+        return switch (code) {
+            case CRYPTO_MALFORMED -> RefusalCode.INPUT_MALFORMED;
+            case CRYPTO_ALGORITHM_REJECTED, CERT_WEAK_KEY, CERT_WEAK_SIGNATURE -> RefusalCode.SIGNER_ALGORITHM_REFUSED;
+            default -> RefusalCode.SIGNER_MISMATCH;
+        };
     }
 }

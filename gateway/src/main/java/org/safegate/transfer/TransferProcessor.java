@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.Decision;
 import org.safegate.policy.SafeguardGate;
@@ -45,6 +46,7 @@ public final class TransferProcessor {
     private final SafeguardGate gate;
     private final OutboxLayout layout;
     private final KeyProvider keys;
+    private final CertificateVerifier verifier;
     private final Endpoints endpoints;
     private final TransferJournal journal;
     private final DeliveredPayloads payloads;
@@ -60,20 +62,21 @@ public final class TransferProcessor {
     private final Clock clock;
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
-                             Endpoints endpoints, TransferJournal journal, DeliveredPayloads payloads,
-                             Delivery delivery, Refusals refusals, RequestFiles requests, TransferRecorder recorder,
-                             HeldFiles held, Clock clock) {
+                             CertificateVerifier verifier, Endpoints endpoints, TransferJournal journal,
+                             DeliveredPayloads payloads, Delivery delivery, Refusals refusals, RequestFiles requests,
+                             TransferRecorder recorder, HeldFiles held, Clock clock) {
         this.policies = policies;
         this.gate = gate;
         this.layout = layout;
         this.keys = keys;
+        this.verifier = verifier;
         this.endpoints = endpoints;
         this.journal = journal;
         this.payloads = payloads;
         this.delivery = delivery;
         this.refusals = refusals;
         this.requests = requests;
-        this.senderCheck = new SenderCheck(keys, endpoints);
+        this.senderCheck = new SenderCheck(keys, verifier, endpoints);
         this.recorder = recorder;
         this.held = held;
         this.partialCopies = new PartialCopies(endpoints, delivery, requests);
@@ -127,14 +130,14 @@ public final class TransferProcessor {
 
     /** The same processor taking request files through other ones (tests stop a forward half way with it). */
     TransferProcessor withRequests(RequestFiles other) {
-        return new TransferProcessor(policies, gate, layout, keys, endpoints, journal, payloads, delivery, refusals,
-                other, recorder, held, clock);
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
+                refusals, other, recorder, held, clock);
     }
 
     /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
     TransferProcessor withRefusals(Refusals other) {
-        return new TransferProcessor(policies, gate, layout, keys, endpoints, journal, payloads, delivery, other,
-                requests, recorder, held, clock);
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
+                other, requests, recorder, held, clock);
     }
 
     private Outcome attempt(String sender, Path outbox, Path file) throws IOException {

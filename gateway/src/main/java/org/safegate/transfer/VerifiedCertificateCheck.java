@@ -22,6 +22,9 @@ import org.safegate.policy.model.Agency;
  * CERT_MISSING, so the transfer is denied rather than sent. A certificate that cannot be obtained
  * right now (Vault unreachable, sealed or refusing) decides nothing: the check throws
  * {@link ErrorCode#KEY_UNAVAILABLE}, and the file is held and retried, neither sent nor denied.
+ * Likewise a certificate whose revocation status is unknown (its issuer's CRL is stale or missing)
+ * and that fails nothing else: the check throws {@link ErrorCode#CERT_STATUS_UNKNOWN} and the file
+ * is held until a current CRL is installed.
  */
 public final class VerifiedCertificateCheck implements org.safegate.policy.CertificateCheck {
     private final KeyProvider keys;
@@ -48,12 +51,29 @@ public final class VerifiedCertificateCheck implements org.safegate.policy.Certi
                     + recipient.certificate() + " cannot be obtained: " + e.getMessage()));
         }
         CertificateCheck check = verifier.verify(certificate, day, Purpose.ENCRYPTION);
+        if (check.statusUnknownOnly()) {
+            throw statusUnknown(recipient.id() + "'s certificate " + recipient.certificate(), check);
+        }
         List<Reason> reasons = new ArrayList<>();
         for (CertificateCheck.Failure failure : check.failures()) {
+            if (failure.code() == ErrorCode.CERT_STATUS_UNKNOWN) {
+                continue; // a definite failure denies; the unknown status adds nothing to it
+            }
             reasons.add(new Reason(reasonFor(failure), recipient.id() + "'s certificate " + recipient.certificate()
                     + ": " + failure.detail()));
         }
         return reasons;
+    }
+
+    /**
+     * The hold for a certificate whose revocation status is unknown: the message says which
+     * certificate, why, and what releases it, for the log, the audit event and {@code run --once}.
+     */
+    static SafegateException statusUnknown(String certificate, CertificateCheck check) {
+        String why = check.failures().stream().map(CertificateCheck.Failure::detail).findFirst().orElse("");
+        return new SafegateException(ErrorCode.CERT_STATUS_UNKNOWN, ErrorCode.CERT_STATUS_UNKNOWN + ": " + certificate
+                + ": " + why + "; held until a current CRL of its issuer is installed (or the issuer is declared in "
+                + "safegate.crl.not-required if it publishes none)");
     }
 
     private static ReasonCode reasonFor(CertificateCheck.Failure failure) {

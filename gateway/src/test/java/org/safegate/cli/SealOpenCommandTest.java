@@ -65,6 +65,24 @@ class SealOpenCommandTest {
     }
 
     @Test
+    void aCaWithoutACrlLeavesTheSignerUnknownUnlessDeclaredToPublishNone() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "x");
+        assertThat(seal(in, dir.resolve("report.p7m"), "agencies/IRS/sign")).isZero();
+        Path ca = Files.copy(KEYS.resolve("ca/ca.crt"), Files.createDirectory(dir.resolve("ca")).resolve("ca.crt"));
+        String[] open = {"open", "--in", dir.resolve("report.p7m").toString(), "--key", key("agencies/ICE/encrypt.key"),
+            "--cert", key("agencies/ICE/encrypt.crt"), "--ca", ca.toString(), "--out", dir.resolve("report.out").toString()};
+
+        assertThat(run(open)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("CERT_STATUS_UNKNOWN", "no CRL");
+        assertThat(dir.resolve("report.out")).doesNotExist();
+
+        String[] declared = java.util.Arrays.copyOf(open, open.length + 1);
+        declared[open.length] = "--crl-not-required";
+        assertThat(run(declared)).as(err.toString()).isZero();
+        assertThat(dir.resolve("report.out")).hasSameBinaryContentAs(in);
+    }
+
+    @Test
     void aTamperedFileFailsWithNoOutput() throws Exception {
         Path in = Files.writeString(dir.resolve("report.csv"), "x".repeat(10_000));
         assertThat(seal(in, dir.resolve("report.p7m"), "agencies/IRS/sign")).isZero();

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.safegate.audit.AuditEventType;
 import org.safegate.transfer.TransferProcessor.Outcome;
 
@@ -55,17 +58,57 @@ class SignedInputTransferTest extends TransferScenarioTest {
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
     }
 
+    @ParameterizedTest(name = "openssl cms -sign -md {0}")
+    @ValueSource(strings = {"md5", "sha1"})
+    @DisplayName("The IRS signs with its registered key but a broken digest. Result: quarantined SIGNER_ALGORITHM_REFUSED.")
+    void aSignatureWithAnMd5OrSha1DigestIsQuarantinedNotDelivered(String digest) throws Exception {
+        start();
+        Path signed = signWith(workspace.resolve("keys-example/agencies/IRS"),
+                drop("IRS", "IRS-DOJ-2024", "d.csv.p7s", ADDRESSES), digest);
+        byte[] original = Files.readAllBytes(signed);
+
+        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+
+        assertQuarantined("IRS", "IRS-DOJ-2024", "d.csv.p7s", "SIGNER_ALGORITHM_REFUSED", original);
+        assertThat(receipt("IRS", "IRS-DOJ-2024", "d.csv.p7s.quarantined.json").get("reasons").get(0)
+                .get("message").asText()).contains(digest.equals("md5") ? "1.2.840.113549.2.5" : "1.3.14.3.2.26");
+        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("The IRS registered a 1024-bit RSA signing key and signs with it. Result: quarantined SIGNER_ALGORITHM_REFUSED.")
+    void aSignatureByA1024BitRsaKeyIsQuarantinedNotDelivered() throws Exception {
+        Path irs = workspace.resolve("keys-example/agencies/IRS");
+        Path weak = workspace.resolve("keys-example/negative/weak-key");
+        Files.copy(weak.resolve("sign.crt"), irs.resolve("sign.crt"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(weak.resolve("sign.key"), irs.resolve("sign.key"), StandardCopyOption.REPLACE_EXISTING);
+        start();
+        Path signed = signWith(irs, drop("IRS", "IRS-DOJ-2024", "e.csv.p7s", ADDRESSES), "sha256");
+        byte[] original = Files.readAllBytes(signed);
+
+        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+
+        assertQuarantined("IRS", "IRS-DOJ-2024", "e.csv.p7s", "SIGNER_ALGORITHM_REFUSED", original);
+        assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
+    }
+
     /** Replaces the file by its CMS signature (content included) made by the agency's example signing key. */
     private Path signWith(String agency, Path file) throws IOException, InterruptedException {
-        Path keys = workspace.resolve("keys-example/agencies").resolve(agency);
+        return signWith(workspace.resolve("keys-example/agencies").resolve(agency), file, "sha256");
+    }
+
+    /** Replaces the file by its CMS signature made with sign.crt/sign.key in {@code keys} and the digest given. */
+    private static Path signWith(Path keys, Path file, String digest) throws IOException, InterruptedException {
         Path out = file.resolveSibling("." + file.getFileName() + ".signing");
         Process openssl = new ProcessBuilder(List.of("openssl", "cms", "-sign", "-binary", "-nodetach", "-in",
                 file.toString(), "-signer", keys.resolve("sign.crt").toString(), "-inkey",
-                keys.resolve("sign.key").toString(), "-md", "sha256", "-outform", "DER", "-out", out.toString()))
+                keys.resolve("sign.key").toString(), "-md", digest, "-outform", "DER", "-out", out.toString()))
                 .redirectErrorStream(true).start();
         assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(openssl.exitValue()).as(new String(openssl.getInputStream().readAllBytes())).isZero();
-        return write(file, Files.readAllBytes(out));
+        write(file, Files.readAllBytes(out));
+        Files.delete(out);
+        return file;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
