@@ -19,6 +19,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.Outcome;
+import org.safegate.files.FileModes;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.load.PolicyProblem;
@@ -144,7 +145,8 @@ public final class FileSafeguardEvents implements SafeguardEvents {
     }
 
     private FileChannel openLock() throws IOException {
-        Files.createDirectories(lockFile.getParent());
-        return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileModes.createDirectories(lockFile.getParent());
+        return FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                FileModes.ownerOnly());
     }
 }

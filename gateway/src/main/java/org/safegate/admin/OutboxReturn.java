@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.safegate.files.FileModes;
 import org.safegate.transfer.DurableFiles;
 import org.safegate.transfer.Links;
 
@@ -27,7 +28,7 @@ final class OutboxReturn {
     static void putBack(Path original, Path outbox, Path target) throws IOException {
         // checked before the folders are made (they would be made wherever a link points) and again after
         Links.requireNoSymbolicLink(outbox, target);
-        Path folder = Files.createDirectories(target.getParent());
+        Path folder = FileModes.createDirectories(target.getParent());
         Links.requireNoSymbolicLink(outbox, target);
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(target, original)) {
             return; // an earlier release linked it before it could finish

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.safegate.files.FileModes;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.transfer.DurableFiles;
@@ -50,8 +51,9 @@ final class PolicyFileReplacer {
         try {
             copyTree(policies, copy);
             Path file = copy.resolve(relative);
-            Files.createDirectories(file.getParent());
+            FileModes.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
+            FileModes.settle(file);
             return loader.load(copy);
         } finally {
             deleteTree(copy);
@@ -89,9 +91,10 @@ final class PolicyFileReplacer {
             for (Path source : all.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
+                    FileModes.createDirectories(target);
                 } else if (!source.getFileName().toString().startsWith(".safegate-")) {
                     Files.copy(source, target);
+                    FileModes.settle(target);
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.files.FileModes;
 
 /**
  * Releases an answer record only when its {@code request_id} belongs to a request that passed
@@ -50,8 +51,8 @@ public final class AnswerFilter {
                                Path noticeOut) {
         String source = String.valueOf(answerFile.getFileName());
         try (InputStream in = Files.newInputStream(answerFile);
-             OutputStream released = new BufferedOutputStream(Files.newOutputStream(releasedOut), 1 << 16);
-             Writer notice = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(noticeOut),
+             OutputStream released = new BufferedOutputStream(FileModes.newOwnerOnlyOutputStream(releasedOut), 1 << 16);
+             Writer notice = new BufferedWriter(new OutputStreamWriter(FileModes.newOwnerOnlyOutputStream(noticeOut),
                      StandardCharsets.UTF_8));
              RecordReader reader = RecordReaders.open(in, source, format, settings.maxRecordBytes(),
                      List.of("request_id"));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.files.FileModes;
 
 /**
  * A temporary file of the ids that passed, written during the pass and read back once the
@@ -24,7 +25,7 @@ final class PassedIds implements AutoCloseable {
 
     PassedIds(Path directory) throws IOException {
         this.file = Files.createTempFile(directory, ".passed-ids-", ".tmp");
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        this.out = new DataOutputStream(new BufferedOutputStream(FileModes.newOwnerOnlyOutputStream(file), 1 << 16));
     }
 
     void add(String id) {

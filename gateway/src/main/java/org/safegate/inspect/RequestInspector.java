@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.files.FileModes;
 
 /**
  * Inspects a request file record by record and splits it: records that meet the request rules go to
@@ -57,8 +58,8 @@ public final class RequestInspector {
             InspectionPass.ReasonCounts reasons = countReasons(requestFile, format, source);
             InspectionResult result;
             try (PassedIds passedIds = new PassedIds(passedOut.toAbsolutePath().getParent())) {
-                try (OutputStream passed = new BufferedOutputStream(Files.newOutputStream(passedOut), 1 << 16);
-                     OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(rejectionsOut), 1 << 16);
+                try (OutputStream passed = new BufferedOutputStream(FileModes.newOwnerOnlyOutputStream(passedOut), 1 << 16);
+                     OutputStream rejected = new BufferedOutputStream(FileModes.newOwnerOnlyOutputStream(rejectionsOut), 1 << 16);
                      InputStream in = Files.newInputStream(requestFile)) {
                     InspectionPass pass = new InspectionPass(settings, context, passedRequests, reasons, passedIds);
                     result = pass.run(RecordReaders.open(in, source, format, settings.maxRecordBytes(),

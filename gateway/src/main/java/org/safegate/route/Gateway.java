@@ -113,7 +113,9 @@ public final class Gateway implements AutoCloseable {
         if (KeyProvider.isInsecure(keys)) {
             LOG.warn("USING THE INSECURE EXAMPLE KEYS: for demos and tests only, never for real data");
         }
+        PrivateFolders.checkKeyFolder(config.requireKeys(), workingDir);
         Path data = workingDir.resolve(config.data());
+        PrivateFolders.prepareData(data);
         // the embedded store lives under the data folder of this working directory, like everything else
         Database database = Database.open(config.database().isPresent()
                 ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.safegate.files.FileModes;
 import org.safegate.transfer.DurableFiles;
 
 /**
@@ -57,7 +58,7 @@ final class PickupMarkers {
     }
 
     void write(Marker marker) throws IOException {
-        Files.createDirectories(folder);
+        FileModes.createDirectories(folder);
         byte[] text = (marker.size() + "\n" + marker.modified() + "\n" + marker.relative())
                 .getBytes(StandardCharsets.UTF_8);
         Path file = file(marker.relative());

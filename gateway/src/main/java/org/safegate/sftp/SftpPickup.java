@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpException;
+import org.safegate.files.FileModes;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.transfer.DurableFiles;
 import org.safegate.transfer.FileNames;
@@ -212,13 +213,14 @@ final class SftpPickup {
         if (Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        Files.createDirectories(local.getParent());
+        FileModes.createDirectories(local.getParent());
         // created folder by folder: one that turned out to be a link is refused before anything is written
         Links.requireNoSymbolicLink(spool, local.getParent());
         Path temp = local.resolveSibling(PickupMarkers.tempName(file.relative()));
         try (InputStream in = sftp.read(remote(file.relative()));
-             FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+             FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE,
+                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS),
+                     FileModes.ownerOnly());
              OutputStream out = Channels.newOutputStream(channel)) {
             in.transferTo(out);
             out.flush();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.files.FileModes;
 
 /**
  * Where the originals of finished transfers are kept: {@code <data>/archive/<transfer id>/original}.
@@ -34,8 +35,10 @@ final class Archive {
                 throw new SafegateException(ErrorCode.LINK_REFUSED, file + " became a link after it was taken;"
                         + " it is not moved into the archive, and is refused as a link at the next attempt");
             }
-            Path folder = Files.createDirectories(root.resolve(transferId));
-            Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
+            Path folder = FileModes.createDirectories(root.resolve(transferId));
+            Path kept = Files.move(file, folder.resolve(Quarantine.ORIGINAL), StandardCopyOption.ATOMIC_MOVE);
+            // the sender's file may have been open to its group: in the archive it is the gateway's only
+            FileModes.settle(kept);
             DurableFiles.syncFolder(folder);
             DurableFiles.syncFolder(file.getParent());
         }

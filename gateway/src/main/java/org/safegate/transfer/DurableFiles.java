@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.safegate.files.FileModes;
 
 /**
  * Writes files so that a reader never sees a partial one and a crash never leaves a file that
@@ -40,11 +41,10 @@ public final class DurableFiles {
      */
     public static Path publish(Path folder, String stem, String suffix, String tempTag, Content content)
             throws IOException {
-        Files.createDirectories(folder);
+        FileModes.createDirectories(folder);
         Path temp = folder.resolve(".safegate-" + tempTag + ".part");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            try (FileChannel channel = create(temp);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES)) {
                 content.writeTo(out);
                 out.flush();
@@ -72,6 +72,23 @@ public final class DurableFiles {
         }
     }
 
+    /**
+     * Opens the hidden name for writing, never through a link, with the mode its folder calls for
+     * ({@link FileModes}): the gateway's only, or readable by the agency's group in its folders.
+     */
+    private static FileChannel create(Path temp) throws IOException {
+        FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                FileModes.ownerOnly());
+        try {
+            FileModes.settle(temp);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** The hidden name a transfer's content is written under before it is published. */
     public static Path tempPath(Path folder, String tempTag) {
         return folder.resolve(".safegate-" + tempTag + ".part");
@@ -79,12 +96,11 @@ public final class DurableFiles {
 
     /** Writes the content under its hidden temporary name and forces it to disk. */
     public static Path writeTemp(Path folder, String tempTag, Content content) throws IOException {
-        Files.createDirectories(folder);
+        FileModes.createDirectories(folder);
         Path temp = tempPath(folder, tempTag);
         boolean written = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            try (FileChannel channel = create(temp);
                  WriteBehind behind = new WriteBehind(channel, Channels.newOutputStream(channel))) {
                 try {
                     OutputStream out = new BufferedOutputStream(behind, BUFFER_BYTES);

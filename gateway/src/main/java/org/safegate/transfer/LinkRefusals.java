@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
+import org.safegate.files.FileModes;
 import org.safegate.policy.model.PolicySet;
 import org.safegate.store.TransferJournal;
 
@@ -71,7 +72,7 @@ final class LinkRefusals {
                     message(outbox, link, attributes)), now);
         }
         if (link.equals(outbox)) {
-            Files.createDirectories(outbox);
+            FileModes.createDirectories(outbox);
         }
         return true;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import org.safegate.files.FileModes;
 
 /**
  * Keeps denied and quarantined originals under {@code <data>/quarantine/<transfer-id>/}, with a
@@ -48,7 +49,7 @@ public final class Quarantine {
      */
     public Path writeReason(String transferId, String sender, String originalPath, String outcome,
                             List<Reason> reasons, Instant at) throws IOException {
-        Path folder = Files.createDirectories(root.resolve(transferId));
+        Path folder = FileModes.createDirectories(root.resolve(transferId));
         if (Files.isRegularFile(folder.resolve(REASON_FILE))) {
             return folder;
         }
@@ -78,11 +79,13 @@ public final class Quarantine {
      * working copies made from the original go once it is here ({@link WorkFiles}).
      */
     public Path moveIn(String transferId, Path original) throws IOException {
-        Path folder = Files.createDirectories(root.resolve(transferId));
+        Path folder = FileModes.createDirectories(root.resolve(transferId));
         Path target = folder.resolve(ORIGINAL);
         if (!holdsOriginal(transferId) && Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Links.names(original) == 1) {
                 moveDurably(original, target);
+                // a plain file with no other name: in quarantine it is the gateway's only
+                FileModes.settle(target);
             } else {
                 Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
             }

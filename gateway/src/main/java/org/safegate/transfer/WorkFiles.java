@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.safegate.files.FileModes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class WorkFiles {
 
     /** The transfer's working folder, created if need be. */
     Path folder(String transferId) throws IOException {
-        return Files.createDirectories(root.resolve(transferId));
+        return FileModes.createDirectories(root.resolve(transferId));
     }
 
     /**
