@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.safegate.SafegateException;
 import org.safegate.config.ApiSettings;
@@ -53,9 +54,11 @@ public final class AdminApi {
     public ApiResponse handle(ApiOperation operation, ApiRequest request) {
         try {
             String operator = null;
-            if (operation.power().isPresent()) {
+            Optional<Power> power = operation.power()
+                    .or(() -> request.authorization().isPresent() ? operation.detailPower() : Optional.empty());
+            if (power.isPresent()) {
                 operator = guard.authenticate(request, operation);
-                guard.authorize(operator, request, operation);
+                guard.authorize(operator, request, operation, power.get());
             }
             if (request.body().length > maxBodyBytes) {
                 throw new ApiProblem(ApiProblem.Kind.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
@@ -81,7 +84,7 @@ public final class AdminApi {
 
     private ApiResponse dispatch(ApiOperation operation, ApiRequest request, String operator) {
         return switch (operation) {
-            case HEALTH -> health.check(request);
+            case HEALTH -> health.check(operator != null);
             case METRICS -> metrics.scrape(request);
             case OPENAPI -> openApi.serve(request);
             case POLICY_STATUS -> policy.status(request);

@@ -61,17 +61,20 @@ public final class ApiGuard {
 
     /** Refuses (403, audited) an operator whose roles lack the operation's power. */
     public void authorize(String operator, ApiRequest request, ApiOperation operation) {
-        Optional<Power> power = operation.power();
-        if (power.isEmpty() || security.isPermitted(new SimplePrincipalCollection(operator, operators.getName()),
-                power.get().permission())) {
+        operation.power().ifPresent(power -> authorize(operator, request, operation, power));
+    }
+
+    /** Refuses (403, audited) an operator whose roles lack the power. */
+    public void authorize(String operator, ApiRequest request, ApiOperation operation, Power power) {
+        if (security.isPermitted(new SimplePrincipalCollection(operator, operators.getName()), power.permission())) {
             return;
         }
         audit.append(AuditEntry.builder(AuditEventType.OPERATOR_FORBIDDEN, operator)
                 .origin(origin(request)).object(describe(operation, request)).outcome(Outcome.FAILURE)
-                .change("refused: needs " + power.get().permission()).build());
+                .change("refused: needs " + power.permission()).build());
         throw new ApiProblem(ApiProblem.Kind.FORBIDDEN, "FORBIDDEN",
                 operator + " may not " + operation.method() + " " + operation.path() + " (needs "
-                        + power.get().permission() + ")", null);
+                        + power.permission() + ")", null);
     }
 
     private void failed(String user, ApiRequest request, ApiOperation operation, String why) {

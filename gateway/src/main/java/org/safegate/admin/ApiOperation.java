@@ -8,7 +8,8 @@ import java.util.Optional;
  * The routes and the OpenAPI document are both made from this list.
  */
 public enum ApiOperation {
-    HEALTH("GET", "/api/health", null, "Liveness and readiness: store, keys, endpoints"),
+    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP or DOWN to anyone; with a login (any role)"
+            + " also the store, the keys and each agency's endpoints"),
     METRICS("GET", "/metrics", Power.METRICS_READ, "Prometheus text format: transfers, bytes, latency, held files,"
             + " audit chain length"),
     OPENAPI("GET", "/api/openapi.json", null, "This API as an OpenAPI 3 document"),
@@ -64,6 +65,14 @@ public enum ApiOperation {
     /** The power needed; empty for the operations open to anyone. */
     public Optional<Power> power() {
         return Optional.ofNullable(power);
+    }
+
+    /**
+     * For an operation open to anyone that tells more to an operator who logs in: the power the
+     * details need. Credentials, when sent, are checked (and throttled and audited) as anywhere else.
+     */
+    public Optional<Power> detailPower() {
+        return this == HEALTH ? Optional.of(Power.HEALTH_DETAILS) : Optional.empty();
     }
 
     public String summary() {

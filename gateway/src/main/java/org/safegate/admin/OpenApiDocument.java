@@ -74,6 +74,12 @@ final class OpenApiDocument {
             security.addObject().putArray("token");
             node.put("x-safegate-permission", operation.power().get().permission());
         }
+        operation.detailPower().ifPresent(power -> {
+            security.addObject();
+            security.addObject().putArray("basic");
+            security.addObject().putArray("token");
+            node.put("x-safegate-details-permission", power.permission());
+        });
         if (REASON_BODY.contains(operation)) {
             ObjectNode schema = node.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema").put("type", "object");
@@ -85,6 +91,10 @@ final class OpenApiDocument {
         }
         ObjectNode responses = node.putObject("responses");
         responses.putObject("200").put("description", "done");
+        if (operation.detailPower().isPresent()) {
+            error(responses, "401", "credentials sent and not valid");
+            error(responses, "429", "too many failed logins; see Retry-After");
+        }
         if (operation.power().isPresent()) {
             error(responses, "400", "bad input; the field is named");
             error(responses, "401", "no valid credentials");

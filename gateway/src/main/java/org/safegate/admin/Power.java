@@ -29,7 +29,9 @@ public enum Power {
     /** Aggregate figures for monitoring (counts, bytes, latency): every operator. */
     METRICS_READ("metrics:read", EnumSet.allOf(Role.class)),
     /** Revoke or reinstate a single agreement. */
-    AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER));
+    AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER)),
+    /** Which part of the health check fails (store, keys, an agency's endpoints): every operator. */
+    HEALTH_DETAILS("health:details", EnumSet.allOf(Role.class));
 
     private final String permission;
     private final Set<Role> roles;
