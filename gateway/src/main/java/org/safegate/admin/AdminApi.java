@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    /** How long a login waits for a free place to check its password before it is answered 503. */
+    private static final java.time.Duration CHECK_WAIT = java.time.Duration.ofMillis(500);
 
     private final ApiGuard guard;
     private final long maxBodyBytes;
@@ -27,8 +29,10 @@ public final class AdminApi {
     private final TransferEndpoints transfers;
     private final AuditEndpoints audit;
     private final AgreementEndpoints agreements;
+    private final OperatorEndpoints operators;
 
-    private AdminApi(ApiGuard guard, long maxBodyBytes, AdminServices services, String version) {
+    private AdminApi(ApiGuard guard, LoginThrottle throttle, long maxBodyBytes, AdminServices services,
+                     String version) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
         this.health = new HealthCheck(services);
@@ -39,16 +43,19 @@ public final class AdminApi {
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
         this.agreements = new AgreementEndpoints(services);
+        this.operators = new OperatorEndpoints(services, throttle);
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators. */
     public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version) {
         OperatorRealm realm = new OperatorRealm(services.policies());
         DefaultSecurityManager security = new DefaultSecurityManager(realm);
-        LoginThrottle throttle = new LoginThrottle(settings.maxUserFailures(), settings.maxAddressFailures(),
-                settings.lockout(), clock);
-        return new AdminApi(new ApiGuard(security, realm, throttle, services.audit()), settings.maxBodyBytes(),
-                services, version);
+        ApiSettings.Login login = settings.login();
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(login.maxFailures(),
+                login.maxAddressFailures(), login.lockout(), login.maxLockout()), clock);
+        PasswordChecks checks = new PasswordChecks(login.concurrentChecks(), CHECK_WAIT);
+        return new AdminApi(new ApiGuard(security, realm, throttle, checks, services.audit()), throttle,
+                settings.maxBodyBytes(), services, version);
     }
 
     public ApiResponse handle(ApiOperation operation, ApiRequest request) {
@@ -105,6 +112,7 @@ public final class AdminApi {
             case AGREEMENT -> agreements.one(request);
             case AGREEMENT_REVOKE -> agreements.revoke(request, operator);
             case AGREEMENT_REINSTATE -> agreements.reinstate(request, operator);
+            case OPERATOR_UNLOCK -> operators.unlock(request, operator);
         };
     }
 }

@@ -40,7 +40,10 @@ public enum ApiOperation {
     AGREEMENT_REVOKE("POST", "/api/agreements/{id}/revoke", Power.AGREEMENTS_REVOKE,
             "Revoke one agreement at once: every later file under it is denied; body {\"reason\": \"...\"}"),
     AGREEMENT_REINSTATE("POST", "/api/agreements/{id}/reinstate", Power.AGREEMENTS_REVOKE,
-            "Lift an agreement's revocation; body {\"reason\": \"...\"}");
+            "Lift an agreement's revocation; body {\"reason\": \"...\"}"),
+    OPERATOR_UNLOCK("POST", "/api/operators/{id}/unlock", Power.OPERATORS_UNLOCK,
+            "Lift another operator's login lockouts on this node, from every address (and an address's own when the"
+                    + " body names it); body {\"reason\": \"...\", \"address\": \"...\"}");
 
     private final String method;
     private final String path;

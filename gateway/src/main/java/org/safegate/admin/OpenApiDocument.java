@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 final class OpenApiDocument {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z]+)}");
     private static final java.util.Set<ApiOperation> REASON_BODY = java.util.EnumSet.of(ApiOperation.AGENCY_REVOKE,
-            ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE);
+            ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE,
+            ApiOperation.OPERATOR_UNLOCK);
+    /** Members a reason body may also have. */
+    private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
+            ApiOperation.OPERATOR_UNLOCK, List.of("address"));
     private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(
@@ -85,6 +89,8 @@ final class OpenApiDocument {
                     .putObject("application/json").putObject("schema").put("type", "object");
             schema.putArray("required").add("reason");
             schema.putObject("properties").putObject("reason").put("type", "string").put("maxLength", Json.MAX_TEXT);
+            OPTIONAL_BODY_MEMBERS.getOrDefault(operation, List.of()).forEach(name -> ((ObjectNode) schema
+                    .get("properties")).putObject(name).put("type", "string"));
         } else if (operation == ApiOperation.SAFEGUARD_EVENT) {
             node.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");

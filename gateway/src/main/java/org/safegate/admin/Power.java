@@ -31,7 +31,9 @@ public enum Power {
     /** Revoke or reinstate a single agreement. */
     AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER)),
     /** Which part of the health check fails (store, keys, an agency's endpoints): every operator. */
-    HEALTH_DETAILS("health:details", EnumSet.allOf(Role.class));
+    HEALTH_DETAILS("health:details", EnumSet.allOf(Role.class)),
+    /** Lift another operator's login lockouts (someone guessed at their password, or they mistyped it). */
+    OPERATORS_UNLOCK("operators:unlock", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER));
 
     private final String permission;
     private final Set<Role> roles;

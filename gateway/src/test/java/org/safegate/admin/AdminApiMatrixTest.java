@@ -88,6 +88,8 @@ class AdminApiMatrixTest {
                 "{\"reason\": \"matrix\"}", 200));
         calls.put(ApiOperation.AGREEMENT_REINSTATE, new Call("POST", "/api/agreements/IRS-ICE-2025/reinstate",
                 "{\"reason\": \"matrix\"}", 200));
+        calls.put(ApiOperation.OPERATOR_UNLOCK, new Call("POST", "/api/operators/auditor/unlock",
+                "{\"reason\": \"matrix\"}", 200));
         return calls;
     }
 
