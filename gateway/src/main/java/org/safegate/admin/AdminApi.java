@@ -48,7 +48,7 @@ public final class AdminApi {
 
     /** The API with a Shiro security manager of its own over the live policy set's operators. */
     public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version) {
-        OperatorRealm realm = new OperatorRealm(services.policies());
+        OperatorRealm realm = new OperatorRealm(services.policies(), services.apiTokens());
         DefaultSecurityManager security = new DefaultSecurityManager(realm);
         ApiSettings.Login login = settings.login();
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(login.maxFailures(),
@@ -113,6 +113,7 @@ public final class AdminApi {
             case AGREEMENT_REVOKE -> agreements.revoke(request, operator);
             case AGREEMENT_REINSTATE -> agreements.reinstate(request, operator);
             case OPERATOR_UNLOCK -> operators.unlock(request, operator);
+            case OPERATOR_TOKENS_REVOKE -> operators.revokeTokens(request, operator);
         };
     }
 }

@@ -11,6 +11,7 @@ import org.apache.shiro.authc.ExpiredCredentialsException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.subject.SimplePrincipalCollection;
+import org.safegate.SafegateException;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
@@ -64,6 +65,11 @@ public final class ApiGuard {
             attempt.abandoned();
             throw Throttled.busy();
         } catch (AuthenticationException e) {
+            if (e.getCause() instanceof SafegateException unavailable) {
+                // the store or the audit log failed while a token was checked: nothing was decided
+                attempt.abandoned();
+                throw unavailable;
+            }
             failed(attempt, user, request, operation, why(user, e));
             throw unauthorized("the credentials are not valid");
         } catch (RuntimeException e) {

@@ -43,7 +43,10 @@ public enum ApiOperation {
             "Lift an agreement's revocation; body {\"reason\": \"...\"}"),
     OPERATOR_UNLOCK("POST", "/api/operators/{id}/unlock", Power.OPERATORS_UNLOCK,
             "Lift another operator's login lockouts on this node, from every address (and an address's own when the"
-                    + " body names it); body {\"reason\": \"...\", \"address\": \"...\"}");
+                    + " body names it); body {\"reason\": \"...\", \"address\": \"...\"}"),
+    OPERATOR_TOKENS_REVOKE("POST", "/api/operators/{id}/tokens/revoke", Power.TOKENS_REVOKE,
+            "Revoke the operator's API tokens at once, or only the one named, for good; body {\"reason\": \"...\","
+                    + " \"token\": \"...\"}");
 
     private final String method;
     private final String path;

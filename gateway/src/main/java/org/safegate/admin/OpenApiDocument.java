@@ -13,10 +13,11 @@ final class OpenApiDocument {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z]+)}");
     private static final java.util.Set<ApiOperation> REASON_BODY = java.util.EnumSet.of(ApiOperation.AGENCY_REVOKE,
             ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE,
-            ApiOperation.OPERATOR_UNLOCK);
+            ApiOperation.OPERATOR_UNLOCK, ApiOperation.OPERATOR_TOKENS_REVOKE);
     /** Members a reason body may also have. */
     private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
-            ApiOperation.OPERATOR_UNLOCK, List.of("address"));
+            ApiOperation.OPERATOR_UNLOCK, List.of("address"),
+            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"));
     private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(

@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.safegate.audit.AuditEntry;
@@ -8,7 +9,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.Outcome;
 import org.safegate.policy.model.Operator;
 
-/** {@code /api/operators/{id}/...}: what one operator may do about another's access. */
+/** {@code /api/operators/{id}/...}: what one operator may do about another's access: unlock, revoke tokens. */
 final class OperatorEndpoints {
     /** An IPv4 or IPv6 address as the server reports a client's (no names, no ports). */
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.%]{2,64}");
@@ -47,6 +48,31 @@ final class OperatorEndpoints {
         ObjectNode answer = Json.object().put("operator", target.id()).put("unlocked", true).put("cleared", cleared)
                 .put("reason", reason);
         address.ifPresent(a -> answer.put("address", a));
+        return Json.ok(answer);
+    }
+
+    /**
+     * Revokes the operator's API tokens not revoked yet, or only the one named: each stored, then
+     * audited. 409 when none is left to revoke.
+     */
+    ApiResponse revokeTokens(ApiRequest request, String operator) {
+        Operator target = operator(request.path("id"));
+        ObjectNode body = Json.body(request);
+        Json.onlyFields(body, "reason", "token");
+        String reason = Json.requiredText(body, "reason");
+        Optional<String> only = body.has("token") ? Optional.of(Json.requiredText(body, "token")) : Optional.empty();
+        if (only.isPresent() && !target.apiTokens().containsKey(only.get())) {
+            throw new ApiProblem(ApiProblem.Kind.NOT_FOUND, "NOT_FOUND", "operator " + target.id()
+                    + " has no API token named '" + only.get() + "'", "token");
+        }
+        List<String> revoked = services.apiTokens().revoke(target, only, operator, reason,
+                "admin API from " + request.clientAddress());
+        if (revoked.isEmpty()) {
+            throw new ApiProblem(ApiProblem.Kind.CONFLICT, "NO_TOKENS_TO_REVOKE", "operator " + target.id()
+                    + " has no API token " + (only.isPresent() ? "'" + only.get() + "' " : "") + "left to revoke", null);
+        }
+        ObjectNode answer = Json.object().put("operator", target.id()).put("reason", reason);
+        revoked.forEach(answer.putArray("revoked")::add);
         return Json.ok(answer);
     }
 

@@ -33,7 +33,9 @@ public enum Power {
     /** Which part of the health check fails (store, keys, an agency's endpoints): every operator. */
     HEALTH_DETAILS("health:details", EnumSet.allOf(Role.class)),
     /** Lift another operator's login lockouts (someone guessed at their password, or they mistyped it). */
-    OPERATORS_UNLOCK("operators:unlock", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER));
+    OPERATORS_UNLOCK("operators:unlock", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER)),
+    /** Revoke an operator's API tokens (a token leaked, a person left) without editing policy files. */
+    TOKENS_REVOKE("tokens:revoke", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER));
 
     private final String permission;
     private final Set<Role> roles;

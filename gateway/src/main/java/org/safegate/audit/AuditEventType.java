@@ -37,7 +37,11 @@ public enum AuditEventType {
      */
     REMOTE_FILE_REFUSED,
     /** An operator lifted another operator's login lockouts. */
-    OPERATOR_UNLOCKED;
+    OPERATOR_UNLOCKED,
+    /** An API token came into force: the gateway first saw it in an operator file; the change says until when. */
+    API_TOKEN_ISSUED,
+    /** An operator revoked another's (or their own) API token. */
+    API_TOKEN_REVOKED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

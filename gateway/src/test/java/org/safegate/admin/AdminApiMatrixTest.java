@@ -90,6 +90,9 @@ class AdminApiMatrixTest {
                 "{\"reason\": \"matrix\"}", 200));
         calls.put(ApiOperation.OPERATOR_UNLOCK, new Call("POST", "/api/operators/auditor/unlock",
                 "{\"reason\": \"matrix\"}", 200));
+        // the example operators have no API tokens: nothing to revoke
+        calls.put(ApiOperation.OPERATOR_TOKENS_REVOKE, new Call("POST", "/api/operators/auditor/tokens/revoke",
+                "{\"reason\": \"matrix\"}", 409));
         return calls;
     }
 
