@@ -3,7 +3,7 @@
 -- A token is known by the SHA-256 of its hash in the operator file, never by the hash itself, so
 -- nothing here helps anyone guess a secret. A revocation is never lifted: the operator is given a
 -- new token instead. Both acts are in the audit log.
--- Portable SQL: runs unchanged on H2 2.x and PostgreSQL 12+. Times are epoch milliseconds (UTC).
+-- Portable SQL: runs unchanged on SQLite 3 and PostgreSQL 12+. Times are epoch milliseconds (UTC).
 CREATE TABLE api_token (
     hash_digest     CHAR(64)      NOT NULL PRIMARY KEY,
     operator        VARCHAR(200)  NOT NULL,

@@ -65,8 +65,7 @@ public final class StoredApiTokens {
      */
     public boolean add(String digest, String operator, String name, Instant firstSeen) {
         String sql = "INSERT INTO api_token (hash_digest, operator, token_name, first_seen)"
-                + " SELECT ?, ?, ?, ? FROM (VALUES (1)) AS one(x)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM api_token WHERE hash_digest = ?)";
+                + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM api_token WHERE hash_digest = ?)";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, digest);
             s.setString(2, operator);

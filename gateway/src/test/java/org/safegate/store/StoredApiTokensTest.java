@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** API tokens in the real store (H2 and PostgreSQL): first seen once, revoked once, for good. */
+/** API tokens in the real store (SQLite and PostgreSQL): first seen once, revoked once, for good. */
 class StoredApiTokensTest {
     private static final String DIGEST = "a".repeat(64);
     private static final Instant SEEN = Instant.ofEpochMilli(1_000);
@@ -55,12 +55,12 @@ class StoredApiTokensTest {
 
     @Test
     void aRevocationSurvivesARestart() {
-        try (Database database = TestStores.H2.open(dir)) {
+        try (Database database = TestStores.SQLITE.open(dir)) {
             StoredApiTokens tokens = new StoredApiTokens(database);
             tokens.add(DIGEST, "auditor", "nightly", SEEN);
             tokens.revoke(DIGEST, new StoredApiTokens.Revocation(SEEN, "officer", "durable"));
         }
-        try (Database database = TestStores.H2.open(dir)) {
+        try (Database database = TestStores.SQLITE.open(dir)) {
             assertThat(new StoredApiTokens(database).find(DIGEST).flatMap(StoredApiTokens.Token::revocation)
                     .map(StoredApiTokens.Revocation::reason)).contains("durable");
         }
