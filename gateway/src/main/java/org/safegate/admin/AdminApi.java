@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.safegate.SafegateException;
 import org.safegate.config.ApiSettings;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    /** How long a login waits for a free place to check its password before it is answered 503. */
+    private static final java.time.Duration CHECK_WAIT = java.time.Duration.ofMillis(500);
 
     private final ApiGuard guard;
     private final long maxBodyBytes;
@@ -26,8 +29,10 @@ public final class AdminApi {
     private final TransferEndpoints transfers;
     private final AuditEndpoints audit;
     private final AgreementEndpoints agreements;
+    private final OperatorEndpoints operators;
 
-    private AdminApi(ApiGuard guard, long maxBodyBytes, AdminServices services, String version) {
+    private AdminApi(ApiGuard guard, LoginThrottle throttle, long maxBodyBytes, AdminServices services,
+                     String version) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
         this.health = new HealthCheck(services);
@@ -38,24 +43,29 @@ public final class AdminApi {
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
         this.agreements = new AgreementEndpoints(services);
+        this.operators = new OperatorEndpoints(services, throttle);
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators. */
     public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version) {
-        OperatorRealm realm = new OperatorRealm(services.policies());
+        OperatorRealm realm = new OperatorRealm(services.policies(), services.apiTokens());
         DefaultSecurityManager security = new DefaultSecurityManager(realm);
-        LoginThrottle throttle = new LoginThrottle(settings.maxUserFailures(), settings.maxAddressFailures(),
-                settings.lockout(), clock);
-        return new AdminApi(new ApiGuard(security, realm, throttle, services.audit()), settings.maxBodyBytes(),
-                services, version);
+        ApiSettings.Login login = settings.login();
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(login.maxFailures(),
+                login.maxAddressFailures(), login.lockout(), login.maxLockout()), clock);
+        PasswordChecks checks = new PasswordChecks(login.concurrentChecks(), CHECK_WAIT);
+        return new AdminApi(new ApiGuard(security, realm, throttle, checks, services.audit()), throttle,
+                settings.maxBodyBytes(), services, version);
     }
 
     public ApiResponse handle(ApiOperation operation, ApiRequest request) {
         try {
             String operator = null;
-            if (operation.power().isPresent()) {
+            Optional<Power> power = operation.power()
+                    .or(() -> request.authorization().isPresent() ? operation.detailPower() : Optional.empty());
+            if (power.isPresent()) {
                 operator = guard.authenticate(request, operation);
-                guard.authorize(operator, request, operation);
+                guard.authorize(operator, request, operation, power.get());
             }
             if (request.body().length > maxBodyBytes) {
                 throw new ApiProblem(ApiProblem.Kind.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
@@ -81,7 +91,7 @@ public final class AdminApi {
 
     private ApiResponse dispatch(ApiOperation operation, ApiRequest request, String operator) {
         return switch (operation) {
-            case HEALTH -> health.check(request);
+            case HEALTH -> health.check(operator != null);
             case METRICS -> metrics.scrape(request);
             case OPENAPI -> openApi.serve(request);
             case POLICY_STATUS -> policy.status(request);
@@ -102,6 +112,8 @@ public final class AdminApi {
             case AGREEMENT -> agreements.one(request);
             case AGREEMENT_REVOKE -> agreements.revoke(request, operator);
             case AGREEMENT_REINSTATE -> agreements.reinstate(request, operator);
+            case OPERATOR_UNLOCK -> operators.unlock(request, operator);
+            case OPERATOR_TOKENS_REVOKE -> operators.revokeTokens(request, operator);
         };
     }
 }

@@ -19,10 +19,11 @@ import org.safegate.transfer.Endpoints;
  *
  * @param policyFolder the folder {@code policies} reloads from (validated with {@code loader} first)
  * @param heldFiles    how many files are held for retry now
+ * @param apiTokens    API tokens' expiry and revocation
  */
 public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
                             Revocations revocations, AuditLog audit, AuditStore auditStore, AuditKeys auditKeys,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
-                            Clock clock, AgreementAccess agreementAccess) {
+                            Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens) {
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The routes and the OpenAPI document are both made from this list.
  */
 public enum ApiOperation {
-    HEALTH("GET", "/api/health", null, "Liveness and readiness: store, keys, endpoints"),
+    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP or DOWN to anyone; with a login (any role)"
+            + " also the store, the keys and each agency's endpoints"),
     METRICS("GET", "/metrics", Power.METRICS_READ, "Prometheus text format: transfers, bytes, latency, held files,"
             + " audit chain length"),
     OPENAPI("GET", "/api/openapi.json", null, "This API as an OpenAPI 3 document"),
@@ -39,7 +40,13 @@ public enum ApiOperation {
     AGREEMENT_REVOKE("POST", "/api/agreements/{id}/revoke", Power.AGREEMENTS_REVOKE,
             "Revoke one agreement at once: every later file under it is denied; body {\"reason\": \"...\"}"),
     AGREEMENT_REINSTATE("POST", "/api/agreements/{id}/reinstate", Power.AGREEMENTS_REVOKE,
-            "Lift an agreement's revocation; body {\"reason\": \"...\"}");
+            "Lift an agreement's revocation; body {\"reason\": \"...\"}"),
+    OPERATOR_UNLOCK("POST", "/api/operators/{id}/unlock", Power.OPERATORS_UNLOCK,
+            "Lift another operator's login lockouts on this node, from every address (and an address's own when the"
+                    + " body names it); body {\"reason\": \"...\", \"address\": \"...\"}"),
+    OPERATOR_TOKENS_REVOKE("POST", "/api/operators/{id}/tokens/revoke", Power.TOKENS_REVOKE,
+            "Revoke the operator's API tokens at once, or only the one named, for good; body {\"reason\": \"...\","
+                    + " \"token\": \"...\"}");
 
     private final String method;
     private final String path;
@@ -64,6 +71,14 @@ public enum ApiOperation {
     /** The power needed; empty for the operations open to anyone. */
     public Optional<Power> power() {
         return Optional.ofNullable(power);
+    }
+
+    /**
+     * For an operation open to anyone that tells more to an operator who logs in: the power the
+     * details need. Credentials, when sent, are checked (and throttled and audited) as anywhere else.
+     */
+    public Optional<Power> detailPower() {
+        return this == HEALTH ? Optional.of(Power.HEALTH_DETAILS) : Optional.empty();
     }
 
     public String summary() {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/health}, open to anyone (load balancers, supervisors): the process answers
  * (liveness) and the store, the keys and every agency's local endpoints are usable (readiness):
- * 200 when all are, 503 otherwise. It says only UP or DOWN; the reasons go to the log, since an
- * unauthenticated caller has no business with paths or error texts.
+ * 200 when all are, 503 otherwise. Without a login it says UP or DOWN and nothing else: which
+ * agencies the gateway serves is not for whoever can reach the port. An operator who logs in (any
+ * role) also sees which check failed, by agency; paths and error texts go only to the log.
  */
 final class HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheck.class);
@@ -27,7 +28,7 @@ final class HealthCheck {
         this.services = services;
     }
 
-    ApiResponse check(ApiRequest request) {
+    ApiResponse check(boolean details) {
         boolean store = check("store", this::store);
         boolean keys = check("keys", () -> {
             services.keys().gatewaySigning();
@@ -40,7 +41,11 @@ final class HealthCheck {
                     () -> usable(agency.outbox()) && usable(agency.inbox())));
         }
         boolean ready = store && keys && !endpoints.containsValue(false);
-        ObjectNode root = Json.object().put("status", up(ready)).put("live", "UP");
+        ObjectNode root = Json.object().put("status", up(ready));
+        if (!details) {
+            return ApiResponse.json(ready ? 200 : 503, Json.write(root));
+        }
+        root.put("live", "UP");
         ObjectNode checks = root.putObject("checks");
         checks.put("store", up(store)).put("keys", up(keys));
         ObjectNode endpointStatus = checks.putObject("endpoints");

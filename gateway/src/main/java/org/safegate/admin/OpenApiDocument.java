@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
 final class OpenApiDocument {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z]+)}");
     private static final java.util.Set<ApiOperation> REASON_BODY = java.util.EnumSet.of(ApiOperation.AGENCY_REVOKE,
-            ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE);
+            ApiOperation.AGENCY_REINSTATE, ApiOperation.AGREEMENT_REVOKE, ApiOperation.AGREEMENT_REINSTATE,
+            ApiOperation.OPERATOR_UNLOCK, ApiOperation.OPERATOR_TOKENS_REVOKE);
+    /** Members a reason body may also have. */
+    private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
+            ApiOperation.OPERATOR_UNLOCK, List.of("address"),
+            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"));
     private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(
@@ -74,17 +79,29 @@ final class OpenApiDocument {
             security.addObject().putArray("token");
             node.put("x-safegate-permission", operation.power().get().permission());
         }
+        operation.detailPower().ifPresent(power -> {
+            security.addObject();
+            security.addObject().putArray("basic");
+            security.addObject().putArray("token");
+            node.put("x-safegate-details-permission", power.permission());
+        });
         if (REASON_BODY.contains(operation)) {
             ObjectNode schema = node.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema").put("type", "object");
             schema.putArray("required").add("reason");
             schema.putObject("properties").putObject("reason").put("type", "string").put("maxLength", Json.MAX_TEXT);
+            OPTIONAL_BODY_MEMBERS.getOrDefault(operation, List.of()).forEach(name -> ((ObjectNode) schema
+                    .get("properties")).putObject(name).put("type", "string"));
         } else if (operation == ApiOperation.SAFEGUARD_EVENT) {
             node.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");
         }
         ObjectNode responses = node.putObject("responses");
         responses.putObject("200").put("description", "done");
+        if (operation.detailPower().isPresent()) {
+            error(responses, "401", "credentials sent and not valid");
+            error(responses, "429", "too many failed logins; see Retry-After");
+        }
         if (operation.power().isPresent()) {
             error(responses, "400", "bad input; the field is named");
             error(responses, "401", "no valid credentials");

@@ -29,7 +29,13 @@ public enum Power {
     /** Aggregate figures for monitoring (counts, bytes, latency): every operator. */
     METRICS_READ("metrics:read", EnumSet.allOf(Role.class)),
     /** Revoke or reinstate a single agreement. */
-    AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER));
+    AGREEMENTS_REVOKE("agreements:revoke", EnumSet.of(Role.SECURITY_OFFICER)),
+    /** Which part of the health check fails (store, keys, an agency's endpoints): every operator. */
+    HEALTH_DETAILS("health:details", EnumSet.allOf(Role.class)),
+    /** Lift another operator's login lockouts (someone guessed at their password, or they mistyped it). */
+    OPERATORS_UNLOCK("operators:unlock", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER)),
+    /** Revoke an operator's API tokens (a token leaked, a person left) without editing policy files. */
+    TOKENS_REVOKE("tokens:revoke", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER));
 
     private final String permission;
     private final Set<Role> roles;

@@ -35,7 +35,13 @@ public enum AuditEventType {
      * An agency's SFTP outbox lists an entry under a name the gateway will not take (it could place
      * the file outside the spool); the entry is left on the server. Not a transfer: nothing arrived.
      */
-    REMOTE_FILE_REFUSED;
+    REMOTE_FILE_REFUSED,
+    /** An operator lifted another operator's login lockouts. */
+    OPERATOR_UNLOCKED,
+    /** An API token came into force: the gateway first saw it in an operator file; the change says until when. */
+    API_TOKEN_ISSUED,
+    /** An operator revoked another's (or their own) API token. */
+    API_TOKEN_REVOKED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

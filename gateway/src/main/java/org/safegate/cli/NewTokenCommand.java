@@ -1,6 +1,13 @@
 package org.safegate.cli;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -8,19 +15,29 @@ import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.admin.ApiToken;
+import org.safegate.config.ApiSettings;
+import org.safegate.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code safegate operator new-token --operator ID --name NAME}: makes a random API token for the
- * admin API and prints it once, with the hash to add under {@code api-tokens} in the operator's
- * file. The token itself is stored nowhere.
+ * admin API and prints it once, with the hash and expiry date to add under {@code api-tokens} in
+ * the operator's file. The token itself is stored nowhere. Its expiry is the day its lifetime ends
+ * ({@code --lifetime}, else {@code safegate.api.token-lifetime}, else 90 days), rounded down, so a
+ * token never outlives its lifetime.
  */
 @Command(name = "new-token", mixinStandardHelpOptions = true,
         description = {"Make an API token for an operator: prints the token (give it to the operator; it is shown"
-                + " only now) and the lines to add to policies/operators/<id>.yaml."})
+                + " only now) and the lines to add to policies/operators/<id>.yaml, with its expiry date."})
 final class NewTokenCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    NewTokenCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern OPERATOR = Pattern.compile("[A-Za-z0-9_.@-]{1,100}");
 
@@ -30,6 +47,15 @@ final class NewTokenCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME",
             description = "A name for the token (letters, digits, - or _), e.g. the script that uses it.")
     String name;
+
+    @Option(names = "--lifetime", paramLabel = "DURATION",
+            description = "How long the token works, ISO-8601 (e.g. P30D). Default: safegate.api.token-lifetime"
+                    + " of the configuration, else P90D.")
+    String lifetime;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's application.properties (default: ./application.properties if present).")
+    Path config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,6 +69,8 @@ final class NewTokenCommand implements Callable<Integer> {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT,
                     "--name must be 1 to 40 letters, digits, '-' or '_'");
         }
+        Duration life = lifetime();
+        LocalDate expires = LocalDate.ofInstant(clock.instant().plus(life), ZoneOffset.UTC);
         String token = ApiToken.generate(operator, name, new SecureRandom());
         char[] secret = ApiToken.secretOf(token);
         String hash;
@@ -57,8 +85,23 @@ final class NewTokenCommand implements Callable<Integer> {
         out.println();
         out.println("add to policies/operators/" + operator + ".yaml:");
         out.println("api-tokens:");
-        out.println("  - { name: " + name + ", hash: \"" + hash + "\" }");
+        out.println("  - { name: " + name + ", hash: \"" + hash + "\", expires: " + expires + " }");
+        out.println();
+        out.println("it stops working at the start of " + expires + " (UTC); to stop it sooner: POST /api/operators/"
+                + operator + "/tokens/revoke");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private Duration lifetime() {
+        if (lifetime == null) {
+            return ApiSettings.tokenLifetime(Settings.load(Optional.ofNullable(config), System.getenv()));
+        }
+        try {
+            return ApiSettings.tokenLifetime(Settings.of(Map.of(ApiSettings.TOKEN_LIFETIME, lifetime)));
+        } catch (SafegateException e) {
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--lifetime"
+                    + e.getMessage().substring(ApiSettings.TOKEN_LIFETIME.length()), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.safegate.route;
 
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -24,7 +25,8 @@ import org.safegate.keys.PemFiles;
 
 /**
  * Puts the admin API on Camel Main's embedded HTTP server, with TLS only: the certificate and key
- * come from PEM files into an in-memory key store, protocols are TLS 1.3 and 1.2.
+ * come from PEM files into an in-memory key store; protocols and cipher suites are those of
+ * {@link ApiTlsVertx} (TLS 1.3, and TLS 1.2 with ECDHE and AEAD suites only).
  */
 final class ApiServer {
     private ApiServer() {
@@ -40,6 +42,15 @@ final class ApiServer {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 support.getCamelContext().setSSLContextParameters(tls);
+                // the HTTP server takes the one Vert.x instance in the registry; the context stops it last
+                ApiTlsVertx vertx = ApiTlsVertx.create();
+                support.getCamelContext().getRegistry().bind("safegate-api-vertx", Vertx.class, vertx);
+                try {
+                    support.getCamelContext().addService(new VertxCloser(vertx), true, false);
+                } catch (Exception e) {
+                    vertx.close();
+                    throw new SafegateException(ErrorCode.IO_FAILURE, "cannot start the admin API's server", e);
+                }
                 support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
             }
         });
@@ -83,8 +94,22 @@ final class ApiServer {
         parameters.setKeyManagers(keyManagers);
         parameters.setSecureSocketProtocol("TLS");
         SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
-        protocols.setSecureSocketProtocol(List.of("TLSv1.3", "TLSv1.2"));
+        protocols.setSecureSocketProtocol(ApiTlsVertx.PROTOCOLS);
         parameters.setSecureSocketProtocols(protocols);
         return parameters;
+    }
+
+    /** Closes the API's Vert.x instance (its event-loop threads) when the Camel context stops. */
+    private static final class VertxCloser extends org.apache.camel.support.service.ServiceSupport {
+        private final Vertx vertx;
+
+        VertxCloser(Vertx vertx) {
+            this.vertx = vertx;
+        }
+
+        @Override
+        protected void doStop() {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
     }
 }

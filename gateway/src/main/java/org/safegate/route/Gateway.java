@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safegate.admin.AdminServices;
+import org.safegate.admin.ApiTokens;
 import org.safegate.admin.AgreementAccess;
 import org.safegate.admin.FileSafeguardEvents;
 import org.safegate.admin.GatewayTransferQueue;
@@ -20,6 +21,7 @@ import org.safegate.audit.AuditSettings;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.audit.Outcome;
+import org.safegate.config.ApiSettings;
 import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
@@ -38,6 +40,7 @@ import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoredApiTokens;
 import org.safegate.store.StoredRevocations;
 import org.safegate.store.TransferJournal;
 import org.safegate.transfer.Delivery;
@@ -85,7 +88,7 @@ public final class Gateway implements AutoCloseable {
 
     /** What the admin API needs besides the parts above. */
     private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
-                              Clock clock, int lanes) {
+                              Clock clock, int lanes, ApiTokens apiTokens) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -123,8 +126,10 @@ public final class Gateway implements AutoCloseable {
         try {
             JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
                     AuditSettings.from(settings), clock);
+            ApiTokens apiTokens = new ApiTokens(new StoredApiTokens(database), auditLog, clock,
+                    ApiSettings.tokenLifetime(settings));
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
-                    new AuditedReloads(auditLog));
+                    new AuditedReloads(auditLog, apiTokens));
             StoredRevocations revocations = new StoredRevocations(database);
             Endpoints endpoints = new Endpoints(workingDir, sftp);
             // trust material is read for every check: a new CRL releases what a stale one held
@@ -148,8 +153,8 @@ public final class Gateway implements AutoCloseable {
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate, workingDir,
-                    workingDir.resolve(config.policies()), data, clock, lanes(settings)));
+                    sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
+                    workingDir, workingDir.resolve(config.policies()), data, clock, lanes(settings), apiTokens));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -225,7 +230,7 @@ public final class Gateway implements AutoCloseable {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
                 operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
-                transferQueue(), timings, operations.clock(), agreementAccess);
+                transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens());
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */
@@ -280,12 +285,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Every policy load and rejection goes into the audit log. */
-    private record AuditedReloads(AuditLog audit) implements PolicyHolder.Listener {
+    private record AuditedReloads(AuditLog audit, ApiTokens apiTokens) implements PolicyHolder.Listener {
         @Override
         public void loaded(Path folder, PolicySet set) {
             audit.append(AuditEntry.builder(AuditEventType.POLICY_LOADED, "gateway").origin("policy folder")
                     .object(folder.toString()).change(set.agencies().size() + " agencies, " + set.agreements().size()
                             + " agreements").build());
+            apiTokens.register(set);
         }
 
         @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -89,5 +91,67 @@ class AdminApiLoginTest {
                 .statusCode()).isEqualTo(401);
         assertThat(api.events(AuditEventType.OPERATOR_LOGIN_FAILED)).hasSize(2)
                 .allSatisfy(e -> assertThat(e.entry().change()).doesNotContain(token.substring(token.lastIndexOf('.'))));
+    }
+
+    @Test
+    void thirtyGuessesAtTheOfficersPasswordAtOnce_resultAtMostFiveAreCheckedAndTheOthersAreToldWhenToRetry()
+            throws Exception {
+        api = ApiGateway.start(workspace, Map.of("safegate.api.login.max-failures", "5"));
+        List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            guesses.add(api.callAsync("GET", "/api/agencies/DOJ", ApiGateway.basic("officer", "guess-" + i)));
+        }
+        List<HttpResponse<String>> answers = guesses.stream().map(CompletableFuture::join).toList();
+
+        long checked = answers.stream().filter(a -> a.statusCode() == 401).count();
+        assertThat(answers).extracting(HttpResponse::statusCode).allMatch(s -> s == 401 || s == 429 || s == 503);
+        assertThat(checked).as("passwords checked").isBetween(1L, 5L);
+        assertThat(api.events(AuditEventType.OPERATOR_LOGIN_FAILED)).hasSize((int) checked);
+        assertThat(answers).filteredOn(a -> a.statusCode() != 401).isNotEmpty().allSatisfy(a -> assertThat(
+                Long.parseLong(a.headers().firstValue("Retry-After").orElseThrow())).isPositive());
+    }
+
+    @Test
+    void someoneGuessesTheOfficersPasswordFromAnotherAddress_resultSheStillLogsInFromHers() throws Exception {
+        api = ApiGateway.start(workspace, Map.of("safegate.api.login.max-failures", "3"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.getFrom("127.0.0.2", "/metrics", ApiGateway.basic("officer", "guess-" + i)))
+                    .containsEntry("status", "401");
+        }
+
+        assertThat(api.getFrom("127.0.0.2", "/metrics", ApiGateway.basic("officer", ApiGateway.PASSWORDS.get("officer"))))
+                .as("the guessing address waits, even with the right password").containsEntry("status", "429")
+                .containsKey("retry-after");
+        assertThat(api.get("/metrics", "officer").statusCode()).as("the officer from her own address").isEqualTo(200);
+        assertThat(api.events(AuditEventType.OPERATOR_LOGIN_FAILED)).hasSize(3)
+                .allSatisfy(e -> assertThat(e.entry().origin()).isEqualTo("admin API from 127.0.0.2"));
+    }
+
+    @Test
+    void anAdministratorUnlocksTheOfficer_resultSheLogsInAgainAndTheUnlockIsAudited() throws Exception {
+        api = ApiGateway.start(workspace, Map.of("safegate.api.login.max-failures", "3"));
+        for (int i = 0; i < 3; i++) {
+            api.call("GET", "/metrics", ApiGateway.basic("officer", "typo-" + i), null, null);
+        }
+        assertThat(api.get("/metrics", "officer").statusCode()).isEqualTo(429);
+
+        HttpResponse<String> self = api.postJson("/api/operators/admin/unlock", "admin", "{\"reason\": \"me\"}");
+        HttpResponse<String> unknown = api.postJson("/api/operators/nobody/unlock", "admin", "{\"reason\": \"x\"}");
+        HttpResponse<String> unlock = api.postJson("/api/operators/officer/unlock", "admin",
+                "{\"reason\": \"she mistyped her password; confirmed by phone\"}");
+
+        assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+        assertThat(self.body()).contains("SELF_UNLOCK");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unlock.statusCode()).as(unlock.body()).isEqualTo(200);
+        assertThat(unlock.body()).contains("\"cleared\" : 1");
+        assertThat(api.get("/metrics", "officer").statusCode()).isEqualTo(200);
+        assertThat(api.events(AuditEventType.OPERATOR_UNLOCKED)).singleElement().satisfies(e -> {
+            assertThat(e.entry().actor()).isEqualTo("admin");
+            assertThat(e.entry().object()).isEqualTo("officer");
+            assertThat(e.entry().change()).contains("confirmed by phone").contains("1 lockout(s) lifted");
+        });
+        assertThat(api.events(AuditEventType.OPERATOR_FORBIDDEN)).singleElement()
+                .satisfies(e -> assertThat(e.entry().change()).contains("no one unlocks themselves"));
     }
 }

@@ -1,6 +1,9 @@
 package org.safegate.admin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
@@ -44,14 +49,16 @@ public final class ApiGateway implements AutoCloseable {
     public final Gateway gateway;
     public final int port;
     private final AutoCloseable running;
+    private final SSLContext tls;
     private final HttpClient client;
 
-    private ApiGateway(Path workspace, Gateway gateway, int port, AutoCloseable running, HttpClient client) {
+    private ApiGateway(Path workspace, Gateway gateway, int port, AutoCloseable running, SSLContext tls) {
         this.workspace = workspace;
         this.gateway = gateway;
         this.port = port;
         this.running = running;
-        this.client = client;
+        this.tls = tls;
+        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Copies policies and keys into the workspace and starts the gateway with the API. */
@@ -68,7 +75,7 @@ public final class ApiGateway implements AutoCloseable {
         try {
             AutoCloseable running = new GatewayRunner(gateway, ApiSettings.from(settings, workspace))
                     .start(Duration.ofSeconds(60));
-            return new ApiGateway(workspace, gateway, port, running, client(root.resolve("keys-example/ca/ca.crt")));
+            return new ApiGateway(workspace, gateway, port, running, tls(root.resolve("keys-example/ca/ca.crt")));
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
@@ -97,6 +104,42 @@ public final class ApiGateway implements AutoCloseable {
     HttpResponse<String> postJson(String path, String operator, String json) throws IOException, InterruptedException {
         return call("POST", path, basic(operator, PASSWORDS.get(operator)), "application/json",
                 json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends the request without waiting for the answer, so that many run at once. */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> callAsync(String method, String path,
+                                                                          String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(120)).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", authorization);
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A GET sent from another local address (any of 127.0.0.0/8 reaches the server on 127.0.0.1),
+     * as a client elsewhere would; its status (as "status") and headers, lower-cased names.
+     */
+    Map<String, String> getFrom(String localAddress, String path, String authorization) throws IOException {
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getByName("127.0.0.1"),
+                port, InetAddress.getByName(localAddress), 0)) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + authorization + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            Map<String, String> head = new HashMap<>();
+            head.put("status", in.readLine().split(" ")[1]);
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                head.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        line.substring(colon + 1).trim());
+            }
+            return head;
+        }
     }
 
     static String basic(String user, String password) {
@@ -132,7 +175,7 @@ public final class ApiGateway implements AutoCloseable {
         }
     }
 
-    private static HttpClient client(Path caCertificate) throws Exception {
+    private static SSLContext tls(Path caCertificate) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caCertificate)) {
@@ -142,7 +185,7 @@ public final class ApiGateway implements AutoCloseable {
         factory.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return tls;
     }
 
     private static int freePort() throws IOException {

@@ -3,10 +3,12 @@ package org.safegate.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.safegate.audit.AuditEventType;
 
 /** What monitoring sees: readiness from {@code /api/health}, figures from {@code /metrics}. */
 class HealthAndMetricsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CSV = "tin,name,address\n123456789,Jane Roe,1 Main St\n";
 
     @TempDir
@@ -54,19 +57,40 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void anAgencysInboxIsAFile_resultHealthSaysNotReadyWithoutSayingWhere() throws Exception {
+    void anAgencysInboxIsAFile_resultWithoutALoginHealthSaysOnlyDownAndAnOperatorSeesWhichAgency() throws Exception {
         api = ApiGateway.start(workspace, Map.of());
-        assertThat(api.get("/api/health", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> up = api.get("/api/health", null);
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(up.body())).isEqualTo(JSON.readTree("{\"status\": \"UP\"}"));
 
         // a plain file where ICE's inbox folder should be: nothing can be delivered there
         Path inbox = workspace.resolve("work/ICE/inbox");
         Files.createDirectories(inbox.getParent());
         Files.deleteIfExists(inbox);
         Files.writeString(inbox, "not a folder");
-        HttpResponse<String> health = api.get("/api/health", null);
+        HttpResponse<String> anonymous = api.get("/api/health", null);
 
-        assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"status\" : \"DOWN\"").contains("\"ICE\" : \"DOWN\"")
-                .contains("\"DOJ\" : \"UP\"").contains("\"store\" : \"UP\"").doesNotContain(workspace.toString());
+        assertThat(anonymous.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(anonymous.body())).as("no agency, check or path for anyone who can reach the port")
+                .isEqualTo(JSON.readTree("{\"status\": \"DOWN\"}"));
+        for (String operator : List.of("auditor", "officer", "admin")) {
+            HttpResponse<String> detailed = api.get("/api/health", operator);
+            assertThat(detailed.statusCode()).isEqualTo(503);
+            assertThat(detailed.body()).contains("\"status\" : \"DOWN\"").contains("\"ICE\" : \"DOWN\"")
+                    .contains("\"DOJ\" : \"UP\"").contains("\"store\" : \"UP\"")
+                    .doesNotContain(workspace.toString());
+        }
+    }
+
+    @Test
+    void aHealthCheckWithWrongCredentials_resultRefused401AndAuditedLikeAnyOtherLogin() throws Exception {
+        api = ApiGateway.start(workspace, Map.of());
+
+        HttpResponse<String> wrong = api.call("GET", "/api/health", ApiGateway.basic("auditor", "guess"), null, null);
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("DOJ");
+        assertThat(api.events(AuditEventType.OPERATOR_LOGIN_FAILED)).singleElement()
+                .satisfies(e -> assertThat(e.entry().object()).isEqualTo("GET /api/health"));
     }
 }

@@ -34,6 +34,25 @@ class OperatorApiCommandsTest {
     }
 
     @Test
+    void aNewToken_resultItCarriesTheDayItsLifetimeEndsNinetyDaysByDefault() {
+        assertThat(run("operator", "new-token", "--operator", "auditor", "--name", "nightly")).isZero();
+        assertThat(run("operator", "new-token", "--operator", "auditor", "--name", "weekly", "--lifetime", "P30D"))
+                .isZero();
+
+        assertThat(out.toString().lines().filter(l -> l.contains("name: nightly")))
+                .singleElement().asString().endsWith(", expires: " + TestClocks.CASE_DATE.plusDays(90) + " }");
+        assertThat(out.toString().lines().filter(l -> l.contains("name: weekly")))
+                .singleElement().asString().endsWith(", expires: " + TestClocks.CASE_DATE.plusDays(30) + " }");
+    }
+
+    @Test
+    void aLifetimeThatIsNotADuration_resultRefusedNamingTheOption() {
+        assertThat(run("operator", "new-token", "--operator", "auditor", "--name", "x", "--lifetime", "90 days"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--lifetime must be an ISO-8601 duration").contains("'90 days'");
+    }
+
+    @Test
     void aTokenNameWithADotIsRefused() {
         assertThat(run("operator", "new-token", "--operator", "auditor", "--name", "a.b")).isEqualTo(2);
         assertThat(err.toString()).contains("--name");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safegate.SafegateException;
@@ -55,5 +56,28 @@ class ApiSettingsTest {
                 .hasMessageContaining("safegate.api.port must be a whole number from 0 to 65535");
         assertThatThrownBy(() -> ApiSettings.from(Settings.of(Map.of("safegate.api.login.max-failures", "many")),
                 DIR)).hasMessageContaining("safegate.api.login.max-failures");
+    }
+
+    @Test
+    void loginAndTokenDefaults_resultFiveAndTwentyFailuresLockoutsFromFiveMinutesToADayTwoChecksNinetyDays() {
+        ApiSettings api = ApiSettings.from(Settings.of(Map.of()), DIR);
+
+        assertThat(api.login()).isEqualTo(new ApiSettings.Login(5, 20, Duration.ofMinutes(5), Duration.ofDays(1), 2));
+        assertThat(api.tokenLifetime()).isEqualTo(Duration.ofDays(90));
+        assertThat(ApiSettings.from(Settings.of(Map.of("safegate.api.token-lifetime", "P30D")), DIR).tokenLifetime())
+                .isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void aCeilingBelowTheFirstLockoutOrATokenLifetimeThatIsNotADuration_resultRefusedNamingTheKey() {
+        assertThatThrownBy(() -> ApiSettings.from(Settings.of(Map.of("safegate.api.login.lockout-seconds", "600",
+                "safegate.api.login.max-lockout-seconds", "300")), DIR))
+                .hasMessageContaining("safegate.api.login.max-lockout-seconds (300) must be at least");
+        assertThatThrownBy(() -> ApiSettings.from(Settings.of(Map.of("safegate.api.login.max-concurrent-checks", "0")),
+                DIR)).hasMessageContaining("safegate.api.login.max-concurrent-checks must be a whole number from 1");
+        for (String lifetime : new String[] {"90", "90 days", "-P1D", "PT30S", "P3650D"}) {
+            assertThatThrownBy(() -> ApiSettings.from(Settings.of(Map.of("safegate.api.token-lifetime", lifetime)),
+                    DIR)).as(lifetime).hasMessageContaining("safegate.api.token-lifetime must be an ISO-8601 duration");
+        }
     }
 }

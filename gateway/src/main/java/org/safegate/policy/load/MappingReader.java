@@ -198,6 +198,11 @@ final class MappingReader {
         problems.error(file, line, field(key), code, message);
     }
 
+    /** Records a warning about one of this mapping's keys: the set still loads. */
+    void warning(int line, String key, ProblemCode code, String message) {
+        problems.warning(file, line, field(key), code, message);
+    }
+
     void error(Node at, String field, ProblemCode code, String message) {
         problems.error(file, line(at), field, code, message);
     }

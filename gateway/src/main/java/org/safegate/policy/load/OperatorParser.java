@@ -1,18 +1,21 @@
 package org.safegate.policy.load;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safegate.policy.model.ApiTokenHash;
 import org.safegate.policy.model.Operator;
 import org.safegate.policy.model.Role;
 
 /**
  * Reads {@code operators/<id>.yaml}; a password or API token that is not a Shiro hash is refused.
- * API tokens are optional: {@code api-tokens: [{name: ci, hash: "$shiro2$..."}]}, each from
- * {@code safegate operator new-token}.
+ * API tokens are optional: {@code api-tokens: [{name: ci, hash: "$shiro2$...", expires: 2027-03-01}]},
+ * each from {@code safegate operator new-token}. A token without {@code expires} is a warning: it
+ * lives the gateway's token lifetime from when the gateway first sees it.
  */
 final class OperatorParser {
     /** Shiro 2's modular crypt format, as printed by {@code safegate operator hash-password}. */
@@ -26,7 +29,7 @@ final class OperatorParser {
         String name = in.string("name");
         List<String> roleKeys = in.stringList("roles", true);
         String hash = in.string("password-hash");
-        Map<String, String> tokens = tokens(in);
+        Map<String, ApiTokenHash> tokens = tokens(in);
         in.rejectUnknownKeys();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String key : roleKeys) {
@@ -49,12 +52,18 @@ final class OperatorParser {
         return Optional.of(new Operator(id, name, roles, hash, in.source(), tokens));
     }
 
-    private static Map<String, String> tokens(MappingReader in) {
-        Map<String, String> tokens = new LinkedHashMap<>();
+    private static Map<String, ApiTokenHash> tokens(MappingReader in) {
+        Map<String, ApiTokenHash> tokens = new LinkedHashMap<>();
         for (MappingReader token : in.mappingList("api-tokens")) {
             String name = token.string("name");
             String hash = token.string("hash");
+            Optional<LocalDate> expires = token.optionalDate("expires");
             token.rejectUnknownKeys();
+            if (name != null && expires.isEmpty() && !token.has("expires")) {
+                token.warning(token.lineOf("name"), "expires", ProblemCode.TOKEN_WITHOUT_EXPIRY, "token '" + name
+                        + "' has no expires date: it stops safegate.api.token-lifetime (default 90 days) after the"
+                        + " gateway first sees it; 'safegate operator new-token' makes tokens with their date");
+            }
             if (name != null && !TOKEN_NAME.matcher(name).matches()) {
                 token.problem(token.lineOf("name"), "name", ProblemCode.INVALID_VALUE,
                         "a token name is 1 to 40 letters, digits, '-' or '_'");
@@ -66,7 +75,7 @@ final class OperatorParser {
                         "is not a token hash; run './safegate operator new-token' and paste the hash it prints");
             }
             if (name != null && hash != null) {
-                tokens.putIfAbsent(name, hash);
+                tokens.putIfAbsent(name, new ApiTokenHash(name, hash, expires));
             }
         }
         return tokens;

@@ -23,5 +23,7 @@ public enum ProblemCode {
     /** Warnings from here on. */
     FILE_NOT_FOUND,
     UNEXPECTED_FILE,
-    SEPARATION_OF_DUTIES
+    SEPARATION_OF_DUTIES,
+    /** An API token without an {@code expires} date: the gateway's token lifetime alone ends it. */
+    TOKEN_WITHOUT_EXPIRY
 }

@@ -6,17 +6,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A person who runs the gateway, with the roles the policy gives them, a password hash and the
- * hashes of their API tokens (by token name). Only hashes are ever held, never a secret.
+ * A person who runs the gateway, with the roles the policy gives them, a password hash and their
+ * API tokens (by token name, each with the hash of its secret and its expiry date). Only hashes are
+ * ever held, never a secret.
  */
 public record Operator(String id, String name, Set<Role> roles, String passwordHash, Source source,
-                       Map<String, String> apiTokenHashes) {
+                       Map<String, ApiTokenHash> apiTokens) {
     public Operator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         roles = Set.copyOf(roles);
         Objects.requireNonNull(passwordHash, "passwordHash");
-        apiTokenHashes = java.util.Collections.unmodifiableMap(new TreeMap<>(apiTokenHashes));
+        apiTokens = java.util.Collections.unmodifiableMap(new TreeMap<>(apiTokens));
     }
 
     /** An operator without API tokens. */
@@ -24,8 +25,15 @@ public record Operator(String id, String name, Set<Role> roles, String passwordH
         this(id, name, roles, passwordHash, source, Map.of());
     }
 
+    /** The hash of each token's secret, by token name. */
+    public Map<String, String> apiTokenHashes() {
+        Map<String, String> hashes = new TreeMap<>();
+        apiTokens.forEach((tokenName, token) -> hashes.put(tokenName, token.hash()));
+        return java.util.Collections.unmodifiableMap(hashes);
+    }
+
     @Override
     public String toString() {
-        return "Operator[id=" + id + ", roles=" + roles + ", tokens=" + apiTokenHashes.keySet() + "]";
+        return "Operator[id=" + id + ", roles=" + roles + ", tokens=" + apiTokens.keySet() + "]";
     }
 }

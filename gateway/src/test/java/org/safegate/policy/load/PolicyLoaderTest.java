@@ -68,7 +68,8 @@ class PolicyLoaderTest {
                 bad("hostKeyOnFileEndpoint", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 5,
                         "endpoints.outbox.host-key"),
                 bad("plaintextToken", ProblemCode.PLAINTEXT_PASSWORD, "operators/olivia.yaml", 6, "api-tokens[0].hash"),
-                bad("badTokenName", ProblemCode.INVALID_VALUE, "operators/olivia.yaml", 6, "api-tokens[0].name"));
+                bad("badTokenName", ProblemCode.INVALID_VALUE, "operators/olivia.yaml", 6, "api-tokens[0].name"),
+                bad("badTokenExpiry", ProblemCode.INVALID_DATE, "operators/olivia.yaml", 6, "api-tokens[0].expires"));
     }
 
     private static Arguments bad(String fixture, ProblemCode code, String file, int line, String field) {
@@ -183,6 +184,29 @@ class PolicyLoaderTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.require().operator("olivia").orElseThrow().apiTokenHashes()).containsExactly(
                 java.util.Map.entry("nightly", hash));
+    }
+
+    @Test
+    void apiTokenWithAnExpiryDateLoadsWithItAndOneWithoutIsAWarning(@TempDir Path dir) throws Exception {
+        Path set = copyOf(fixture("valid"), dir);
+        String hash = "$shiro2$2y$10$7rOjsAf2U/AKKqpMpCIn6etuOXyQ86tp2Tn9xv6FyXl2T0QYc3.G.";
+        Files.writeString(set.resolve("operators/olivia.yaml"), Files.readString(set.resolve("operators/olivia.yaml"))
+                + "api-tokens:\n  - { name: ci, hash: \"" + hash + "\", expires: 2027-03-01 }\n"
+                + "  - { name: legacy, hash: \"" + hash + "\" }\n");
+
+        PolicyLoadResult result = new PolicyLoader(set).load(set);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.require().operator("olivia").orElseThrow().apiTokens()).containsExactly(
+                java.util.Map.entry("ci", new org.safegate.policy.model.ApiTokenHash("ci", hash,
+                        java.util.Optional.of(java.time.LocalDate.of(2027, 3, 1)))),
+                java.util.Map.entry("legacy", new org.safegate.policy.model.ApiTokenHash("legacy", hash,
+                        java.util.Optional.empty())));
+        assertThat(result.warnings()).filteredOn(w -> w.code() == ProblemCode.TOKEN_WITHOUT_EXPIRY).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.field()).isEqualTo("api-tokens[1].expires");
+                    assertThat(w.line()).isEqualTo(7);
+                });
     }
 
     @Test
