@@ -8,6 +8,10 @@ public enum ErrorCode {
     TRANSFER_DENIED(true),
     /** A command-line argument or input file is invalid. */
     INVALID_ARGUMENT(true),
+    /** A command that acts as an operator was not given valid credentials (wrong, expired or revoked). */
+    OPERATOR_NOT_AUTHENTICATED(true),
+    /** The operator's roles do not hold the power the command needs. */
+    OPERATOR_FORBIDDEN(true),
     /**
      * A key, certificate or secret the gateway needs cannot be obtained from the key provider
      * (Vault unreachable, refused, or missing).

@@ -6,8 +6,6 @@ import java.util.Base64;
 import java.util.Optional;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationToken;
-import org.apache.shiro.authc.DisabledAccountException;
-import org.apache.shiro.authc.ExpiredCredentialsException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.subject.SimplePrincipalCollection;
@@ -111,13 +109,7 @@ public final class ApiGuard {
 
     /** Why a login failed, for the audit log: never the secret, nor whether an unknown id exists. */
     private String why(String user, AuthenticationException e) {
-        if (e instanceof ExpiredCredentialsException) {
-            return "API token expired";
-        }
-        if (e instanceof DisabledAccountException) {
-            return "API token revoked";
-        }
-        return operators.knows(user) ? "wrong password or token" : "unknown operator";
+        return OperatorLogin.reason(e, operators.knows(user));
     }
 
     private static Optional<AuthenticationToken> token(String header) {

@@ -35,7 +35,12 @@ public enum Power {
     /** Lift another operator's login lockouts (someone guessed at their password, or they mistyped it). */
     OPERATORS_UNLOCK("operators:unlock", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER)),
     /** Revoke an operator's API tokens (a token leaked, a person left) without editing policy files. */
-    TOKENS_REVOKE("tokens:revoke", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER));
+    TOKENS_REVOKE("tokens:revoke", EnumSet.of(Role.ADMINISTRATOR, Role.SECURITY_OFFICER)),
+    /**
+     * Move events past the retention period out of the store into a signed, verified archive
+     * (records management; nothing is altered or lost: the store keeps the link to the archive).
+     */
+    AUDIT_ARCHIVE("audit:archive", EnumSet.of(Role.ADMINISTRATOR));
 
     private final String permission;
     private final Set<Role> roles;

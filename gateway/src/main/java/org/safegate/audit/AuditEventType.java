@@ -41,7 +41,9 @@ public enum AuditEventType {
     /** An API token came into force: the gateway first saw it in an operator file; the change says until when. */
     API_TOKEN_ISSUED,
     /** An operator revoked another's (or their own) API token. */
-    API_TOKEN_REVOKED;
+    API_TOKEN_REVOKED,
+    /** An administrator moved events past the retention period into a signed archive; the change names it. */
+    AUDIT_ARCHIVED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.admin.Power;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.config.Settings;
@@ -46,14 +47,16 @@ abstract class AgencyAccess {
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
             return ExitCodes.OK;
         }
+        LocalOperator operator = LocalOperator.of(server);
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
+            String command = "safegate agency " + (type == AuditEventType.AGENCY_REVOKED ? "revoke" : "reinstate");
+            String actor = operator.require(gateway, Power.AGENCIES_REVOKE, command, agency);
             if (gateway.policies().get().agency(agency).isEmpty()) {
                 throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "'" + agency + "' is not an agency of the policy set");
             }
-            String actor = "cli:" + System.getProperty("user.name");
             apply(gateway, actor);
-            gateway.auditLog().append(AuditEntry.builder(type, actor).origin("safegate agency " + verb)
+            gateway.auditLog().append(AuditEntry.builder(type, actor).origin(command + " (command line)")
                     .object(agency).change(verb + ": " + reason).build());
             return ExitCodes.OK;
         }

@@ -7,6 +7,7 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.admin.AgreementAccess;
 import org.safegate.admin.ApiProblem;
+import org.safegate.admin.Power;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import picocli.CommandLine.Mixin;
@@ -45,9 +46,12 @@ abstract class AgreementChange {
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
             return ExitCodes.OK;
         }
+        LocalOperator operator = LocalOperator.of(server);
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
-            apply(gateway.agreementAccess(), "cli:" + System.getProperty("user.name"), "safegate agreement " + verb);
+            String command = "safegate agreement " + verb;
+            String actor = operator.require(gateway, Power.AGREEMENTS_REVOKE, command, agreement);
+            apply(gateway.agreementAccess(), actor, command + " (command line)");
             return ExitCodes.OK;
         } catch (ApiProblem problem) {
             // the command line speaks in error codes, not HTTP statuses

@@ -5,11 +5,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.safegate.admin.ApiTokens;
+import org.safegate.admin.OperatorLogin;
+import org.safegate.admin.Power;
 import org.safegate.audit.AuditArchiver;
+import org.safegate.audit.AuditEntry;
+import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CertificateCheckpointVerifier;
+import org.safegate.audit.JdbcAuditLog;
+import org.safegate.config.ApiSettings;
+import org.safegate.policy.load.PolicyLoader;
+import org.safegate.policy.model.PolicySet;
 import org.safegate.store.Database;
+import org.safegate.store.StoredApiTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,14 +50,30 @@ final class AuditArchiveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    OperatorOptions operator;
+
     @Override
     public Integer call() {
+        LocalOperator local = LocalOperator.of(operator);
         AuditKeys keys = config.keys();
         AuditArchiver.Archived archived;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openDatabase();
+             JdbcAuditLog audit = new JdbcAuditLog(database, keys.signer(), config.audit(), clock)) {
+            Path workingDir = Path.of("").toAbsolutePath();
+            PolicySet policies = new PolicyLoader(workingDir).load(workingDir.resolve(config.gateway().policies()))
+                    .require();
+            OperatorLogin login = new OperatorLogin(() -> policies, new ApiTokens(new StoredApiTokens(database), audit,
+                    clock, ApiSettings.tokenLifetime(config.settings())), audit);
+            String actor = local.require(login, Power.AUDIT_ARCHIVE, "safegate audit archive", out.toString());
             archived = new AuditArchiver(new AuditStore(database), keys.signer(),
                     new CertificateCheckpointVerifier(keys.certificate()), config.audit(), clock)
                     .archive(before.atStartOfDay(ZoneOffset.UTC).toInstant(), out);
+            if (archived.count() > 0) {
+                audit.append(AuditEntry.builder(AuditEventType.AUDIT_ARCHIVED, actor)
+                        .origin("safegate audit archive (command line)").object(out.toAbsolutePath().toString())
+                        .change("archived " + archived.count() + " events up to " + archived.upTo()).build());
+            }
         }
         spec.commandLine().getOut().println(archived.count() == 0 ? "nothing to archive"
                 : "archived " + archived.count() + " events (up to " + archived.upTo() + ") to " + out);

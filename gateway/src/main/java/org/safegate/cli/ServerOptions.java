@@ -2,6 +2,7 @@ package org.safegate.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,9 +17,8 @@ final class ServerOptions {
                     + " prompt.")
     URI server;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "The operator's API token, in a file readable by its owner only (or SAFEGATE_TOKEN_FILE).")
-    Path tokenFile;
+    @Mixin
+    OperatorOptions operator = new OperatorOptions();
 
     @Option(names = "--ca", paramLabel = "FILE",
             description = "With --server: trust the server's certificate if it chains to this CA certificate (PEM).")
@@ -34,6 +34,6 @@ final class ServerOptions {
 
     /** The operator's credentials for this invocation. */
     OperatorCredentials credentials() {
-        return OperatorCredentials.resolve(System.getenv(), java.util.Optional.ofNullable(tokenFile), System.console());
+        return operator.credentials();
     }
 }

@@ -29,6 +29,7 @@ class AgreementCommandTest {
     @TempDir
     Path dir;
     private Path config;
+    private Path officerToken;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -37,6 +38,7 @@ class AgreementCommandTest {
         Path root = TestFiles.repositoryRoot();
         TestFiles.copyTree(root.resolve("policies"), dir.resolve("policies"));
         TestFiles.copyTree(root.resolve("keys-example"), dir.resolve("keys-example"));
+        officerToken = OperatorTokenFiles.issue(dir.resolve("policies"), "officer", dir.resolve("officer.token"));
         config = Files.writeString(dir.resolve("application.properties"), "safegate.data=" + dir.resolve("data")
                 + "\nsafegate.policies=" + dir.resolve("policies")
                 + "\nsafegate.keys=file:" + dir.resolve("keys-example") + "\n");
@@ -45,18 +47,18 @@ class AgreementCommandTest {
     @Test
     void revokeIsStoredAndAuditedAndReinstateLiftsIt() {
         assertThat(run("agreement", "revoke", "IRS-ICE-2025", "--reason", "disclosures under review",
-                "--config", config.toString())).as(err.toString()).isZero();
+                "--config", config.toString(), "--token-file", officerToken.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("IRS-ICE-2025 revoked");
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")))) {
             assertThat(new StoredRevocations(database).agreementInForce("IRS-ICE-2025")).isPresent();
             List<AuditEvent> revoked = events(database, AuditEventType.AGREEMENT_REVOKED);
             assertThat(revoked).hasSize(1);
-            assertThat(revoked.get(0).entry().actor()).startsWith("cli:");
+            assertThat(revoked.get(0).entry().actor()).as("the operator the token proves").isEqualTo("officer");
             assertThat(revoked.get(0).entry().change()).contains("disclosures under review");
         }
 
         assertThat(run("agreement", "reinstate", "IRS-ICE-2025", "--reason", "review done",
-                "--config", config.toString())).as(err.toString()).isZero();
+                "--config", config.toString(), "--token-file", officerToken.toString())).as(err.toString()).isZero();
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")))) {
             assertThat(new StoredRevocations(database).agreementInForce("IRS-ICE-2025")).isEmpty();
             assertThat(events(database, AuditEventType.AGREEMENT_REINSTATED)).hasSize(1);
@@ -65,14 +67,15 @@ class AgreementCommandTest {
 
     @Test
     void unknownAgreementIsAnInputErrorNamingIt() {
-        assertThat(run("agreement", "revoke", "NO-SUCH", "--reason", "x", "--config", config.toString())).isEqualTo(2);
+        assertThat(run("agreement", "revoke", "NO-SUCH", "--reason", "x", "--config", config.toString(),
+                "--token-file", officerToken.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("NO-SUCH");
     }
 
     @Test
     void reinstatingWhatIsNotRevokedIsAnInputError() {
-        assertThat(run("agreement", "reinstate", "IRS-ICE-2025", "--reason", "x", "--config", config.toString()))
-                .isEqualTo(2);
+        assertThat(run("agreement", "reinstate", "IRS-ICE-2025", "--reason", "x", "--config", config.toString(),
+                "--token-file", officerToken.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("is not revoked");
     }
 

@@ -28,6 +28,7 @@ import org.safegate.audit.TestAuditKeys;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.testing.TestClocks;
+import org.safegate.testing.TestFiles;
 import picocli.CommandLine;
 
 /** The auditor's commands on an embedded store configured through application.properties. */
@@ -37,14 +38,18 @@ class AuditCommandTest {
     @TempDir
     Path dir;
     private Path config;
+    private Path adminToken;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void populate() throws Exception {
         KEYS.writeTo(dir.resolve("keys"));
+        // the operators, for the command that changes the store (archive)
+        TestFiles.copyTree(TestFiles.repositoryRoot().resolve("policies"), dir.resolve("policies"));
+        adminToken = OperatorTokenFiles.issue(dir.resolve("policies"), "admin", dir.resolve("admin.token"));
         config = Files.writeString(dir.resolve("application.properties"), "safegate.data=" + dir.resolve("data")
-                + "\nsafegate.keys=file:" + dir.resolve("keys") + "\n");
+                + "\nsafegate.keys=file:" + dir.resolve("keys") + "\nsafegate.policies=" + dir.resolve("policies") + "\n");
         MutableClock clock = new MutableClock(Instant.parse("2015-03-01T10:00:00Z"));
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")));
              JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
@@ -188,12 +193,17 @@ class AuditCommandTest {
     @Test
     void retentionMovesOldEventsIntoASignedArchiveThatLinksToTheStore() throws Exception {
         Path archive = dir.resolve("archive-2015.jsonl");
-        assertThat(run(withConfig("audit", "archive", "--before", "2016-01-01", "--out", archive.toString()))).isZero();
+        assertThat(run(withConfig("audit", "archive", "--before", "2016-01-01", "--out", archive.toString(),
+                "--token-file", adminToken.toString()))).as(err.toString()).isZero();
         assertThat(out.toString()).contains("archived 2 events (up to 2)");
 
         out.getBuffer().setLength(0);
         assertThat(run(withConfig("audit", "list", "--json"))).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString())).hasSize(6);
+        JsonNode left = new ObjectMapper().readTree(out.toString());
+        // the six newer events, the admin's token coming into force, and the archiving itself
+        assertThat(left).hasSize(8);
+        assertThat(left.get(7).path("type").asText()).isEqualTo("AUDIT_ARCHIVED");
+        assertThat(left.get(7).path("actor").asText()).isEqualTo("admin");
 
         out.getBuffer().setLength(0);
         assertThat(run(withConfig("audit", "verify", "--archive", archive.toString()))).isZero();
@@ -207,7 +217,8 @@ class AuditCommandTest {
         assertThat(out.toString()).contains("TAMPERED: " + archive).contains("event 2: altered");
 
         out.getBuffer().setLength(0);
-        assertThat(run(withConfig("audit", "archive", "--before", "2030-01-01", "--out", dir.resolve("b").toString())))
+        assertThat(run(withConfig("audit", "archive", "--before", "2030-01-01", "--out", dir.resolve("b").toString(),
+                "--token-file", adminToken.toString())))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("kept for P7Y");
     }

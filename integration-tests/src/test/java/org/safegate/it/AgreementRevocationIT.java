@@ -38,14 +38,16 @@ class AgreementRevocationIT {
             Path receipts = workspace.resolve("work/IRS/inbox/receipts/IRS-DOJ-2024");
             await().atMost(PATIENCE).until(() -> Files.exists(receipts.resolve("first.csv.delivered.json")));
 
-            SafegateProcess.Result revoked = SafegateProcess.jar(workspace, "agreement", "revoke", "IRS-DOJ-2024",
+            SafegateProcess.Result revoked = SafegateProcess.jar(workspace, SafegateProcess.officer(), "agreement",
+                    "revoke", "IRS-DOJ-2024",
                     "--reason", "court order under review");
             assertThat(revoked.exit()).as(revoked.out() + revoked.err()).isZero();
             drop("second.csv");
             await().atMost(PATIENCE).until(() -> Files.exists(receipts.resolve("second.csv.denied.json")));
             assertThat(Files.readString(receipts.resolve("second.csv.denied.json"))).contains("AGREEMENT_REVOKED");
 
-            SafegateProcess.Result reinstated = SafegateProcess.jar(workspace, "agreement", "reinstate", "IRS-DOJ-2024",
+            SafegateProcess.Result reinstated = SafegateProcess.jar(workspace, SafegateProcess.officer(), "agreement",
+                    "reinstate", "IRS-DOJ-2024",
                     "--reason", "order confirmed");
             assertThat(reinstated.exit()).as(reinstated.out() + reinstated.err()).isZero();
             drop("third.csv");
@@ -57,7 +59,7 @@ class AgreementRevocationIT {
             }
         }
         SafegateProcess.Result listed = SafegateProcess.jar(workspace, "audit", "list", "--agreement", "IRS-DOJ-2024");
-        assertThat(listed.out()).contains("AGREEMENT_REVOKED").contains("AGREEMENT_REINSTATED");
+        assertThat(listed.out()).contains("AGREEMENT_REVOKED").contains("AGREEMENT_REINSTATED").contains("officer");
         assertThat(SafegateProcess.jar(workspace, "audit", "verify").exit()).isZero();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built gateway (or the launcher script) as a separate process, as a user would. */
@@ -21,9 +22,19 @@ final class SafegateProcess {
 
     /** {@code java -jar safegate.jar ARGS} in the given working directory. */
     static Result jar(Path workingDir, String... args) {
+        return jar(workingDir, Map.of(), args);
+    }
+
+    /** As {@link #jar(Path, String...)}, with these variables added to the environment (e.g. operator credentials). */
+    static Result jar(Path workingDir, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return run(workingDir, command);
+        return run(workingDir, command, environment);
+    }
+
+    /** The example security officer's login (policies/operators/officer.yaml; its INSECURE password is published). */
+    static Map<String, String> officer() {
+        return Map.of("SAFEGATE_API_USER", "officer", "SAFEGATE_API_PASSWORD", "officer-INSECURE-example");
     }
 
     /** {@code ./safegate ARGS} from the repository root, exactly as the README says. */
@@ -34,11 +45,17 @@ final class SafegateProcess {
     }
 
     static Result run(Path workingDir, List<String> command) {
+        return run(workingDir, command, Map.of());
+    }
+
+    static Result run(Path workingDir, List<String> command, Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("safegate-out", ".txt");
             Path err = Files.createTempFile("safegate-err", ".txt");
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
