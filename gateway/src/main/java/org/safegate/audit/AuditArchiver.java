@@ -96,9 +96,8 @@ public final class AuditArchiver {
         Instant now = CanonicalEncoding.truncate(clock.instant());
         boolean hasCheckpoint = store.checkpoints().stream().anyMatch(c -> c.sequence() == upTo);
         try (Connection connection = store.database().connection()) {
-            connection.setAutoCommit(false);
+            store.database().dialect().begin(connection, true);
             try {
-                store.database().dialect().requireDurableCommit(connection);
                 if (!hasCheckpoint) {
                     try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
                         AuditEventRows.bindCheckpoint(insert, Checkpoint.sign(upTo, hash, now, signer),
@@ -118,10 +117,11 @@ public final class AuditArchiver {
                 delete(connection, "DELETE FROM audit_event WHERE seq <= ?", upTo);
                 delete(connection, "DELETE FROM audit_checkpoint WHERE seq < ?", upTo);
                 connection.commit();
-                store.database().dialect().forceToDisk(connection);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                store.database().dialect().end(connection);
             }
         } catch (SQLException e) {
             throw AuditStore.failure("archive audit events", e);

@@ -53,19 +53,19 @@ final class ChainWriter {
     /** As {@link #write(List)}, with store writes that commit in the same transaction. */
     List<AppendedEvent> write(List<AuditEntry> entries, List<StoreWrite> alongside) throws SQLException {
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+            database.dialect().begin(connection, true);
             try {
-                database.dialect().requireDurableCommit(connection);
                 List<AppendedEvent> appended = write(connection, entries);
                 for (StoreWrite write : alongside) {
                     write.write(connection);
                 }
                 connection.commit();
-                database.dialect().forceToDisk(connection);
                 return appended;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                database.dialect().end(connection);
             }
         }
     }

@@ -25,13 +25,13 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.groupCommit = new GroupCommit(this::connection, new GroupCommit.Transactions() {
             @Override
-            public void begin(Connection connection) throws SQLException {
-                dialect.requireDurableCommit(connection);
+            public void begin(Connection connection, boolean durable) throws SQLException {
+                dialect.begin(connection, durable);
             }
 
             @Override
-            public void forceToDisk(Connection connection) throws SQLException {
-                dialect.forceToDisk(connection);
+            public void end(Connection connection) throws SQLException {
+                dialect.end(connection);
             }
         });
     }

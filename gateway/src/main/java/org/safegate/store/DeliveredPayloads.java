@@ -30,9 +30,17 @@ public final class DeliveredPayloads {
     /** Records a delivery, forced to disk; recording the same transfer again (after a restart) changes nothing. */
     public void record(String sha256, String recipient, String transferId, String agreement, Instant at) {
         try (Connection c = database.connection()) {
-            record(c, sha256, recipient, transferId, agreement, at);
-            // the original is archived next, after which nothing would find this record missing again
-            database.dialect().forceToDisk(c);
+            // durable: the original is archived next, after which nothing would find this record missing again
+            database.dialect().begin(c, true);
+            try {
+                record(c, sha256, recipient, transferId, agreement, at);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                database.dialect().end(c);
+            }
         } catch (SQLException e) {
             throw TransferJournal.failure("record delivered payload of " + transferId, e);
         }

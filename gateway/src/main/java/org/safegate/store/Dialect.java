@@ -38,13 +38,22 @@ public enum Dialect {
     }
 
     /**
-     * Starts a transaction whose commit is durable whatever the server's defaults: PostgreSQL may be
-     * configured with {@code synchronous_commit=off}, which would acknowledge commits before they
-     * reach disk; this transaction insists on a flushed commit. SQLite's connections always commit
-     * with {@code synchronous=FULL}. Call with auto-commit off.
+     * Starts a transaction on a connection in auto-commit. With {@code durable}, its commit is on
+     * disk, surviving a power failure, before {@code commit()} returns: PostgreSQL may be configured
+     * with {@code synchronous_commit=off}, so the transaction insists on a flushed commit; an SQLite
+     * connection flushes its write-ahead log at that commit ({@code synchronous=FULL}, which can only
+     * be chosen outside a transaction). Without it the commit survives a killed process (PostgreSQL's
+     * default is durable anyway; SQLite writes its log at commit and flushes it at the next durable
+     * commit or checkpoint, and a flush covers every commit before it). End with {@link #end}.
      */
-    public void requireDurableCommit(Connection connection) throws SQLException {
-        if (this == POSTGRESQL) {
+    public void begin(Connection connection, boolean durable) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            }
+        }
+        connection.setAutoCommit(false);
+        if (this == POSTGRESQL && durable) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL synchronous_commit TO on");
             }
@@ -52,13 +61,17 @@ public enum Dialect {
     }
 
     /**
-     * Makes what was just committed survive a power failure. Both databases already flush on
-     * commit (PostgreSQL's WAL with synchronous_commit=on, SQLite's WAL with synchronous=FULL);
-     * this ends the manual-commit mode, so that the pool has no transaction to roll back when the
-     * connection is returned. Call after the commit.
+     * Ends what {@link #begin} started, after its commit (or rollback): the connection goes back to
+     * auto-commit, so that the pool has no transaction to roll back when it is returned, and an
+     * SQLite connection to flushing only at checkpoints.
      */
-    public void forceToDisk(Connection connection) throws SQLException {
+    public void end(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
+        if (this == SQLITE) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+        }
     }
 
     /**

@@ -42,15 +42,15 @@ final class EmbeddedStoreFile {
 
     /**
      * Settings of every connection: write-ahead logging (readers and one writer at a time, across
-     * processes); every commit flushed to disk before it returns (the journal's promise that a file
-     * is delivered once rests on it); a write transaction takes the write lock when it begins, so
-     * two writers queue rather than one failing when it upgrades from reading; a writer waits for
-     * the lock instead of failing at once.
+     * processes); the log written at every commit and flushed to disk at durable commits and
+     * checkpoints ({@link Dialect#begin}); a write transaction takes the write lock when it begins,
+     * so two writers queue rather than one failing when it upgrades from reading; a writer waits
+     * for the lock instead of failing at once.
      */
     static Properties connectionProperties() {
         Properties properties = new Properties();
         properties.setProperty("journal_mode", "WAL");
-        properties.setProperty("synchronous", "FULL");
+        properties.setProperty("synchronous", "NORMAL");
         properties.setProperty("transaction_mode", "IMMEDIATE");
         properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
         properties.setProperty("foreign_keys", "false");

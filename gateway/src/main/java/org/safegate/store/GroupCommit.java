@@ -34,13 +34,16 @@ final class GroupCommit {
         Connection open() throws SQLException;
     }
 
-    /** Prepares and finishes each transaction the way the store needs (durable commits). */
+    /** Starts and ends each transaction the way the store needs (durable commits). */
     interface Transactions {
-        /** Called with auto-commit off, before the first write. */
-        void begin(Connection connection) throws SQLException;
+        /**
+         * Starts a transaction on a connection in auto-commit; with {@code durable} (a write of
+         * the batch asks to survive a power failure) its commit reaches the disk before it returns.
+         */
+        void begin(Connection connection, boolean durable) throws SQLException;
 
-        /** Called after a commit that holds a write asking to survive a power failure. */
-        void forceToDisk(Connection connection) throws SQLException;
+        /** Called after the commit or rollback: the connection goes back to auto-commit. */
+        void end(Connection connection) throws SQLException;
     }
 
     /** Writes committed together at most: a bounded transaction under any backlog. */
@@ -114,24 +117,17 @@ final class GroupCommit {
         List<Object> results = new ArrayList<>(batch.size());
         try (Connection c = connections.open()) {
             try {
-                c.setAutoCommit(false);
-                transactions.begin(c);
+                transactions.begin(c, batch.stream().anyMatch(p -> p.durable));
                 for (Pending<?> pending : batch) {
                     results.add(pending.write.run(c));
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
+                endQuietly(c, e);
                 return false;
             }
-            if (batch.stream().anyMatch(p -> p.durable)) {
-                try {
-                    transactions.forceToDisk(c);
-                } catch (SQLException e) {
-                    // committed but maybe not on disk: the callers who asked for that must not go on
-                    batch.stream().filter(p -> p.durable).forEach(p -> p.result.completeExceptionally(e));
-                }
-            }
+            endQuietly(c, null);
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).succeed(results.get(i));
@@ -142,20 +138,29 @@ final class GroupCommit {
     private void commitAlone(Pending<?> pending) {
         try (Connection c = connections.open()) {
             try {
-                c.setAutoCommit(false);
-                transactions.begin(c);
+                transactions.begin(c, pending.durable);
                 Object result = pending.write.run(c);
                 c.commit();
-                if (pending.durable) {
-                    transactions.forceToDisk(c);
-                }
                 pending.succeed(result);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 pending.result.completeExceptionally(e);
+            } finally {
+                endQuietly(c, null);
             }
         } catch (SQLException | RuntimeException e) {
             pending.result.completeExceptionally(e);
+        }
+    }
+
+    /** Ends the transaction; a failure to do so only costs the pool a rollback of nothing. */
+    private void endQuietly(Connection c, Exception cause) {
+        try {
+            transactions.end(c);
+        } catch (SQLException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

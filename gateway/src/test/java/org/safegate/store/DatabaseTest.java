@@ -59,17 +59,42 @@ class DatabaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void aCommitForcedToDiskLeavesNoTransactionForThePoolToRollBack(TestStores store) throws Exception {
+    void aDurableTransactionEndsInAutoCommitWithNothingForThePoolToRollBack(TestStores store) throws Exception {
         try (Database database = store.open(dir);
              Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+            database.dialect().begin(connection, true);
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE audit_head SET seq = 3 WHERE id = 1");
             }
             connection.commit();
-            database.dialect().forceToDisk(connection);
+            database.dialect().end(connection);
             // the pool must not find a transaction to roll back when the connection is returned
             assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void onTheEmbeddedStoreADurableTransactionFlushesAtCommitAndOthersAtCheckpoints() throws Exception {
+        try (Database database = TestStores.SQLITE.open(dir);
+             Connection connection = database.connection()) {
+            assertThat(synchronous(connection)).as("NORMAL").isEqualTo(1);
+            database.dialect().begin(connection, true);
+            assertThat(synchronous(connection)).as("FULL").isEqualTo(2);
+            connection.commit();
+            database.dialect().end(connection);
+            assertThat(synchronous(connection)).as("NORMAL again").isEqualTo(1);
+            database.dialect().begin(connection, false);
+            assertThat(synchronous(connection)).as("NORMAL").isEqualTo(1);
+            connection.rollback();
+            database.dialect().end(connection);
+        }
+    }
+
+    private static int synchronous(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA synchronous")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

@@ -119,19 +119,22 @@ class GroupCommitTest {
     }
 
     @Test
-    @DisplayName("A durable write. Result: the commit is forced to disk once before the write returns; a plain write is not.")
+    @DisplayName("A durable write. Result: its transaction is begun durable (flushed at commit) before the write returns; a plain write's is not.")
     void aDurableWrite_resultForcedToDiskBeforeItReturns() throws Exception {
         try (Database database = scratch()) {
             java.util.concurrent.atomic.AtomicInteger forced = new java.util.concurrent.atomic.AtomicInteger();
             GroupCommit commits = new GroupCommit(database::connection, new GroupCommit.Transactions() {
                 @Override
-                public void begin(Connection connection) {
+                public void begin(Connection connection, boolean durable) throws SQLException {
+                    database.dialect().begin(connection, durable);
+                    if (durable) {
+                        forced.incrementAndGet();
+                    }
                 }
 
                 @Override
-                public void forceToDisk(Connection connection) throws SQLException {
-                    database.dialect().forceToDisk(connection);
-                    forced.incrementAndGet();
+                public void end(Connection connection) throws SQLException {
+                    database.dialect().end(connection);
                 }
             });
             commits.write(c -> insert(c, 1));
@@ -145,13 +148,13 @@ class GroupCommitTest {
     private static GroupCommit commits(Database database) {
         return new GroupCommit(database::connection, new GroupCommit.Transactions() {
             @Override
-            public void begin(Connection connection) throws SQLException {
-                database.dialect().requireDurableCommit(connection);
+            public void begin(Connection connection, boolean durable) throws SQLException {
+                database.dialect().begin(connection, durable);
             }
 
             @Override
-            public void forceToDisk(Connection connection) throws SQLException {
-                database.dialect().forceToDisk(connection);
+            public void end(Connection connection) throws SQLException {
+                database.dialect().end(connection);
             }
         });
     }
