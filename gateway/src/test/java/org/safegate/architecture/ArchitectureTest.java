@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Package boundaries from DESIGN.md that the compiler cannot enforce. */
+/** Package boundaries of docs/architecture.md that the compiler cannot enforce. */
 @AnalyzeClasses(packages = "org.safegate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.testing.TestFiles;
 
 /**
- * The admin API as the README shows it: {@code safegate run} on the example configuration in its
- * own process, and the real {@code curl} trusting the example CA, with the example operators.
+ * The admin API as docs/admin-api.md shows it: {@code safegate run} on the example configuration
+ * in its own process, and the real {@code curl} trusting the example CA, with the example operators.
  */
 class AdminApiCurlIT {
     private static final String CSV = "tin,name,address\n123456789,Jane Roe,1 Main St\n";

@@ -26,7 +26,7 @@ import org.safegate.testing.TestClocks;
 /**
  * Runs against a real Vault or OpenBao when VAULT_ADDR and VAULT_TOKEN are set (for example
  * {@code vault server -dev} or {@code bao server -dev}, which mount KV v2 at secret/); reported
- * as skipped otherwise. See README, "Vault".
+ * as skipped otherwise. See docs/configuration.md, "Vault".
  */
 @EnabledIfEnvironmentVariable(named = "VAULT_ADDR", matches = ".+")
 class VaultIT {
