@@ -32,7 +32,13 @@ final class JdkGcmRecipient extends JceKeyTransRecipient {
     public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption,
                                                   AlgorithmIdentifier contentEncryption,
                                                   byte[] encryptedContentKey) throws CMSException {
-        Key key = extractSecretKey(keyEncryption, contentEncryption, encryptedContentKey);
+        Key key;
+        try {
+            key = extractSecretKey(keyEncryption, contentEncryption, encryptedContentKey);
+        } catch (RuntimeException wrongKey) {
+            // a wrapped key larger than this private key's modulus: Bouncy Castle's RSA engine throws unchecked
+            throw new CMSException("the content key cannot be unwrapped with this private key", wrongKey);
+        }
         byte[] encoded = key.getEncoded();
         if (encoded == null || encoded.length != 32) {
             throw new CMSException("content key is not an AES-256 key");
