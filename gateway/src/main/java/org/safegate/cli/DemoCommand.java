@@ -8,7 +8,7 @@ import org.safegate.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** {@code safegate demo}: the case of BRIEF.md, played step by step in a throw-away workspace. */
+/** {@code safegate demo}: the case the README tells, played step by step in a throw-away workspace. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Play the IRS / DOJ / ICE case step by step in a temporary workspace (no set-up needed), "
             + "dated relative to today.",

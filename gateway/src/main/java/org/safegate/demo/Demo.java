@@ -31,7 +31,7 @@ import org.safegate.route.Gateway;
 import org.safegate.route.GatewayRunner;
 
 /**
- * Plays the case of BRIEF.md through a real gateway in a throw-away workspace: IRS to DOJ is
+ * Plays the case the README tells through a real gateway in a throw-away workspace: IRS to DOJ is
  * delivered; ICE's requests under the 2025 MOU are inspected and only those that meet the statute
  * reach IRS; IRS's answers are denied while ICE's CAP has no dates; ICE's record is brought up to
  * date and the same answers go through, except those to the refused requests; DOJ passes what it

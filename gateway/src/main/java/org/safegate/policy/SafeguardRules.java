@@ -15,8 +15,9 @@ import org.safegate.policy.model.Ssr;
 
 /**
  * Whether an agency's safeguards are current on a day: the review, SSR, CAP and critical-finding
- * rules of DESIGN.md. The record is read as of that day: reviews, filings and findings dated after
- * it do not count, so a question about a past or future day gets the answer it would have had then.
+ * rules tabled in docs/policy-check.md. The record is read as of that day: reviews, filings and
+ * findings dated after it do not count, so a question about a past or future day gets the answer
+ * it would have had then.
  */
 public final class SafeguardRules {
     private final SafeguardSettings settings;
