@@ -3,6 +3,7 @@ package org.safegate.route;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.file.GenericFile;
@@ -16,15 +17,22 @@ import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
  * outbox, or the outbox being one, is not followed but handed on as it is, and the processor
  * quarantines the link itself ({@code LINK_REFUSED}). As a filter it sees every entry before the
  * consumer descends into it or locks it; as the poll strategy, the outbox itself before each poll.
+ * As the filter it also holds back a file until it has stopped changing ({@link QuietFiles}).
  */
 final class OutboxLinkGuard extends DefaultPollingConsumerPollStrategy implements GenericFileFilter<File> {
     private final Path outbox;
     private final Consumer<Path> refuse;
+    private final QuietFiles quiet;
 
     /** {@code refuse} takes a link to quarantine; it must return at once and never throw. */
     OutboxLinkGuard(Path outbox, Consumer<Path> refuse) {
+        this(outbox, refuse, new QuietFiles(Duration.ofSeconds(1), System::nanoTime));
+    }
+
+    OutboxLinkGuard(Path outbox, Consumer<Path> refuse, QuietFiles quiet) {
         this.outbox = outbox;
         this.refuse = refuse;
+        this.quiet = quiet;
     }
 
     /** No poll of an outbox that is itself a link; the link goes to quarantine instead. */
@@ -34,6 +42,7 @@ final class OutboxLinkGuard extends DefaultPollingConsumerPollStrategy implement
             refuse.accept(outbox);
             return false;
         }
+        quiet.forgetGone();
         return true;
     }
 
@@ -46,6 +55,7 @@ final class OutboxLinkGuard extends DefaultPollingConsumerPollStrategy implement
             refuse.accept(entry);
             return false;
         }
-        return true;
+        // a file still being written is left for a later poll; folders are always descended into
+        return file.isDirectory() || quiet.settled(entry, file.getFileLength(), file.getLastModified());
     }
 }
