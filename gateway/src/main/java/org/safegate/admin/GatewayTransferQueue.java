@@ -12,7 +12,7 @@ import org.safegate.audit.AuditLog;
 import org.safegate.transfer.HeldFiles;
 
 /**
- * The gateway's transfers waiting on a person or a retry: files held in their outbox (ids
+ * The gateway's transfers waiting on a person or a retry: files held (ids
  * {@code held-...}) and originals kept in quarantine (ids are their transfer ids). Every release
  * is audited with the operator as actor before it takes effect.
  */
@@ -22,10 +22,11 @@ public final class GatewayTransferQueue implements TransferQueue {
 
     /**
      * @param outboxes the local outbox folder of each agency of the current policy set
+     * @param taken the private folder each agency's files are taken into
      */
     public GatewayTransferQueue(HeldFiles heldFiles, Path quarantineRoot, Supplier<Map<String, Path>> outboxes,
-                                AuditLog audit, Clock clock) {
-        this.held = new HeldTransfers(heldFiles, outboxes, audit);
+                                Supplier<Map<String, Path>> taken, AuditLog audit, Clock clock) {
+        this.held = new HeldTransfers(heldFiles, List.of(taken, outboxes), audit);
         this.quarantined = new QuarantinedTransfers(quarantineRoot, outboxes, audit, clock);
     }
 

@@ -11,21 +11,23 @@ import org.safegate.audit.AuditLog;
 import org.safegate.transfer.HeldFiles;
 
 /**
- * Files held in their outbox for retry (a key, the store or an endpoint was unavailable). A held
+ * Files held for retry (a key, the store or an endpoint was unavailable), in the gateway's private
+ * folder they were taken into (or, when the take itself failed, still in their outbox). A held
  * file has no transfer id yet; its id is {@code held-} and the first 24 hex digits of the SHA-256
  * of {@code <sender>\n<path in the outbox>}: stable while it is held, the same on every node.
- * Releasing one makes it due for retry at once: the outbox route takes it on its next poll.
+ * Releasing one makes it due for retry at once: its route takes it on its next poll.
  */
 final class HeldTransfers {
     static final String PREFIX = "held-";
 
     private final HeldFiles held;
-    private final Supplier<Map<String, Path>> outboxes;
+    /** Each agency's folders a held file may lie in (its private folder, its outbox). */
+    private final List<Supplier<Map<String, Path>>> folders;
     private final AuditLog audit;
 
-    HeldTransfers(HeldFiles held, Supplier<Map<String, Path>> outboxes, AuditLog audit) {
+    HeldTransfers(HeldFiles held, List<Supplier<Map<String, Path>>> folders, AuditLog audit) {
         this.held = held;
-        this.outboxes = outboxes;
+        this.folders = folders;
         this.audit = audit;
     }
 
@@ -69,14 +71,16 @@ final class HeldTransfers {
     }
 
     private List<Located> located() {
-        Map<String, Path> folders = outboxes.get();
-        return held.all().stream().map(h -> locate(h, folders)).flatMap(Optional::stream).toList();
+        List<Map<String, Path>> roots = folders.stream().map(Supplier::get).toList();
+        return held.all().stream().map(h -> locate(h, roots)).flatMap(Optional::stream).toList();
     }
 
-    private static Optional<Located> locate(HeldFiles.Held held, Map<String, Path> folders) {
-        for (Map.Entry<String, Path> outbox : folders.entrySet()) {
-            if (held.file().startsWith(outbox.getValue())) {
-                return Optional.of(new Located(held, outbox.getKey(), outbox.getValue().relativize(held.file())));
+    private static Optional<Located> locate(HeldFiles.Held held, List<Map<String, Path>> roots) {
+        for (Map<String, Path> folders : roots) {
+            for (Map.Entry<String, Path> folder : folders.entrySet()) {
+                if (held.file().startsWith(folder.getValue())) {
+                    return Optional.of(new Located(held, folder.getKey(), folder.getValue().relativize(held.file())));
+                }
             }
         }
         return Optional.empty();

@@ -1,5 +1,7 @@
 package org.safegate.route;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,7 +10,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The routes of one agency's outbox: a file consumer on its folder (for an SFTP outbox, the local
- * spool it is taken into) and, for an SFTP outbox, the timer that takes files from the server.
+ * spool it is taken into), one on the private folder its files are taken into (for the ones held
+ * or left by a stopped run), both feeding the same lanes, and, for an SFTP outbox, the timer that
+ * takes files from the server.
  */
 final class AgencyOutboxRoutes {
     /** Most files one poll of an outbox hands on. */
@@ -23,6 +27,10 @@ final class AgencyOutboxRoutes {
 
     static String sftpRouteId(String agency) {
         return "sftp-pickup-" + agency;
+    }
+
+    static String takenRouteId(String agency) {
+        return "taken-" + agency;
     }
 
     /** Defines the routes of agencies' outboxes on a route builder. */
@@ -78,13 +86,27 @@ final class AgencyOutboxRoutes {
             // readLock=changed waits until a file has stopped changing for a second; an empty file is taken too
             // (and quarantined) rather than waited on forever
             // a poll takes at most a bounded batch, the oldest first, so memory does not grow with a backlog
+            Path taken;
+            try {
+                // made here for the gateway's account only: Camel would make it as the umask says
+                taken = gateway.processor().taken().privateFolder(agency);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the private folder of " + agency, e);
+            }
+            OutboxLanes agencyLanes = lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder, taken,
+                    gateway.lanesPerOutbox(), (root, file) -> gateway.processor().process(agency, root, file)));
             builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&autoCreate=true&delay=500"
                     + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&readLockCheckInterval=250"
                     + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false"
                     + "&filter=#%s&pollStrategy=#%s", folder, BATCH, guard, guard)
                     .routeId(fileRouteId(agency))
-                    .process(lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder,
-                            gateway.lanesPerOutbox(), (root, file) -> gateway.processor().process(agency, root, file))));
+                    .process(agencyLanes);
+            // files taken but not finished (held, or left by a stopped run) are retried from the private folder,
+            // where only the gateway writes: no read lock is needed, and the half-copied ones have hidden names
+            builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&delay=1000"
+                    + "&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false", taken, BATCH)
+                    .routeId(takenRouteId(agency))
+                    .process(agencyLanes);
             if (outbox.sftp()) {
                 // an SFTP outbox is taken into its spool folder, which the route above watches
                 builder.fromF("timer:sftp-pickup-%s?delay=0&period=1000", agency)

@@ -53,6 +53,7 @@ import org.safegate.transfer.Refusals;
 import org.safegate.transfer.RequestExchange;
 import org.safegate.transfer.RequestFiles;
 import org.safegate.transfer.RequestForward;
+import org.safegate.transfer.TakenFiles;
 import org.safegate.transfer.TransferProcessor;
 import org.safegate.transfer.TransferRecorder;
 import org.safegate.transfer.VerifiedCertificateCheck;
@@ -105,7 +106,7 @@ public final class Gateway implements AutoCloseable {
         this.agreementAccess = new AgreementAccess(policies, revocations, auditLog, operations.clock());
         this.safeguardEvents = safeguardEvents;
         this.transferQueue = new GatewayTransferQueue(processor.held(), operations.data().resolve("quarantine"),
-                this::outboxes, auditLog, operations.clock());
+                this::outboxes, this::takenFolders, auditLog, operations.clock());
         this.operations = operations;
     }
 
@@ -149,7 +150,7 @@ public final class Gateway implements AutoCloseable {
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     verifier, endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
-                    refusals, requests, recorder, new HeldFiles(clock), clock);
+                    refusals, requests, recorder, new HeldFiles(clock), new TakenFiles(data), clock);
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
@@ -244,6 +245,13 @@ public final class Gateway implements AutoCloseable {
      * Finishes the sealings a stopped run left behind whose file has left its outbox since, removing
      * their unfinished copies from the inboxes; run before the outboxes are polled.
      */
+    /** The private folder each agency's files are taken into, for every agency with an outbox. */
+    public Map<String, Path> takenFolders() {
+        Map<String, Path> folders = new java.util.TreeMap<>();
+        outboxRoutes().keySet().forEach(agency -> folders.put(agency, processor.taken().root(agency)));
+        return folders;
+    }
+
     public int sweepWithdrawn() {
         return processor.sweepWithdrawn(outboxes());
     }

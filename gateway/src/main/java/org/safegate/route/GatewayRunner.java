@@ -141,7 +141,9 @@ public final class GatewayRunner {
     /** True while some outbox holds a file that is neither hidden (still being written) nor held. */
     private boolean anyPending() {
         Set<Path> held = gateway.processor().held().current().keySet();
-        return gateway.outboxes().values().stream().anyMatch(outbox -> hasVisibleFile(outbox, held));
+        // a file taken but not finished is pending in the gateway's private folder
+        return java.util.stream.Stream.concat(gateway.outboxes().values().stream(),
+                gateway.takenFolders().values().stream()).anyMatch(folder -> hasVisibleFile(folder, held));
     }
 
     /** Stops at the first file found: a large backlog is not walked over and over. */

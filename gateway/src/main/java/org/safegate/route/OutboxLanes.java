@@ -22,23 +22,27 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 final class OutboxLanes extends AsyncProcessorSupport {
     private final Path outbox;
+    /** The private folder the agency's files are taken into: a file there is the same file as at its place in the outbox. */
+    private final Path taken;
     /** How long a lane's thread waits for another file before it ends (the next file starts a new one). */
     private static final long IDLE_LANE_SECONDS = 60;
 
     private final BiConsumer<Path, Path> work;
     private final String agency;
     private final ThreadPoolExecutor[] lanes;
+    /** The places in the outbox of the files on the lanes, wherever they lie now. */
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
     /** Set while the route is being stopped: files not yet begun are left in the folder. */
     private volatile boolean retiring;
 
-    /** {@code work} takes the outbox and one file of it, and never throws. */
-    OutboxLanes(String agency, Path outbox, int count, BiConsumer<Path, Path> work) {
+    /** {@code work} takes the outbox and one file of it (or of the private folder), and never throws. */
+    OutboxLanes(String agency, Path outbox, Path taken, int count, BiConsumer<Path, Path> work) {
         if (count < 1) {
             throw new IllegalArgumentException("an outbox needs at least one lane, not " + count);
         }
         this.agency = agency;
         this.outbox = outbox;
+        this.taken = taken;
         this.work = work;
         this.lanes = new ThreadPoolExecutor[count];
     }
@@ -61,7 +65,8 @@ final class OutboxLanes extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
-        if (!inFlight.add(file)) {
+        Path place = placeOf(file);
+        if (!inFlight.add(place)) {
             // already on its lane: never two attempts at one file at once
             callback.done(true);
             return true;
@@ -74,7 +79,7 @@ final class OutboxLanes extends AsyncProcessorSupport {
             } catch (RuntimeException | Error e) {
                 exchange.setException(e);
             } finally {
-                inFlight.remove(file);
+                inFlight.remove(place);
                 callback.done(false);
             }
         });
@@ -87,7 +92,8 @@ final class OutboxLanes extends AsyncProcessorSupport {
      */
     void offer(Path file) {
         ThreadPoolExecutor lane = lanes[laneOf(file)];
-        if (retiring || lane == null || lane.isShutdown() || !inFlight.add(file)) {
+        Path place = placeOf(file);
+        if (retiring || lane == null || lane.isShutdown() || !inFlight.add(place)) {
             return;
         }
         try {
@@ -95,11 +101,11 @@ final class OutboxLanes extends AsyncProcessorSupport {
                 try {
                     work.accept(outbox, file);
                 } finally {
-                    inFlight.remove(file);
+                    inFlight.remove(place);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            inFlight.remove(file);
+            inFlight.remove(place);
         }
     }
 
@@ -128,8 +134,19 @@ final class OutboxLanes extends AsyncProcessorSupport {
         return true;
     }
 
+    /**
+     * The file's place in the outbox, whether it still lies there or was taken into the private
+     * folder: one place is never on two lanes at once, nor twice on one.
+     */
+    Path placeOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path privateFolder = taken.toAbsolutePath().normalize();
+        return absolute.startsWith(privateFolder) ? privateFolder.relativize(absolute)
+                : outbox.toAbsolutePath().normalize().relativize(absolute);
+    }
+
     int laneOf(Path file) {
-        Path relative = outbox.relativize(file);
+        Path relative = placeOf(file);
         String name = relative.getFileName().toString();
         int dot = name.indexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

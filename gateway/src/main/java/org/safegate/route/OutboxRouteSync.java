@@ -152,6 +152,7 @@ final class OutboxRouteSync {
     private boolean removed(CamelContext context, String agency) {
         String pickup = AgencyOutboxRoutes.sftpRouteId(agency);
         String consumer = AgencyOutboxRoutes.fileRouteId(agency);
+        String retries = AgencyOutboxRoutes.takenRouteId(agency);
         try {
             boolean hasPickup = context.getRoute(pickup) != null;
             if (hasPickup) {
@@ -170,7 +171,10 @@ final class OutboxRouteSync {
                 }
                 context.getRouteController().stopRoute(consumer);
             }
-            for (String routeId : List.of(pickup, consumer)) {
+            if (context.getRoute(retries) != null) {
+                context.getRouteController().stopRoute(retries);
+            }
+            for (String routeId : List.of(pickup, consumer, retries)) {
                 if (context.getRoute(routeId) != null && !context.removeRoute(routeId)) {
                     LOG.warn("route {} could not be removed (tried again at the next policy check)", routeId);
                     return false;

@@ -35,12 +35,22 @@ public final class Delivery {
 
     public Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
                     Path dataDir, Clock clock) {
+        this(keys, journal, payloads, recorder, new Archive(dataDir), clock);
+    }
+
+    private Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
+                     Archive archive, Clock clock) {
         this.keys = keys;
         this.journal = journal;
         this.payloads = payloads;
         this.recorder = recorder;
-        this.archive = new Archive(dataDir);
+        this.archive = archive;
         this.clock = clock;
+    }
+
+    /** The same delivery with other keys and recorder (tests act at each use of them). */
+    Delivery with(KeyProvider otherKeys, TransferRecorder otherRecorder) {
+        return new Delivery(otherKeys, journal, payloads, otherRecorder, archive, clock);
     }
 
     /** Seals the file for the recipient under its hidden temporary name and journals it. */

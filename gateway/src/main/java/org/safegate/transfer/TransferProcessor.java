@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.audit.AuditLog;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.Decision;
@@ -40,7 +41,11 @@ public final class TransferProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(TransferProcessor.class);
 
     /** How a file ended this time. */
-    public enum Outcome { DELIVERED, DENIED, QUARANTINED, HELD }
+    public enum Outcome {
+        DELIVERED, DENIED, QUARANTINED, HELD,
+        /** Nothing to do: another attempt brought the file to its outcome meanwhile. */
+        NONE
+    }
 
     private final Supplier<PolicySet> policies;
     private final SafeguardGate gate;
@@ -59,12 +64,13 @@ public final class TransferProcessor {
     private final PartialCopies partialCopies;
     private final LinkRefusals links;
     private final WithdrawnFiles withdrawn;
+    private final TakenFiles taken;
     private final Clock clock;
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
                              CertificateVerifier verifier, Endpoints endpoints, TransferJournal journal,
                              DeliveredPayloads payloads, Delivery delivery, Refusals refusals, RequestFiles requests,
-                             TransferRecorder recorder, HeldFiles held, Clock clock) {
+                             TransferRecorder recorder, HeldFiles held, TakenFiles taken, Clock clock) {
         this.policies = policies;
         this.gate = gate;
         this.layout = layout;
@@ -81,31 +87,66 @@ public final class TransferProcessor {
         this.held = held;
         this.partialCopies = new PartialCopies(endpoints, delivery, requests);
         this.links = new LinkRefusals(refusals, delivery, partialCopies);
-        this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies);
+        this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies, taken);
+        this.taken = taken;
         this.clock = clock;
     }
 
-    /** Processes the file; never throws: a failure holds it. */
+    /**
+     * Processes a file of the sender's outbox, or one taken from it already; never throws: a
+     * failure holds it. A file still in the outbox is first taken into the gateway's private folder
+     * ({@link TakenFiles}); everything after that reads the private copy only.
+     */
     public Outcome process(String sender, Path outbox, Path file) {
+        if (taken.holds(sender, file)) {
+            return processTaken(sender, file);
+        }
         if (held.waiting(file)) {
             return Outcome.HELD;
         }
+        Path snapshot;
         try {
-            Outcome outcome = attempt(sender, outbox, file);
+            // before anything of the file is read: through a link it is some other file, one the sender may not read
+            if (links.refused(policies.get(), sender, outbox, file, clock.instant())) {
+                held.release(file);
+                return Outcome.QUARANTINED;
+            }
+            snapshot = taken.take(sender, outbox, file);
+            held.release(file);
+        } catch (IOException | RuntimeException e) {
+            return hold(sender, file, e);
+        }
+        return processTaken(sender, snapshot);
+    }
+
+    private Outcome processTaken(String sender, Path file) {
+        if (held.waiting(file)) {
+            return Outcome.HELD;
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            held.release(file);
+            return Outcome.NONE;
+        }
+        try {
+            Outcome outcome = attempt(sender, taken.root(sender), file);
             held.release(file);
             return outcome;
         } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            int attempts = held.hold(file, reason);
-            LOG.warn("holding {} from {} (attempt {}): {}", FileNames.printable(file.getFileName().toString()), sender,
-                    attempts, reason);
-            try {
-                recorder.held(sender, file.getFileName().toString(), reason);
-            } catch (RuntimeException auditDown) {
-                LOG.warn("the hold itself could not be audited: {}", auditDown.getMessage());
-            }
-            return Outcome.HELD;
+            return hold(sender, file, e);
         }
+    }
+
+    private Outcome hold(String sender, Path file, Exception e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int attempts = held.hold(file, reason);
+        LOG.warn("holding {} from {} (attempt {}): {}", FileNames.printable(file.getFileName().toString()), sender,
+                attempts, reason);
+        try {
+            recorder.held(sender, file.getFileName().toString(), reason);
+        } catch (RuntimeException auditDown) {
+            LOG.warn("the hold itself could not be audited: {}", auditDown.getMessage());
+        }
+        return Outcome.HELD;
     }
 
     /** Journals as DONE the finished deliveries still waiting for a next journal step. */
@@ -114,11 +155,13 @@ public final class TransferProcessor {
     }
 
     /**
-     * Sweeps the sealings a stopped run left behind whose file has left its outbox since
+     * Finishes takes a stopped run left half done ({@link TakenFiles}), then sweeps the sealings a
+     * stopped run left behind whose file has left its outbox since
      * ({@link WithdrawnFiles}), and the working copies of transfers that ended ({@link WorkFiles});
      * call before the outboxes are polled. Returns how many sealings were swept.
      */
     public int sweepWithdrawn(Map<String, Path> outboxes) {
+        taken.finishInterrupted(outboxes);
         int swept = withdrawn.sweep(outboxes);
         requests.exchange().work().sweep(journal::inFlight);
         return swept;
@@ -128,22 +171,39 @@ public final class TransferProcessor {
         return held;
     }
 
+    /** Where files are taken out of their outboxes to. */
+    public TakenFiles taken() {
+        return taken;
+    }
+
     /** The same processor taking request files through other ones (tests stop a forward half way with it). */
     TransferProcessor withRequests(RequestFiles other) {
         return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
-                refusals, other, recorder, held, clock);
+                refusals, other, recorder, held, taken, clock);
+    }
+
+    /**
+     * The same processor reaching keys, the audit log and the private folder through the ones given
+     * (tests act at each of those points with it: they are where a transfer waits on something).
+     */
+    TransferProcessor intercepted(KeyProvider otherKeys, AuditLog otherAudit, TakenFiles otherTaken) {
+        TransferRecorder otherRecorder = recorder.withAudit(otherAudit);
+        return new TransferProcessor(policies, gate, layout, otherKeys, verifier, endpoints, journal, payloads,
+                delivery.with(otherKeys, otherRecorder), refusals, requests, otherRecorder, held, otherTaken, clock);
     }
 
     /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
     TransferProcessor withRefusals(Refusals other) {
         return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
-                other, requests, recorder, held, clock);
+                other, requests, recorder, held, taken, clock);
     }
 
+    /** Takes a file from its private copy to its outcome; {@code outbox} is the sender's private folder. */
     private Outcome attempt(String sender, Path outbox, Path file) throws IOException {
         PolicySet set = policies.get();
         Instant now = clock.instant();
-        // before anything of the file is read: through a link it is some other file, one the sender may not read
+        // checked again in the private folder: a link swapped in just before the take was moved as a link, and a
+        // hard link made before it would still share the content with a name the sender can write to
         if (links.refused(set, sender, outbox, file, now)) {
             return Outcome.QUARANTINED;
         }

@@ -28,6 +28,11 @@ public final class TransferRecorder {
         this.receipts = receipts;
     }
 
+    /** The same recorder writing to another log (tests act at each event with it). */
+    TransferRecorder withAudit(AuditLog other) {
+        return new TransferRecorder(other, auditStore, receipts);
+    }
+
     /** What is known about a transfer when it ends. */
     public record Ended(String transferId, String sender, String recipient, String agreement, String authority,
                        String category, String name, String sha256, long size, Optional<String> parentTransfer,

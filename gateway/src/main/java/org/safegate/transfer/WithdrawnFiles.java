@@ -42,9 +42,11 @@ final class WithdrawnFiles {
     private final TransferJournal journal;
     private final TransferRecorder recorder;
     private final PartialCopies partialCopies;
+    private final TakenFiles taken;
 
     WithdrawnFiles(Supplier<PolicySet> policies, TransferJournal journal, TransferRecorder recorder,
-                   PartialCopies partialCopies) {
+                   PartialCopies partialCopies, TakenFiles taken) {
+        this.taken = taken;
         this.policies = policies;
         this.journal = journal;
         this.recorder = recorder;
@@ -67,7 +69,7 @@ final class WithdrawnFiles {
         int swept = 0;
         for (Entry row : interrupted) {
             Path outbox = outboxes.get(row.sender());
-            if (outbox == null || set.agency(row.recipient()).isEmpty() || !withdrawn(outbox, row)) {
+            if (outbox == null || set.agency(row.recipient()).isEmpty() || stillTaken(row) || !withdrawn(outbox, row)) {
                 continue;
             }
             try {
@@ -87,6 +89,27 @@ final class WithdrawnFiles {
             }
         }
         return swept;
+    }
+
+    /** True when the gateway's private folder holds this very file: taken, so never withdrawn. */
+    private boolean stillTaken(Entry row) {
+        Path agencyRoot = taken.root(row.sender());
+        try {
+            Path file = agencyRoot.resolve(row.sourcePath()).normalize();
+            if (!file.startsWith(agencyRoot)) {
+                return true;
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.size() == row.sourceSize()
+                    && attributes.lastModifiedTime().toMillis() == row.sourceModified();
+        } catch (InvalidPathException e) {
+            return true;
+        } catch (NoSuchFileException notTaken) {
+            return false;
+        } catch (IOException | SecurityException e) {
+            return true;
+        }
     }
 
     /** True only when the outbox certainly no longer holds this very file (same place, size and time). */

@@ -24,6 +24,7 @@ import org.safegate.config.Settings;
 /** The lanes of one outbox: names that could collide share a lane and keep their order; every file completes once. */
 class OutboxLanesTest {
     private static final Path OUTBOX = Path.of("/outbox/IRS");
+    private static final Path TAKEN = Path.of("/data/taken/IRS");
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private OutboxLanes lanes;
@@ -38,7 +39,7 @@ class OutboxLanesTest {
 
     @Test
     void namesThatCouldCollideWhenDeliveredShareALane() {
-        OutboxLanes four = new OutboxLanes("IRS", OUTBOX, 4, (outbox, file) -> { });
+        OutboxLanes four = new OutboxLanes("IRS", OUTBOX, TAKEN, 4, (outbox, file) -> { });
         for (String stem : List.of("a", "report", "x-1", "2025")) {
             int lane = four.laneOf(OUTBOX.resolve("IRS-DOJ-2024").resolve(stem + ".csv"));
             assertThat(List.of(stem, stem + ".csv.2", stem + ".csv.2.p7m", stem + ".tar.gz"))
@@ -48,10 +49,46 @@ class OutboxLanesTest {
     }
 
     @Test
+    void aFileTakenIntoThePrivateFolderKeepsItsPlaceInTheOutbox() {
+        OutboxLanes four = new OutboxLanes("IRS", OUTBOX, TAKEN, 4, (outbox, file) -> { });
+        Path inOutbox = OUTBOX.resolve("IRS-DOJ-2024").resolve("a.csv");
+        Path taken = TAKEN.resolve("IRS-DOJ-2024").resolve("a.csv");
+
+        assertThat(four.placeOf(taken)).isEqualTo(four.placeOf(inOutbox)).isEqualTo(Path.of("IRS-DOJ-2024", "a.csv"));
+        assertThat(four.laneOf(taken)).isEqualTo(four.laneOf(inOutbox));
+    }
+
+    @Test
+    void aFileAndItsTakenCopyAreNeverWorkedOnAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Path> worked = new CopyOnWriteArrayList<>();
+        lanes = new OutboxLanes("IRS", OUTBOX, TAKEN, 2, (outbox, file) -> {
+            worked.add(file);
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        lanes.start();
+        AtomicInteger completed = new AtomicInteger();
+        Path inOutbox = OUTBOX.resolve("IRS-DOJ-2024").resolve("a.csv");
+        lanes.process(exchangeFor(inOutbox), done -> completed.incrementAndGet());
+        await().atMost(Duration.ofSeconds(10)).until(() -> worked.size() == 1);
+
+        lanes.process(exchangeFor(TAKEN.resolve("IRS-DOJ-2024").resolve("a.csv")), done -> completed.incrementAndGet());
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.get() == 1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.get() == 2);
+
+        assertThat(worked).containsExactly(inOutbox);
+    }
+
+    @Test
     void everyFileIsWorkedOnceAndFilesOfOneLaneKeepTheirOrder() {
         Map<Path, AtomicInteger> worked = new ConcurrentHashMap<>();
         List<Path> order = new CopyOnWriteArrayList<>();
-        lanes = new OutboxLanes("IRS", OUTBOX, 3, (outbox, file) -> {
+        lanes = new OutboxLanes("IRS", OUTBOX, TAKEN, 3, (outbox, file) -> {
             worked.computeIfAbsent(file, f -> new AtomicInteger()).incrementAndGet();
             order.add(file);
         });
@@ -78,7 +115,7 @@ class OutboxLanesTest {
     @Test
     void retiringLanesLeaveFilesNotBegunAndCompleteTheirExchanges() {
         List<Path> worked = new CopyOnWriteArrayList<>();
-        lanes = new OutboxLanes("IRS", OUTBOX, 2, (outbox, file) -> worked.add(file));
+        lanes = new OutboxLanes("IRS", OUTBOX, TAKEN, 2, (outbox, file) -> worked.add(file));
         lanes.start();
         AtomicInteger completed = new AtomicInteger();
         Path first = OUTBOX.resolve("IRS-DOJ-2024").resolve("a.csv");
@@ -100,7 +137,7 @@ class OutboxLanesTest {
     @Test
     void lanesAreIdleOnlyOnceTheFileInProgressIsFinished() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        lanes = new OutboxLanes("IRS", OUTBOX, 2, (outbox, file) -> {
+        lanes = new OutboxLanes("IRS", OUTBOX, TAKEN, 2, (outbox, file) -> {
             try {
                 release.await();
             } catch (InterruptedException e) {

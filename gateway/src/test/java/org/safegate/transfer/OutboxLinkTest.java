@@ -128,9 +128,10 @@ class OutboxLinkTest extends TransferScenarioTest {
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
 
-        assertThat(gateway.processor().held().current().get(file)).contains(link.toString()).contains("symbolic link");
+        assertThat(gateway.processor().held().current().get(taken("IRS", file))).contains(link.toString())
+                .contains("symbolic link");
         assertThat(listAll(elsewhere)).isEmpty();
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(single(AuditEventType.TRANSFER_HELD).entry().change()).contains("symbolic link");
     }
@@ -145,9 +146,10 @@ class OutboxLinkTest extends TransferScenarioTest {
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
 
-        assertThat(gateway.processor().held().current().get(file)).contains(link.toString()).contains("symbolic link");
+        assertThat(gateway.processor().held().current().get(taken("IRS", file))).contains(link.toString())
+                .contains("symbolic link");
         assertThat(listAll(elsewhere)).isEmpty();
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
     }
 
     /** Receipt, reason file and audit event say LINK_REFUSED; quarantine keeps the link itself, pointing where it did. */

@@ -44,7 +44,7 @@ class RevocationUnknownHoldTest extends TransferScenarioTest {
         assertHeldFor(file, "DOJ's certificate", "is past its nextUpdate");
 
         installCrl(ExampleCa.crl(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(7))));
-        gateway.processor().held().retryNow(file);
+        gateway.processor().held().retryNow(taken("IRS", file));
         assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
         assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m"))).isEqualTo(ADDRESSES);
     }
@@ -86,8 +86,8 @@ class RevocationUnknownHoldTest extends TransferScenarioTest {
     }
 
     private void assertHeldFor(Path file, String what, String why) throws Exception {
-        assertThat(file).exists();
-        String reason = gateway.processor().held().current().get(file);
+        assertThat(taken("IRS", file)).exists();
+        String reason = gateway.processor().held().current().get(taken("IRS", file));
         assertThat(reason).startsWith("CERT_STATUS_UNKNOWN: ").contains(what, why, "held until a current CRL");
         assertThat(single(AuditEventType.TRANSFER_HELD).entry().change()).contains("CERT_STATUS_UNKNOWN", why);
         for (AuditEventType ended : List.of(AuditEventType.TRANSFER_DELIVERED, AuditEventType.TRANSFER_DENIED,

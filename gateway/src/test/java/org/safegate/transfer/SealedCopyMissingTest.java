@@ -30,6 +30,6 @@ class SealedCopyMissingTest extends TransferScenarioTest {
         assertThat(gateway.processor().held().current().values()).singleElement().asString()
                 .contains("the sealed copy of transfer " + entry.transferId()).contains("nothing says it was published");
         assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
-        assertThat(file).exists();
+        assertThat(taken("IRS", file)).exists();
     }
 }

@@ -67,7 +67,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
         assertThat(heldReason(file)).contains(dojEndpoint().describe());
-        assertThat(file).exists();
+        assertThat(taken("IRS", file)).exists();
         // a held file waits for its back-off before it is tried again
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
 
@@ -167,7 +167,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
     }
 
     private void assertNothingSent(Path file) throws Exception {
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
         assertThat(listAll(server.root())).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(listAll(inbox("IRS"))).isEmpty();

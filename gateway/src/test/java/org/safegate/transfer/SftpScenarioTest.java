@@ -93,6 +93,6 @@ abstract class SftpScenarioTest extends TransferScenarioTest {
     }
 
     String heldReason(Path file) {
-        return gateway.processor().held().current().get(file);
+        return gateway.processor().held().current().get(taken("IRS", file));
     }
 }

@@ -98,7 +98,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
     }
 
     /** Replaces the file by its CMS signature made with sign.crt/sign.key in {@code keys} and the digest given. */
-    private static Path signWith(Path keys, Path file, String digest) throws IOException, InterruptedException {
+    static Path signWith(Path keys, Path file, String digest) throws IOException, InterruptedException {
         Path out = file.resolveSibling("." + file.getFileName() + ".signing");
         Process openssl = new ProcessBuilder(List.of("openssl", "cms", "-sign", "-binary", "-nodetach", "-in",
                 file.toString(), "-signer", keys.resolve("sign.crt").toString(), "-inkey",

@@ -298,8 +298,8 @@ class TransferResumeTest extends TransferScenarioTest {
     // ---- held ----
 
     @Test
-    @DisplayName("The recipient's inbox cannot be written. Result: held in the outbox, retried after the back-off, then delivered.")
-    void theRecipientInboxCannotBeWritten_resultTheFileIsHeldInTheOutboxAndDeliveredOnceTheInboxIsBack()
+    @DisplayName("The recipient's inbox cannot be written. Result: held in the gateway's private folder, retried after the back-off, then delivered.")
+    void theRecipientInboxCannotBeWritten_resultTheFileIsHeldAndDeliveredOnceTheInboxIsBack()
             throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
@@ -307,9 +307,10 @@ class TransferResumeTest extends TransferScenarioTest {
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
 
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(file).doesNotExist();
+        assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
         assertThat(blocked).hasContent("not a folder");
-        assertThat(gateway.processor().held().current()).containsKey(file);
+        assertThat(gateway.processor().held().current()).containsKey(taken("IRS", file));
         assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
@@ -325,20 +326,20 @@ class TransferResumeTest extends TransferScenarioTest {
     }
 
     @Test
-    @DisplayName("The gateway's signing key cannot be loaded. Result: held in the outbox, nothing delivered.")
-    void theGatewaySigningKeyCannotBeLoaded_resultTheFileIsHeldInTheOutboxAndNothingIsDelivered() throws Exception {
+    @DisplayName("The gateway's signing key cannot be loaded. Result: held in the gateway's private folder, nothing delivered.")
+    void theGatewaySigningKeyCannotBeLoaded_resultTheFileIsHeldAndNothingIsDelivered() throws Exception {
         start();
         Files.delete(workspace.resolve("keys-example/gateway/sign.key"));
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
         assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
 
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
         assertThat(listAll(inbox("DOJ"))).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(workspace.resolve("data/archive")).doesNotExist();
-        assertThat(gateway.processor().held().current()).containsKey(file);
+        assertThat(gateway.processor().held().current()).containsKey(taken("IRS", file));
     }
 
     @Test

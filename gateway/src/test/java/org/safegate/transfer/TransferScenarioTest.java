@@ -127,6 +127,12 @@ abstract class TransferScenarioTest {
         return gateway.processor().process(agency, outbox(agency), file);
     }
 
+    /** Where a file dropped in the agency's outbox lies once the gateway has taken it (held, for one). */
+    Path taken(String agency, Path file) {
+        return workspace.resolve("data/taken").resolve(agency).resolve(outbox(agency).relativize(file).toString())
+                .toAbsolutePath().normalize();
+    }
+
     Path outbox(String agency) {
         return workspace.resolve("work").resolve(agency).resolve("outbox");
     }

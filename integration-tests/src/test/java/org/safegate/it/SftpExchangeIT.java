@@ -95,7 +95,7 @@ class SftpExchangeIT {
 
         assertThat(down.exit()).as("3: held; " + down.out() + down.err()).isEqualTo(3);
         assertThat(down.err()).contains("held: ").contains("addresses-1.csv");
-        assertThat(workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/addresses-1.csv")).hasBinaryContent(content(1));
+        assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024/addresses-1.csv")).hasBinaryContent(content(1));
         assertThat(files(server.root())).isEmpty();
 
         server.restart();

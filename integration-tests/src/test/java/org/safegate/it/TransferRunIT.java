@@ -159,7 +159,7 @@ class TransferRunIT {
     }
 
     @Test
-    @DisplayName("DOJ's inbox cannot be written; run --once. Result: the file is held in the outbox, reported, exit 3.")
+    @DisplayName("DOJ's inbox cannot be written; run --once. Result: the file is held in the gateway's private folder, reported, exit 3.")
     void dojInboxCannotBeWritten_resultRunOnceHoldsTheFileReportsItAndExitsThree() throws Exception {
         prepareWorkspace();
         drop("IRS", "IRS-DOJ-2024", "a.csv", content(1));
@@ -170,7 +170,8 @@ class TransferRunIT {
 
         assertThat(run.exit()).as("3: some files are held; " + run.out() + run.err()).isEqualTo(3);
         assertThat(run.err()).contains("held: ").contains("a.csv");
-        assertThat(workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/a.csv")).hasBinaryContent(content(1));
+        assertThat(workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/a.csv")).doesNotExist();
+        assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024/a.csv")).hasBinaryContent(content(1));
         assertThat(blocked).hasContent("not a folder");
         assertThat(workspace.resolve("work/IRS/inbox/receipts")).doesNotExist();
         assertThat(count(AuditEventType.TRANSFER_DELIVERED)).isZero();

@@ -81,7 +81,7 @@ class VaultOutageTransferTest {
     }
 
     @Test
-    @DisplayName("Vault is sealed when DOJ's certificate is needed. Result: held in the outbox, not denied; once Vault"
+    @DisplayName("Vault is sealed when DOJ's certificate is needed. Result: held, not denied; once Vault"
             + " answers, delivered.")
     void vaultIsSealedWhenDojCertificateIsNeeded_resultHeldThenDeliveredOnceVaultAnswers() throws Exception {
         vault.unavailable("GET", DOJ_SECRET);
@@ -89,7 +89,8 @@ class VaultOutageTransferTest {
 
         assertThat(process(file)).isEqualTo(Outcome.HELD);
 
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024").resolve(file.getFileName()))
+                .hasBinaryContent(ADDRESSES);
         assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_HELD)).singleElement()
                 .satisfies(e -> assertThat(e.entry().change()).contains("503"));
@@ -106,7 +107,7 @@ class VaultOutageTransferTest {
     }
 
     @Test
-    @DisplayName("Vault refuses the gateway's token (expired or revoked). Result: held in the outbox, not denied;"
+    @DisplayName("Vault refuses the gateway's token (expired or revoked). Result: held, not denied;"
             + " the audit log says 403.")
     void vaultRefusesTheGatewaysToken_resultHeldNotDenied() throws Exception {
         vault.kv2Secret(DOJ_SECRET, Map.of("encrypt.crt", example("agencies/DOJ/encrypt.crt")));
@@ -115,7 +116,8 @@ class VaultOutageTransferTest {
 
         assertThat(process(file)).isEqualTo(Outcome.HELD);
 
-        assertThat(file).hasBinaryContent(ADDRESSES);
+        assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024").resolve(file.getFileName()))
+                .hasBinaryContent(ADDRESSES);
         assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_HELD)).singleElement()
                 .satisfies(e -> assertThat(e.entry().change()).contains("403").doesNotContain("hvs.outage-token"));
