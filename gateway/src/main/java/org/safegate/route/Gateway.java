@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.safegate.admin.AdminServices;
 import org.safegate.admin.ApiTokens;
 import org.safegate.admin.AgreementAccess;
@@ -66,14 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    /** Default largest file taken from an outbox (safegate.max-file-bytes). */
-    static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
-    /**
-     * Default number of files of one outbox in progress at once (safegate.outbox.lanes): while one
-     * file waits for a commit or a disk sync, others work, and the waits of many share one commit.
-     */
-    static final int DEFAULT_LANES = 8;
-
     private final Database database;
     private final JdbcAuditLog auditLog;
     private final PolicyHolder policies;
@@ -142,7 +133,7 @@ public final class Gateway implements AutoCloseable {
             TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
             DeliveredPayloads payloads = new DeliveredPayloads(database);
-            long maxBytes = settings.get("safegate.max-file-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_FILE_BYTES);
+            long maxBytes = OutboxSettings.maxFileBytes(settings);
             TransferJournal journal = new TransferJournal(database, clock);
             Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
             RequestExchange exchange = RequestSettings.exchange(settings, database, keys, endpoints, data, clock);
@@ -155,30 +146,12 @@ public final class Gateway implements AutoCloseable {
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
                     sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
-                    workingDir, workingDir.resolve(config.policies()), data, clock, lanes(settings), apiTokens));
+                    workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
             throw e;
         }
-    }
-
-    /** {@code safegate.outbox.lanes}: a whole number from 1 to 64, or the default. */
-    static int lanes(Settings settings) {
-        Optional<String> value = settings.get("safegate.outbox.lanes").map(String::strip);
-        if (value.isEmpty()) {
-            return DEFAULT_LANES;
-        }
-        try {
-            int lanes = Integer.parseInt(value.get());
-            if (lanes >= 1 && lanes <= 64) {
-                return lanes;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below, like a number out of range
-        }
-        throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
-                "safegate.outbox.lanes must be a whole number from 1 to 64, found '" + value.get() + "'");
     }
 
     public TransferProcessor processor() {

@@ -10,13 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
 import org.safegate.audit.AuditLog;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.KeyProvider;
@@ -65,6 +62,8 @@ public final class TransferProcessor {
     private final LinkRefusals links;
     private final WithdrawnFiles withdrawn;
     private final TakenFiles taken;
+    private final DeliveryRecovery recovery;
+    private final AnswerFiles answerFiles;
     private final Clock clock;
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
@@ -89,6 +88,8 @@ public final class TransferProcessor {
         this.links = new LinkRefusals(refusals, delivery, partialCopies);
         this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies, taken);
         this.taken = taken;
+        this.recovery = new DeliveryRecovery(delivery, endpoints, payloads, recorder, refusals);
+        this.answerFiles = new AnswerFiles(journal, requests.exchange(), partialCopies, refusals);
         this.clock = clock;
     }
 
@@ -220,10 +221,10 @@ public final class TransferProcessor {
             unfinished = Optional.empty();
         }
         boolean requestFile = OutboxLayout.isRequest(Path.of(source));
-        if (unfinished.isPresent() && deliveryCommitted(unfinished.get())) {
+        if (unfinished.isPresent() && recovery.deliveryCommitted(unfinished.get())) {
             // the log (or the recipient's inbox) already has it delivered: finished so, never checked again
             return requestFile ? requests.finish(set, file, unfinished.get(), attributes.size(), now)
-                    : finishDelivery(set, sender, file, unfinished.get(), attributes.size());
+                    : recovery.finishDelivery(set, sender, file, unfinished.get(), attributes.size());
         }
         // what is left unfinished now is a sealing not yet audited, or (from earlier versions) a sealed copy not yet
         // audited: both are decided again
@@ -267,7 +268,7 @@ public final class TransferProcessor {
                 sealing.isPresent() ? Optional.empty() : unfinished.flatMap(TransferJournal.Entry::deliveredAs),
                 refusals.reasons(decision), Optional.empty(), Optional.empty());
         if (unfinished.isPresent() && sealing.isEmpty()) {
-            return resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
+            return recovery.resume(file, recipientFolder, senderInbox, ended, unfinished.get(), decision, now);
         }
         if (!decision.permitted()) {
             // a run stopped while sealing: its partial copy goes, and the file is denied
@@ -280,86 +281,18 @@ public final class TransferProcessor {
                 TransferJournal.State.SEALING, Optional.empty());
         Path content = file;
         if (agreement.requestRules().isPresent() && sender.equals(agreement.provider())) {
-            // answers under request rules: only those to requests that passed may leave; journaled first, so a
-            // held or stopped file keeps its transfer id and its notice of withheld answers is written once
-            journal.begin(row);
-            RequestExchange.Filtered filtered;
-            try {
-                filtered = requests.exchange().filterAnswers(file, agreement, from, transferId, now);
-            } catch (SafegateException e) {
-                if (e.code() != ErrorCode.RECORD_FILE_INVALID) {
-                    throw e;
-                }
-                // an answer file that cannot be read as records is kept for a person, never sent
-                partialCopies.abandon(set, Optional.of(row));
-                refusals.quarantine(set, sender, outbox, file, new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()),
-                        now);
-                return Outcome.QUARANTINED;
+            Either<Outcome, AnswerFiles.Released> answers = answerFiles.filter(set, new AnswerFiles.Answering(row,
+                    agreement, from, outbox, file, sealing.isPresent(), recipientFolder, senderInbox), ended, now);
+            if (answers instanceof Either.Left<Outcome, AnswerFiles.Released> refused) {
+                return refused.value();
             }
-            ended = ended.withRecords(filtered.result().released(), RequestExchange.counts(filtered.result()));
-            if (filtered.result().released() == 0) {
-                if (sealing.isPresent()) {
-                    // the row stays for the denial, which publishes the notice once it is audited
-                    recipientFolder.removeTemp(transferId);
-                }
-                refusals.deny(file, senderInbox, ended.withReasons(List.of(new Receipt.Reason("ANSWERS_WITHHELD",
-                        "no answer in the file answers a request that passed: " + ended.note().orElse("")))), source, now);
-                return Outcome.DENIED;
-            }
-            content = filtered.released();
+            AnswerFiles.Released released = ((Either.Right<Outcome, AnswerFiles.Released>) answers).value();
+            content = released.content();
+            ended = released.ended();
         }
         // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
         delivery.deliver(content, file, recipientFolder, senderInbox, certificate, row, ended);
-        return Outcome.DELIVERED;
-    }
-
-    /** Whether the transfer was delivered as far as the log or the recipient can tell: published, or audited. */
-    private boolean deliveryCommitted(TransferJournal.Entry journaled) {
-        return journaled.state() == TransferJournal.State.DELIVERED || recorder.deliveryRecorded(journaled.transferId());
-    }
-
-    /**
-     * Finishes a delivery a stopped run had audited (and maybe published): publish under the
-     * journaled name, record, receipt, archive. Its agreement and agencies come from the journal;
-     * should the policies have lost them, the file is held until they are back.
-     */
-    private Outcome finishDelivery(PolicySet set, String sender, Path file, TransferJournal.Entry journaled, long size)
-            throws IOException {
-        LOG.info("finishing delivered transfer {} at {}", journaled.transferId(), journaled.state());
-        Agreement agreement = set.agreement(journaled.agreement()).orElseThrow(() -> missing(journaled,
-                "agreement " + journaled.agreement()));
-        Agency recipient = set.agency(journaled.recipient()).orElseThrow(() -> missing(journaled,
-                "agency " + journaled.recipient()));
-        Agency from = set.agency(sender).orElseThrow(() -> missing(journaled, "agency " + sender));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(journaled.transferId(), sender, recipient.id(),
-                agreement.id(), agreement.authority(), agreement.categories().get(0), file.getFileName().toString(),
-                journaled.payloadSha256(), size, payloads.deliveredTo(journaled.payloadSha256(), sender)
-                .map(DeliveredPayloads.Delivery::transferId), journaled.deliveredAs(), List.of(), Optional.empty(),
-                Optional.empty());
-        TransferJournal.State reached = journaled.state() == TransferJournal.State.DELIVERED
-                ? TransferJournal.State.DELIVERED : TransferJournal.State.SEALED;
-        delivery.finish(file, endpoints.inbox(recipient.inbox()).child(agreement.id()), endpoints.inbox(from.inbox()),
-                ended, reached);
-        return Outcome.DELIVERED;
-    }
-
-    private static SafegateException missing(TransferJournal.Entry journaled, String what) {
-        return new SafegateException(ErrorCode.POLICY_INVALID, "transfer " + journaled.transferId()
-                + " was delivered under " + what + ", which the policies no longer have: it is finished once they do");
-    }
-
-    /** A sealed copy from an earlier version, not audited: decided again, then published or dropped. */
-    private Outcome resume(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
-                           TransferRecorder.Ended ended, TransferJournal.Entry journaled, Decision decision,
-                           Instant now) throws IOException {
-        LOG.info("resuming transfer {} at {}", journaled.transferId(), journaled.state());
-        if (!decision.permitted()) {
-            delivery.discard(recipientFolder, journaled.transferId());
-            refusals.deny(file, senderInbox, ended.unpublished(), journaled.sourcePath(), now);
-            return Outcome.DENIED;
-        }
-        delivery.finish(file, recipientFolder, senderInbox, ended, journaled.state());
         return Outcome.DELIVERED;
     }
 }

@@ -1,6 +1,7 @@
 package org.safegate.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -37,4 +38,9 @@ class ArchitectureTest {
     static final ArchRule storeKnowsNothingOfTheAuditLog = noClasses()
             .that().resideInAPackage("org.safegate.store..")
             .should().dependOnClassesThat().resideInAPackage("org.safegate.audit..");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("org.safegate.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package can then be understood, tested and changed from the ones below it");
 }

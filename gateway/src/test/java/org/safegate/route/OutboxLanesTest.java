@@ -154,10 +154,10 @@ class OutboxLanesTest {
 
     @Test
     void theLaneSettingIsAWholeNumberFromOneTo64() {
-        assertThat(Gateway.lanes(Settings.of(Map.of()))).isEqualTo(Gateway.DEFAULT_LANES);
-        assertThat(Gateway.lanes(Settings.of(Map.of("safegate.outbox.lanes", " 8 ")))).isEqualTo(8);
+        assertThat(OutboxSettings.lanes(Settings.of(Map.of()))).isEqualTo(OutboxSettings.DEFAULT_LANES);
+        assertThat(OutboxSettings.lanes(Settings.of(Map.of("safegate.outbox.lanes", " 8 ")))).isEqualTo(8);
         for (String bad : List.of("0", "65", "-1", "four")) {
-            assertThatThrownBy(() -> Gateway.lanes(Settings.of(Map.of("safegate.outbox.lanes", bad))))
+            assertThatThrownBy(() -> OutboxSettings.lanes(Settings.of(Map.of("safegate.outbox.lanes", bad))))
                     .isInstanceOfSatisfying(SafegateException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                     .hasMessageContaining("safegate.outbox.lanes").hasMessageContaining("'" + bad + "'");
