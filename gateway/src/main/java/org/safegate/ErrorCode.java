@@ -25,6 +25,11 @@ public enum ErrorCode {
     RECORD_FILE_INVALID(true),
     /** Reading or writing a file failed. */
     IO_FAILURE(false),
+    /**
+     * A file changed between its checks and its sealing (its sender still had it open for writing):
+     * the bytes sealed are not the bytes checked, so nothing is sent and the file is held.
+     */
+    CONTENT_CHANGED(false),
 
     /** A key or certificate file is missing, unreadable, of the wrong type, or does not match its pair. */
     KEY_INVALID(true),

@@ -37,7 +37,8 @@ public final class SignedInput {
         0x0D, 0x01, 0x07, 0x02};
 
     /** The verified signer and the SHA-256 of the signed content. */
-    public record Verified(X509Certificate signer, String contentSha256) {
+    /** The signer, the SHA-256 of the signed content, and that of the whole file as it was read to check it. */
+    public record Verified(X509Certificate signer, String contentSha256, String fileSha256) {
     }
 
     private SignedInput() {
@@ -70,7 +71,14 @@ public final class SignedInput {
      */
     public static Verified verify(Path file, X509Certificate registered, CertificateVerifier verifier, Instant at) {
         AlgorithmSuite suite = AlgorithmSuite.DEFAULT;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+        MessageDigest whole;
+        try {
+            whole = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), whole),
+                64 * 1024)) {
             CMSSignedDataParser parser = new CMSSignedDataParser(new RestrictedDigests(suite), in);
             for (AlgorithmIdentifier digest : parser.getDigestAlgorithmIDs()) {
                 if (!suite.acceptsDigest(digest.getAlgorithm())) {
@@ -101,7 +109,10 @@ public final class SignedInput {
             }
             Opener.verifySignature(signer, certificate);
             verifier.require(certificate, at, Purpose.SIGNING);
-            return new Verified(certificate, HexFormat.of().formatHex(sha256.digest()));
+            // the rest of the file counts too: the digest is of the file as it was read for this check
+            in.transferTo(OutputStream.nullOutputStream());
+            return new Verified(certificate, HexFormat.of().formatHex(sha256.digest()),
+                    HexFormat.of().formatHex(whole.digest()));
         } catch (CMSException | OperatorCreationException | IOException | NoSuchAlgorithmException
                  | RuntimeException e) {
             if (e instanceof SafegateException se) {

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.crypto.Sealer;
 import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
@@ -57,7 +62,7 @@ public final class Delivery {
     public void seal(Path file, InboxFolder recipientFolder, X509Certificate recipientCertificate,
                      TransferJournal.Entry entry) throws IOException {
         journal.begin(entry);
-        writeSealed(file, recipientFolder, recipientCertificate, entry.transferId());
+        writeSealed(file, Optional.empty(), recipientFolder, recipientCertificate, entry.transferId());
         journal.sealed(entry.transferId());
     }
 
@@ -75,26 +80,40 @@ public final class Delivery {
      * name too: a run stopped after it finds the event and publishes, one stopped before it seals
      * again. That is one journal commit fewer than a step of its own for "sealed".
      */
-    public void deliver(Path content, Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
-                        X509Certificate recipientCertificate, TransferJournal.Entry entry,
+    public void deliver(Path content, Optional<String> checkedSha256, Path file, InboxFolder recipientFolder,
+                        InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
                         TransferRecorder.Ended ended) throws IOException {
         String deliveredAs = entry.deliveredAs().isPresent() ? entry.deliveredAs().get()
                 : recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
         journal.begin(entry, deliveredAs);
-        writeSealed(content, recipientFolder, recipientCertificate, entry.transferId());
+        writeSealed(content, checkedSha256, recipientFolder, recipientCertificate, entry.transferId());
         // the caller found no audit event of this transfer (or none was possible: it is new)
         publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false);
     }
 
-    private void writeSealed(Path content, InboxFolder recipientFolder, X509Certificate recipientCertificate,
-                             String transferId) throws IOException {
+    /**
+     * Seals {@code content} under the transfer's hidden name. When the digest it was checked with
+     * is given, the bytes sealed must have it, or nothing is published: a sender that kept the file
+     * open could otherwise change it between the checks and the seal.
+     */
+    private void writeSealed(Path content, Optional<String> checkedSha256, InboxFolder recipientFolder,
+                             X509Certificate recipientCertificate, String transferId) throws IOException {
         Sealer sealer = sealer();
+        MessageDigest sealed = Digests.newSha256();
         recipientFolder.writeTemp(transferId, out -> {
             // a name swapped for a link since it was checked is not followed
-            try (InputStream in = Files.newInputStream(content, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(content,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS), sealed)) {
                 sealer.seal(in, out, recipientCertificate);
             }
         });
+        String sealedSha256 = HexFormat.of().formatHex(sealed.digest());
+        if (checkedSha256.isPresent() && !checkedSha256.get().equals(sealedSha256)) {
+            throw new SafegateException(ErrorCode.CONTENT_CHANGED, ErrorCode.CONTENT_CHANGED + ": transfer " + transferId
+                    + ": the file changed "
+                    + "after it was checked (SHA-256 " + checkedSha256.get() + " when checked, " + sealedSha256
+                    + " when sealed); nothing is sent, and it is held until a person looks");
+        }
     }
 
     /** A new sealer only when the gateway's signing identity changed (its key files were replaced). */

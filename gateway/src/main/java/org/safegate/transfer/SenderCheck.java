@@ -31,8 +31,8 @@ final class SenderCheck {
         this.endpoints = endpoints;
     }
 
-    /** Empty for an unsigned file; the signed content's SHA-256 for a good signature; else the refusal. */
-    Either<Refusal, Optional<String>> check(Agency sender, Path file, Instant now) throws IOException {
+    /** Empty for an unsigned file; the digests of a file with a good signature; else the refusal. */
+    Either<Refusal, Optional<SignedInput.Verified>> check(Agency sender, Path file, Instant now) throws IOException {
         if (!SignedInput.looksSigned(file)) {
             return Either.right(Optional.empty());
         }
@@ -42,8 +42,7 @@ final class SenderCheck {
         }
         X509Certificate registered = keys.certificate(endpoints.reference(sender.signingCertificate().get()));
         try {
-            SignedInput.Verified verified = SignedInput.verify(file, registered, verifier, now);
-            return Either.right(Optional.of(verified.contentSha256()));
+            return Either.right(Optional.of(SignedInput.verify(file, registered, verifier, now)));
         } catch (SafegateException e) {
             if (e.code() == ErrorCode.CERT_STATUS_UNKNOWN) {
                 // not a verdict on the signer: the file is held until its issuer's CRL is current

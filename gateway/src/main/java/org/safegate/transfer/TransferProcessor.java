@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.safegate.audit.AuditLog;
 import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.SignedInput;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.Decision;
 import org.safegate.policy.SafeguardGate;
@@ -32,17 +33,13 @@ import org.slf4j.LoggerFactory;
  * Takes one file from an agency's outbox to its outcome: identify (where it lies says who sent it
  * under which agreement), recognise a redisclosure (the gateway delivered the same data to the
  * sender before), decide (the Shiro gate), then deliver sealed, or deny, or quarantine. Anything in
- * doubt (store, keys, audit, endpoint unavailable) holds the file where it is, to be retried.
+ * doubt (store, keys, audit, endpoint unavailable) holds the taken file, to be retried.
  */
 public final class TransferProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(TransferProcessor.class);
 
-    /** How a file ended this time. */
-    public enum Outcome {
-        DELIVERED, DENIED, QUARANTINED, HELD,
-        /** Nothing to do: another attempt brought the file to its outcome meanwhile. */
-        NONE
-    }
+    /** How a file ended this time; NONE: another attempt had brought it to its outcome meanwhile. */
+    public enum Outcome { DELIVERED, DENIED, QUARANTINED, HELD, NONE }
 
     private final Supplier<PolicySet> policies;
     private final SafeguardGate gate;
@@ -240,15 +237,18 @@ public final class TransferProcessor {
         if (entry.request()) {
             return requests.process(set, entry, agreement, outbox, sealing, now);
         }
-        Either<Refusal, Optional<String>> signed = senderCheck.check(set.agency(sender).orElseThrow(), file, now);
-        if (signed instanceof Either.Left<Refusal, Optional<String>> badSignature) {
+        Either<Refusal, Optional<SignedInput.Verified>> signed = senderCheck.check(set.agency(sender).orElseThrow(),
+                file, now);
+        if (signed instanceof Either.Left<Refusal, Optional<SignedInput.Verified>> badSignature) {
             partialCopies.abandon(set, unfinished);
             refusals.quarantine(set, sender, outbox, file, badSignature.value(), now);
             return Outcome.QUARANTINED;
         }
-        Optional<String> signedContent = ((Either.Right<Refusal, Optional<String>>) signed).value();
+        Optional<SignedInput.Verified> signedBy = ((Either.Right<Refusal, Optional<SignedInput.Verified>>) signed).value();
         String sha256 = unfinished.map(TransferJournal.Entry::payloadSha256)
-                .orElse(signedContent.isPresent() ? signedContent.get() : Digests.sha256(file));
+                .orElse(signedBy.isPresent() ? signedBy.get().contentSha256() : Digests.sha256(file));
+        // what sealing must read: the file exactly as it was checked
+        Optional<String> checked = Optional.of(signedBy.isPresent() ? signedBy.get().fileSha256() : sha256);
         Optional<DeliveredPayloads.Delivery> earlier = payloads.deliveredTo(sha256, sender);
         String category = agreement.categories().get(0);
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -281,6 +281,8 @@ public final class TransferProcessor {
                 TransferJournal.State.SEALING, Optional.empty());
         Path content = file;
         if (agreement.requestRules().isPresent() && sender.equals(agreement.provider())) {
+            // the released answers are the gateway's own working copy, written from the checked file
+            checked = Optional.empty();
             Either<Outcome, AnswerFiles.Released> answers = answerFiles.filter(set, new AnswerFiles.Answering(row,
                     agreement, from, outbox, file, sealing.isPresent(), recipientFolder, senderInbox), ended, now);
             if (answers instanceof Either.Left<Outcome, AnswerFiles.Released> refused) {
@@ -292,7 +294,7 @@ public final class TransferProcessor {
         }
         // a run stopped while sealing seals again under the same transfer id, replacing its partial copy
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));
-        delivery.deliver(content, file, recipientFolder, senderInbox, certificate, row, ended);
+        delivery.deliver(content, checked, file, recipientFolder, senderInbox, certificate, row, ended);
         return Outcome.DELIVERED;
     }
 }

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,6 +64,38 @@ class SnapshotSwapTest extends TransferScenarioTest {
         // the sender check asks for the sender's certificate: content swapped in there was never checked
         assertThat(swapped).contains("taken", "audit.append").anyMatch(point -> point.startsWith("keys."));
         assertDeliveredAsTaken("a.csv.p7s", signed, ADDRESSES);
+    }
+
+    @Test
+    @DisplayName("The IRS keeps its file open and writes through it after the checks. Result: held CONTENT_CHANGED, nothing published or logged as delivered.")
+    void aFileChangedThroughAnOpenHandleAfterItsChecksIsHeldNotSent() throws Exception {
+        start();
+        Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
+        try (FileChannel stillOpen = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            // the recipient's certificate is fetched after the digest is taken, just before sealing
+            KeyProvider writingKeys = intercept(KeyProvider.class, keys, "keys.", () -> {
+                if (swapped.get(swapped.size() - 1).equals("keys.certificate")) {
+                    try {
+                        stillOpen.write(ByteBuffer.wrap("999999999".getBytes(StandardCharsets.UTF_8)), 17);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            TransferProcessor processor = gateway.processor().intercepted(writingKeys, gateway.auditLog(),
+                    new TakenFiles(workspace.resolve("data")));
+
+            assertThat(processor.process("IRS", outbox("IRS"), file)).isEqualTo(Outcome.HELD);
+        }
+
+        Path taken = taken("IRS", file);
+        assertThat(gateway.processor().held().current().get(taken)).startsWith("CONTENT_CHANGED: ")
+                .contains("changed after it was checked");
+        assertThat(single(AuditEventType.TRANSFER_HELD).entry().change()).contains("CONTENT_CHANGED");
+        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
+        assertThat(listAll(inbox("DOJ"))).allMatch(p -> p.getFileName().toString().startsWith(".safegate-"));
+        assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
+        assertThat(taken).exists();
     }
 
     /** The delivered copy opens to what was taken; receipt, event and archive name the taken content. */

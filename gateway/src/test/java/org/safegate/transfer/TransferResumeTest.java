@@ -199,7 +199,7 @@ class TransferResumeTest extends TransferScenarioTest {
                 "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
 
-        assertThatThrownBy(() -> delivery.deliver(file, file, new LocalFolder(inbox("DOJ").resolve("IRS-DOJ-2024")),
+        assertThatThrownBy(() -> delivery.deliver(file, Optional.empty(), file, new LocalFolder(inbox("DOJ").resolve("IRS-DOJ-2024")),
                 new LocalFolder(inbox("IRS")), dojCertificate(), entry, ended)).isInstanceOf(SimulatedCrash.class);
 
         assertThat(listAll(inbox("DOJ").resolve("IRS-DOJ-2024")))
