@@ -2,6 +2,7 @@ package org.safegate.route;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -23,6 +24,8 @@ final class OutboxLinkGuard extends DefaultPollingConsumerPollStrategy implement
     private final Path outbox;
     private final Consumer<Path> refuse;
     private final QuietFiles quiet;
+    /** The marker Camel's read lock keeps beside a file while a run holds it. */
+    private static final String CAMEL_LOCK = ".camelLock";
 
     /** {@code refuse} takes a link to quarantine; it must return at once and never throw. */
     OutboxLinkGuard(Path outbox, Consumer<Path> refuse) {
@@ -55,7 +58,10 @@ final class OutboxLinkGuard extends DefaultPollingConsumerPollStrategy implement
             refuse.accept(entry);
             return false;
         }
-        // a file still being written is left for a later poll; folders are always descended into
-        return file.isDirectory() || quiet.settled(entry, file.getFileLength(), file.getLastModified());
+        // a file still being written is left for a later poll; folders are always descended into. A file with a
+        // read-lock marker beside it is Camel's to judge: at the first poll Camel asks this filter whether a marker
+        // a killed run left is its own to delete, and a marker kept would keep its file from ever being taken
+        return file.isDirectory() || quiet.settled(entry, file.getFileLength(), file.getLastModified())
+                || Files.exists(entry.resolveSibling(entry.getFileName() + CAMEL_LOCK), LinkOption.NOFOLLOW_LINKS);
     }
 }
