@@ -23,6 +23,7 @@ import org.safegate.audit.AuditLog;
 import org.safegate.audit.Outcome;
 import org.safegate.transfer.Links;
 import org.safegate.transfer.Quarantine;
+import org.safegate.transfer.ReasonFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +177,7 @@ final class QuarantinedTransfers {
             return Optional.empty();
         }
         try {
-            return Optional.of(QuarantinedFile.from(folder.getFileName().toString(), JSON.readTree(reason.toFile())));
+            return Optional.of(QuarantinedFile.from(folder.getFileName().toString(), ReasonFile.read(folder)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read {}: {}", reason, e.getMessage());
             return Optional.empty();

@@ -1,9 +1,5 @@
 package org.safegate.transfer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +14,8 @@ import org.safegate.files.FileModes;
  * deleted: the file leaves the outbox only once its copy here is durable.
  */
 public final class Quarantine {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     public static final String ORIGINAL = "original";
-    public static final String REASON_FILE = "reason.json";
+    public static final String REASON_FILE = ReasonFile.NAME;
     /** Written beside the reason file when an operator releases the original: who, when, where to. */
     public static final String RELEASED_FILE = "released.json";
 
@@ -53,22 +48,7 @@ public final class Quarantine {
         if (Files.isRegularFile(folder.resolve(REASON_FILE))) {
             return folder;
         }
-        ObjectNode reason = JSON.createObjectNode();
-        reason.put("transfer", transferId);
-        reason.put("outcome", outcome);
-        reason.put("sender", sender);
-        reason.put("path", FileNames.printable(originalPath));
-        // exactly where it lay in the sender's outbox, so a release can put it back there
-        reason.put("source", originalPath);
-        Path relative = Path.of(originalPath);
-        if (relative.getNameCount() >= 2) {
-            reason.put("agreement", relative.getName(0).toString());
-        }
-        reason.put("time", at.toString());
-        ArrayNode list = reason.putArray("reasons");
-        reasons.forEach(r -> list.addObject().put("code", r.code()).put("message", r.message()));
-        DurableFiles.publish(folder, REASON_FILE, "", transferId + "-reason",
-                out -> out.write(JSON.writeValueAsBytes(reason)));
+        ReasonFile.of(transferId, outcome, sender, originalPath, reasons, at).write(folder);
         return folder;
     }
 

@@ -30,6 +30,20 @@ public record Receipt(String transfer, String sender, String agreement, String n
     public record Reason(String code, String message) {
     }
 
+    /**
+     * The receipt file as the sender reads it (and the gateway signs it): the file name made
+     * printable, times in ISO-8601, {@code deliveredAs} null unless delivered.
+     */
+    public record Document(String transfer, String outcome, String time, String sender, String agreement, String name,
+                           String payloadSha256, long size, String deliveredAs, List<Reason> reasons) {
+    }
+
+    /** This receipt as its file says it. */
+    public Document document() {
+        return new Document(transfer, outcome.key(), time.toString(), sender, agreement, FileNames.printable(name),
+                payloadSha256, size, deliveredAs.orElse(null), reasons);
+    }
+
     public Receipt {
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(sender, "sender");

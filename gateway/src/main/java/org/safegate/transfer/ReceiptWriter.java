@@ -1,12 +1,9 @@
 package org.safegate.transfer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.safegate.files.JsonDocuments;
 
 /**
  * Writes a receipt into the sender's inbox as {@code receipts/<agreement>/<name>.<outcome>.json}
@@ -14,8 +11,6 @@ import java.util.Optional;
  * what the gateway said about its file.
  */
 public final class ReceiptWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final DetachedSigner signer;
 
     public ReceiptWriter(DetachedSigner signer) {
@@ -42,7 +37,7 @@ public final class ReceiptWriter {
         String written;
         byte[] json;
         if (earlier == null) {
-            json = JSON.writeValueAsBytes(toJson(receipt));
+            json = JsonDocuments.MAPPER.writeValueAsBytes(receipt.document());
             written = folder.publish(receiptStem, ".json", receipt.transfer() + "-receipt", out -> out.write(json));
         } else {
             written = earlier.name();
@@ -70,25 +65,9 @@ public final class ReceiptWriter {
             if (content.isEmpty()) {
                 return null;
             }
-            if (transfer.equals(JSON.readTree(content.get()).path("transfer").asText())) {
+            if (transfer.equals(JsonDocuments.MAPPER.readValue(content.get(), Receipt.Document.class).transfer())) {
                 return new Earlier(candidate, content.get());
             }
         }
-    }
-
-    static ObjectNode toJson(Receipt receipt) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("transfer", receipt.transfer());
-        node.put("outcome", receipt.outcome().key());
-        node.put("time", receipt.time().toString());
-        node.put("sender", receipt.sender());
-        node.put("agreement", receipt.agreement());
-        node.put("name", FileNames.printable(receipt.name()));
-        node.put("payloadSha256", receipt.payloadSha256());
-        node.put("size", receipt.size());
-        node.put("deliveredAs", receipt.deliveredAs().orElse(null));
-        ArrayNode reasons = node.putArray("reasons");
-        receipt.reasons().forEach(r -> reasons.addObject().put("code", r.code()).put("message", r.message()));
-        return node;
     }
 }
