@@ -30,6 +30,8 @@ public enum ErrorCode {
      * the bytes sealed are not the bytes checked, so nothing is sent and the file is held.
      */
     CONTENT_CHANGED(false),
+    /** Another run of the gateway holds the data folder: one run per data folder. */
+    GATEWAY_ALREADY_RUNNING(false),
 
     /** A key or certificate file is missing, unreadable, of the wrong type, or does not match its pair. */
     KEY_INVALID(true),

@@ -158,6 +158,11 @@ public final class Gateway implements AutoCloseable {
         return processor;
     }
 
+    /** The data folder (safegate.data): the store, archive, quarantine and the private folder of taken files. */
+    public Path dataFolder() {
+        return operations.data();
+    }
+
     /** The clock every decision, event and receipt of this gateway is dated by. */
     public Clock clock() {
         return operations.clock();

@@ -46,9 +46,10 @@ public final class GatewayRunner {
 
     /** Runs until the process is asked to stop (SIGTERM, Ctrl-C). */
     public void runForever() {
-        Main main = main(true);
-        try {
-            main.run();
+        try (RunLock lock = RunLock.acquire(gateway.dataFolder())) {
+            main(true).run();
+        } catch (SafegateException e) {
+            throw e;
         } catch (Exception e) {
             throw new SafegateException(ErrorCode.IO_FAILURE, "the gateway stopped: " + e.getMessage(), e);
         }
@@ -59,6 +60,12 @@ public final class GatewayRunner {
      * (a key, the store or an endpoint was unavailable); empty when every file reached an outcome.
      */
     public List<Path> runOnce(Duration limit) {
+        try (RunLock lock = RunLock.acquire(gateway.dataFolder())) {
+            return drain(limit);
+        }
+    }
+
+    private List<Path> drain(Duration limit) {
         // a drain run is for cron jobs and scripts: it does not serve the admin API
         Main main = main(false);
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -102,7 +109,14 @@ public final class GatewayRunner {
      * they run. Closing the handle stops them.
      */
     public AutoCloseable start(Duration limit) {
-        Main main = main(true);
+        RunLock lock = RunLock.acquire(gateway.dataFolder());
+        Main main;
+        try {
+            main = main(true);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
@@ -117,11 +131,13 @@ public final class GatewayRunner {
         } catch (RuntimeException e) {
             main.completed();
             join(thread);
+            lock.close();
             throw e;
         }
         return () -> {
             main.completed();
             join(thread);
+            lock.close();
         };
     }
 

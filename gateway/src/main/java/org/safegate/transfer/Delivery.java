@@ -110,9 +110,9 @@ public final class Delivery {
         String sealedSha256 = HexFormat.of().formatHex(sealed.digest());
         if (checkedSha256.isPresent() && !checkedSha256.get().equals(sealedSha256)) {
             throw new SafegateException(ErrorCode.CONTENT_CHANGED, ErrorCode.CONTENT_CHANGED + ": transfer " + transferId
-                    + ": the file changed "
-                    + "after it was checked (SHA-256 " + checkedSha256.get() + " when checked, " + sealedSha256
-                    + " when sealed); nothing is sent, and it is held until a person looks");
+                    + ": the file changed after it was checked (SHA-256 " + checkedSha256.get() + " when checked, "
+                    + sealedSha256 + " when sealed; its sender may still be writing it); nothing is sent, and it is"
+                    + " held and checked again from its new content");
         }
     }
 
