@@ -32,6 +32,11 @@ public enum ErrorCode {
     CONTENT_CHANGED(false),
     /** Another run of the gateway holds the data folder: one run per data folder. */
     GATEWAY_ALREADY_RUNNING(false),
+    /**
+     * The transfer journal holds transfers in flight in a state only an earlier version resumes:
+     * the gateway does not start until that version has finished them.
+     */
+    JOURNAL_OF_EARLIER_VERSION(false),
 
     /** A key or certificate file is missing, unreadable, of the wrong type, or does not match its pair. */
     KEY_INVALID(true),

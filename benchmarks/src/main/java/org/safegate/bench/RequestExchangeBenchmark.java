@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.safegate.config.Settings;
 import org.safegate.demo.CasePolicies;
 import org.safegate.route.Gateway;
-import org.safegate.transfer.TransferProcessor;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * On demand, not a test: one generated request file (1,280,000 records by default, ids in random order, the same mix of
@@ -49,7 +49,7 @@ public final class RequestExchangeBenchmark {
                 "safegate.requests.quarantine-share", "0.5"));
         try (Gateway gateway = Gateway.open(settings, Map.of(), workspace, Clock.systemUTC())) {
             long start = System.nanoTime();
-            TransferProcessor.Outcome outcome = gateway.processor().process("ICE", outbox, file);
+            TransferOutcome outcome = gateway.processor().process("ICE", outbox, file);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("end to end: %s, %,d records in %.2f s = %,.0f records/s%n", outcome, records, seconds,
                     records / seconds);

@@ -140,7 +140,7 @@ public final class Gateway implements AutoCloseable {
             RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
-                    verifier, endpoints, journal, payloads, new Delivery(keys, journal, payloads, recorder, data, clock),
+                    verifier, endpoints, journal, payloads, new Delivery(keys, journal, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), new TakenFiles(data), clock);
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);

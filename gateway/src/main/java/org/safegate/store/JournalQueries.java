@@ -21,7 +21,7 @@ final class JournalQueries {
 
     List<Entry> unfinishedRows(String sender, String sourcePath, long size, long modified) {
         String sql = "SELECT transfer_id, agreement, recipient, payload_sha256, state, delivered_as FROM transfer_journal"
-                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ? AND state <> 'DONE'"
+                + " WHERE sender = ? AND source_path = ? AND source_size = ? AND source_modified = ?"
                 + " ORDER BY updated_at DESC, transfer_id";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, sender);
@@ -49,6 +49,27 @@ final class JournalQueries {
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
+        } catch (SQLException e) {
+            throw TransferJournal.failure("read the transfer journal", e);
+        }
+    }
+
+    /** Each row whose state is none of these, as "id (state, source)", oldest first. */
+    List<String> notIn(List<State> states) {
+        String marks = String.join(", ", Collections.nCopies(states.size(), "?"));
+        String sql = "SELECT transfer_id, state, source_path FROM transfer_journal WHERE state NOT IN (" + marks + ")"
+                + " ORDER BY updated_at, transfer_id";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < states.size(); i++) {
+                s.setString(i + 1, states.get(i).name());
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + " (" + r.getString(2) + ", " + r.getString(3) + ")");
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw TransferJournal.failure("read the transfer journal", e);
         }

@@ -20,14 +20,12 @@ public final class TransferJournal {
     /**
      * How far a transfer got. SEALING: sealing began, under the name it will be published as
      * (whether it was sealed complete is told by the delivery's audit event, the next step);
-     * SEALED: sealed complete (rows of earlier versions, and sealed copies re-decided before
-     * publishing); DELIVERED: published. REFUSING: a denial or quarantine was decided and
-     * journaled with its reasons; it is finished (audit, reason file, receipt, original moved)
-     * before the row is done. A done transfer's row is removed: the journal holds only transfers in
-     * flight, which keeps each of its commits small (its history is in the audit log). DONE: a
-     * finished row kept by an earlier version.
+     * DELIVERED: published. REFUSING: a denial or quarantine was decided and journaled with its
+     * reasons; it is finished (audit, reason file, receipt, original moved) before the row is done.
+     * A done transfer's row is removed: the journal holds only transfers in flight, which keeps
+     * each of its commits small (its history is in the audit log).
      */
-    public enum State { SEALING, SEALED, DELIVERED, DONE, REFUSING }
+    public enum State { SEALING, DELIVERED, REFUSING }
 
     /** One journal row. */
     public record Entry(String transferId, String sender, String sourcePath, long sourceSize, long sourceModified,
@@ -50,6 +48,21 @@ public final class TransferJournal {
         this.clock = clock;
         this.doneLater = new WaitingDoneSteps();
         this.queries = new JournalQueries(database);
+    }
+
+    /**
+     * Refuses a journal with transfers in flight in a state this version does not resume (an
+     * earlier snapshot's SEALED: sealed, not yet audited): they are finished by the version that
+     * began them. Nothing is changed.
+     */
+    public void requireRowsOfThisVersion() {
+        List<String> earlier = queries.notIn(List.of(State.values()));
+        if (!earlier.isEmpty()) {
+            throw new SafegateException(ErrorCode.JOURNAL_OF_EARLIER_VERSION, "the transfer journal holds "
+                    + earlier.size() + " transfer(s) in flight that an earlier version journaled in a state this"
+                    + " version does not resume: " + String.join(", ", earlier) + ". Finish them with the version"
+                    + " that began them (safegate run --once), then start this one; nothing was changed");
+        }
     }
 
     /** The unfinished transfer of this very file, if a previous run started one (the newest, if several). */
@@ -124,16 +137,6 @@ public final class TransferJournal {
             }
             return null;
         });
-    }
-
-    /** Records that the sealed copy is complete (and durable) under its hidden name. */
-    public void sealed(String transferId) {
-        update(transferId, State.SEALED, null);
-    }
-
-    /** Records the name a sealed transfer will be published under, before it is audited and published. */
-    public void reserve(String transferId, String deliveredAs) {
-        update(transferId, State.SEALED, deliveredAs);
     }
 
     /** Records that the transfer is published; forced to disk, since its temporary copies go and its original is archived next. */

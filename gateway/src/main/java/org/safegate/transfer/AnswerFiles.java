@@ -24,7 +24,7 @@ final class AnswerFiles {
     }
 
     /** The released answers to seal, and the transfer with their counts. */
-    record Released(Path content, TransferRecorder.Ended ended) {
+    record Released(Path content, Transfer ended) {
     }
 
     private final TransferJournal journal;
@@ -40,8 +40,8 @@ final class AnswerFiles {
     }
 
     /** The answers that may leave, or the outcome of a file none of whose answers may (denied) or that cannot be read. */
-    Either<TransferProcessor.Outcome, Released> filter(PolicySet set, Answering answering,
-                                                         TransferRecorder.Ended ended, Instant now)
+    Either<TransferOutcome, Released> filter(PolicySet set, Answering answering,
+                                                         Transfer ended, Instant now)
             throws IOException {
         TransferJournal.Entry row = answering.row();
         journal.begin(row);
@@ -57,9 +57,9 @@ final class AnswerFiles {
             partialCopies.abandon(set, Optional.of(row));
             refusals.quarantine(set, row.sender(), answering.outbox(), answering.file(),
                     new Refusal(RefusalCode.INPUT_MALFORMED, e.getMessage()), now);
-            return Either.left(TransferProcessor.Outcome.QUARANTINED);
+            return Either.left(TransferOutcome.QUARANTINED);
         }
-        TransferRecorder.Ended counted = ended.withRecords(filtered.result().released(),
+        Transfer counted = ended.withRecords(filtered.result().released(),
                 RequestExchange.counts(filtered.result()));
         if (filtered.result().released() == 0) {
             if (answering.resumedSealing()) {
@@ -69,7 +69,7 @@ final class AnswerFiles {
             refusals.deny(answering.file(), answering.senderInbox(), counted.withReasons(List.of(new Receipt.Reason(
                     "ANSWERS_WITHHELD", "no answer in the file answers a request that passed: "
                             + counted.note().orElse("")))), row.sourcePath(), now);
-            return Either.left(TransferProcessor.Outcome.DENIED);
+            return Either.left(TransferOutcome.DENIED);
         }
         return Either.right(new Released(filtered.released(), counted));
     }

@@ -8,7 +8,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,23 +30,20 @@ import org.safegate.store.TransferJournal;
 public final class Delivery {
     private final KeyProvider keys;
     private final TransferJournal journal;
-    private final DeliveredPayloads payloads;
     private final TransferRecorder recorder;
     private final Archive archive;
     private final Clock clock;
     /** The sealer of the gateway's current signing identity: built (and its certificate checked) once, not per file. */
     private final AtomicReference<Sealer> sealer = new AtomicReference<>();
 
-    public Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
-                    Path dataDir, Clock clock) {
-        this(keys, journal, payloads, recorder, new Archive(dataDir), clock);
+    public Delivery(KeyProvider keys, TransferJournal journal, TransferRecorder recorder, Path dataDir, Clock clock) {
+        this(keys, journal, recorder, new Archive(dataDir), clock);
     }
 
-    private Delivery(KeyProvider keys, TransferJournal journal, DeliveredPayloads payloads, TransferRecorder recorder,
-                     Archive archive, Clock clock) {
+    private Delivery(KeyProvider keys, TransferJournal journal, TransferRecorder recorder, Archive archive,
+                     Clock clock) {
         this.keys = keys;
         this.journal = journal;
-        this.payloads = payloads;
         this.recorder = recorder;
         this.archive = archive;
         this.clock = clock;
@@ -55,22 +51,7 @@ public final class Delivery {
 
     /** The same delivery with other keys and recorder (tests act at each use of them). */
     Delivery with(KeyProvider otherKeys, TransferRecorder otherRecorder) {
-        return new Delivery(otherKeys, journal, payloads, otherRecorder, archive, clock);
-    }
-
-    /** Seals the file for the recipient under its hidden temporary name and journals it. */
-    public void seal(Path file, InboxFolder recipientFolder, X509Certificate recipientCertificate,
-                     TransferJournal.Entry entry) throws IOException {
-        journal.begin(entry);
-        writeSealed(file, Optional.empty(), recipientFolder, recipientCertificate, entry.transferId());
-        journal.sealed(entry.transferId());
-    }
-
-    /** Seals into a folder on this machine; returns the hidden sealed copy. */
-    public Path seal(Path file, Path recipientFolder, X509Certificate recipientCertificate,
-                     TransferJournal.Entry entry) throws IOException {
-        seal(file, new LocalFolder(recipientFolder), recipientCertificate, entry);
-        return DurableFiles.tempPath(recipientFolder, entry.transferId());
+        return new Delivery(otherKeys, journal, otherRecorder, archive, clock);
     }
 
     /**
@@ -82,7 +63,7 @@ public final class Delivery {
      */
     public void deliver(Path content, Optional<String> checkedSha256, Path file, InboxFolder recipientFolder,
                         InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
-                        TransferRecorder.Ended ended) throws IOException {
+                        Transfer ended) throws IOException {
         String deliveredAs = entry.deliveredAs().isPresent() ? entry.deliveredAs().get()
                 : recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
         journal.begin(entry, deliveredAs);
@@ -127,32 +108,24 @@ public final class Delivery {
         return current;
     }
 
-    /** Publishes the sealed copy and finishes: audit, redisclosure record, receipt, archive. */
-    public void finish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox, TransferRecorder.Ended ended,
-                       TransferJournal.State reached) throws IOException {
-        String deliveredAs = ended.deliveredAs().orElse(null);
-        if (reached != TransferJournal.State.SEALED) {
-            // published and journaled DELIVERED by a stopped run
+    /**
+     * Finishes a delivery a stopped run audited: publishes the sealed copy under the journaled name
+     * (unless the run had, {@code published}), then receipt and archive.
+     */
+    public void finish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox, Transfer ended,
+                       boolean published) throws IOException {
+        if (published) {
+            // published and journaled DELIVERED by the stopped run
             recipientFolder.removeTemp(ended.transferId());
-            TransferRecorder.Ended done = auditOnce(ended, deliveredAs);
+            Transfer done = auditOnce(ended, ended.deliveredAs().orElse(null));
             publishWaitingNotice(senderInbox, done);
-            // a run before this version journaled DELIVERED before recording the payload
-            payloads.record(done.sha256(), done.recipient(), done.transferId(), done.agreement(), clock.instant());
             receiptAndArchive(file, senderInbox, done);
             return;
         }
-        if (!recorder.deliveryRecorded(ended.transferId()) && !recipientFolder.hasTemp(ended.transferId())) {
-            // a copy never audited is audited only while it is there: nothing says a missing one was published
-            throw new IOException("the sealed copy of transfer " + ended.transferId() + " is no longer in "
-                    + recipientFolder.describe() + " and nothing says it was published: the file is held");
-        }
-        boolean reserved = deliveredAs != null;
-        if (!reserved) {
-            deliveredAs = recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
-            journal.reserve(ended.transferId(), deliveredAs);
-        }
-        // a name reserved by an earlier run: that run may have written the audit event already
-        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, reserved);
+        // the name is journaled when sealing begins, before the event that names it
+        String deliveredAs = ended.deliveredAs().orElseThrow(() -> new IOException("transfer " + ended.transferId()
+                + " is audited as delivered but its journal row names no published name: the file is held"));
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, true);
     }
 
     /**
@@ -161,18 +134,13 @@ public final class Delivery {
      * finds that the stopped run already had).
      */
     private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
-                                  TransferRecorder.Ended ended, String deliveredAs, boolean mayBeAudited)
+                                  Transfer ended, String deliveredAs, boolean mayBeAudited)
             throws IOException {
-        TransferRecorder.Ended done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
+        Transfer done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
         publishWaitingNotice(senderInbox, done);
-        if (mayBeAudited) {
-            // an event written by an earlier version came without the payload record: it goes with this step
-            journal.delivered(done.transferId(), deliveredAs, payloadOf(done));
-        } else {
-            // the payload record went with the audit event
-            journal.delivered(done.transferId(), deliveredAs);
-        }
+        // the payload record went with the audit event
+        journal.delivered(done.transferId(), deliveredAs);
         // only once the published name is journaled: until then the temporary name is how a resumed
         // run finds which name it had published
         recipientFolder.removeTemp(done.transferId());
@@ -180,12 +148,12 @@ public final class Delivery {
     }
 
     /** The notice of answers withheld from an answer file goes to its sender once the delivery is audited. */
-    private static void publishWaitingNotice(InboxFolder senderInbox, TransferRecorder.Ended ended) throws IOException {
+    private static void publishWaitingNotice(InboxFolder senderInbox, Transfer ended) throws IOException {
         ReturnedCopy notice = ReturnedCopy.WITHHELD_NOTICE;
         notice.publishWaiting(notice.folder(senderInbox, ended.agreement()), ended.transferId(), ended.name());
     }
 
-    private void receiptAndArchive(Path file, InboxFolder senderInbox, TransferRecorder.Ended done) throws IOException {
+    private void receiptAndArchive(Path file, InboxFolder senderInbox, Transfer done) throws IOException {
         recorder.receipt(senderInbox, done, Receipt.Outcome.DELIVERED, clock.instant());
         archive.keep(file, done.transferId());
         // the archived original already says the transfer is finished; the journal learns it with its next step
@@ -205,8 +173,8 @@ public final class Delivery {
     }
 
     /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
-    private TransferRecorder.Ended auditOnce(TransferRecorder.Ended ended, String deliveredAs) {
-        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
+    private Transfer auditOnce(Transfer ended, String deliveredAs) {
+        Transfer done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
             recorder.delivered(done, payloadOf(done));
         }
@@ -214,21 +182,18 @@ public final class Delivery {
     }
 
     /** The delivery's audit event, with its payload recorded as delivered in the same transaction. */
-    private TransferRecorder.Ended audit(TransferRecorder.Ended ended, String deliveredAs) {
-        TransferRecorder.Ended done = asDelivered(ended, deliveredAs);
+    private Transfer audit(Transfer ended, String deliveredAs) {
+        Transfer done = asDelivered(ended, deliveredAs);
         recorder.delivered(done, payloadOf(done));
         return done;
     }
 
-    private DeliveredPayloads.Delivered payloadOf(TransferRecorder.Ended done) {
+    private DeliveredPayloads.Delivered payloadOf(Transfer done) {
         return new DeliveredPayloads.Delivered(done.sha256(), done.recipient(), done.agreement(), clock.instant());
     }
 
-    private static TransferRecorder.Ended asDelivered(TransferRecorder.Ended ended, String deliveredAs) {
-        return new TransferRecorder.Ended(ended.transferId(), ended.sender(), ended.recipient(),
-                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
-                ended.parentTransfer(), Optional.ofNullable(deliveredAs), List.of(), ended.records(),
-                ended.note());
+    private static Transfer asDelivered(Transfer ended, String deliveredAs) {
+        return ended.publishedAs(Optional.ofNullable(deliveredAs)).withReasons(List.of());
     }
 
     /** Drops a sealed copy that was never published (the decision changed while the gateway was down). */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * audit event, reason file and receipt say. A run that resumes an interrupted refusal finishes it
  * from this record, never from a new decision, so the sender is told the same thing once.
  */
-record RefusalRecord(Receipt.Outcome outcome, Instant at, TransferRecorder.Ended ended) {
+record RefusalRecord(Receipt.Outcome outcome, Instant at, Transfer ended) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Keeps the record inside its journal column however long a reason's sentence is. */
     private static final int LONGEST_MESSAGE = 4000;
@@ -32,11 +32,7 @@ record RefusalRecord(Receipt.Outcome outcome, Instant at, TransferRecorder.Ended
                         ? r.message().substring(0, LONGEST_MESSAGE) + "..." : r.message())).toList();
         String note = ended.note().map(n -> n.length() > LONGEST_MESSAGE ? n.substring(0, LONGEST_MESSAGE) : n)
                 .orElse(null);
-        TransferRecorder.Ended bounded = new TransferRecorder.Ended(ended.transferId(), ended.sender(),
-                ended.recipient(), ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(),
-                ended.size(), ended.parentTransfer(), ended.deliveredAs(), reasons, ended.records(),
-                Optional.ofNullable(note));
-        return new RefusalRecord(outcome, at, bounded);
+        return new RefusalRecord(outcome, at, ended.withReasons(reasons).withNote(Optional.ofNullable(note)));
     }
 
     String toJson() {
@@ -74,7 +70,8 @@ record RefusalRecord(Receipt.Outcome outcome, Instant at, TransferRecorder.Ended
         List<Receipt.Reason> reasons = new ArrayList<>();
         node.path("reasons").forEach(r -> reasons.add(new Receipt.Reason(r.path("code").asText(),
                 r.path("message").asText())));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(node.path("transfer").asText(),
+        // the record's own shape, field by field: it is read back exactly as toJson wrote it
+        Transfer ended = new Transfer(node.path("transfer").asText(),
                 node.path("sender").asText(), node.path("recipient").asText(), node.path("agreement").asText(),
                 node.path("authority").asText(), node.path("category").asText(), node.path("name").asText(),
                 node.path("sha256").asText(), node.path("size").asLong(), text(node, "parent"), Optional.empty(),

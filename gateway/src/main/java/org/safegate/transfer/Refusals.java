@@ -62,11 +62,8 @@ public final class Refusals {
         String source = outbox.relativize(file).toString();
         boolean regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
         String agreement = agreementOf(policies, outbox, file);
-        List<Receipt.Reason> reasons = List.of(new Receipt.Reason(refusal.code().name(), refusal.message()));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, sender, "", agreement,
-                "", "", file.getFileName().toString(), regular ? Digests.sha256(file) : "",
-                regular ? Files.size(file) : 0, Optional.empty(), Optional.empty(), reasons, Optional.empty(),
-                Optional.empty());
+        Transfer ended = Transfer.unplaced(transferId, sender, agreement, file.getFileName().toString(),
+                regular ? Digests.sha256(file) : "", regular ? Files.size(file) : 0, reasonOf(refusal));
         refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), file, source, senderInbox(policies, sender));
     }
 
@@ -77,16 +74,14 @@ public final class Refusals {
      */
     void quarantineLink(PolicySet policies, String sender, Path outbox, Path link, Path file, Refusal refusal,
                         Instant now) throws IOException {
-        List<Receipt.Reason> reasons = List.of(new Receipt.Reason(refusal.code().name(), refusal.message()));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(UUID.randomUUID().toString(), sender, "",
-                agreementOf(policies, outbox, file), "", "", link.getFileName().toString(), "", 0, Optional.empty(),
-                Optional.empty(), reasons, Optional.empty(), Optional.empty());
+        Transfer ended = Transfer.unplaced(UUID.randomUUID().toString(), sender, agreementOf(policies, outbox, file),
+                link.getFileName().toString(), "", 0, reasonOf(refusal));
         refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), link, outbox.relativize(link).toString(),
                 senderInbox(policies, sender));
     }
 
     /** A file the policy gate denied. */
-    public void deny(Path file, InboxFolder senderInbox, TransferRecorder.Ended ended, String source, Instant now)
+    public void deny(Path file, InboxFolder senderInbox, Transfer ended, String source, Instant now)
             throws IOException {
         refuse(new RefusalRecord(Receipt.Outcome.DENIED, now, ended), file, source, senderInbox);
     }
@@ -117,7 +112,7 @@ public final class Refusals {
 
     private void refuse(RefusalRecord decided, Path file, String source, InboxFolder senderInbox) throws IOException {
         RefusalRecord record = decided.bounded();
-        TransferRecorder.Ended ended = record.ended();
+        Transfer ended = record.ended();
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         journal.refusing(new TransferJournal.Entry(ended.transferId(), ended.sender(), source, attributes.size(),
                 attributes.lastModifiedTime().toMillis(), ended.agreement(), ended.recipient(), ended.sha256(),
@@ -127,7 +122,7 @@ public final class Refusals {
     }
 
     private void finish(RefusalRecord record, Path file, String source, InboxFolder senderInbox) throws IOException {
-        TransferRecorder.Ended ended = record.ended();
+        Transfer ended = record.ended();
         boolean denied = record.outcome() == Receipt.Outcome.DENIED;
         if (!recorder.refusalRecorded(ended.transferId())) {
             if (denied) {
@@ -157,6 +152,10 @@ public final class Refusals {
     private InboxFolder senderInbox(PolicySet policies, String sender) {
         Agency agency = policies.agency(sender).orElseThrow();
         return endpoints.inbox(agency.inbox());
+    }
+
+    private static Receipt.Reason reasonOf(Refusal refusal) {
+        return new Receipt.Reason(refusal.code().name(), refusal.message());
     }
 
     private static String agreementOf(PolicySet policies, Path outbox, Path file) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.safegate.ErrorCode;
@@ -56,7 +55,7 @@ public final class RequestFiles {
      * stopped run began and never audited: its transfer id is kept, its partial copies replaced or,
      * when the file is refused now, dropped.
      */
-    TransferProcessor.Outcome process(PolicySet set, OutboxEntry entry, Agreement agreement, Path outbox,
+    TransferOutcome process(PolicySet set, OutboxEntry entry, Agreement agreement, Path outbox,
                                       Optional<TransferJournal.Entry> interrupted, Instant now) throws IOException {
         Path file = entry.file();
         Agency requester = set.agency(entry.sender()).orElseThrow();
@@ -65,7 +64,7 @@ public final class RequestFiles {
         if (refusal.isPresent()) {
             abandon(set, interrupted);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.MISPLACED, refusal.get()), now);
-            return TransferProcessor.Outcome.QUARANTINED;
+            return TransferOutcome.QUARANTINED;
         }
         String transferId = interrupted.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         RequestExchange.Inspected inspected;
@@ -80,7 +79,7 @@ public final class RequestFiles {
                     e.getMessage()), now);
             // quarantined under another transfer id: what the inspection wrote before it failed goes here
             exchange.work().discard(transferId);
-            return TransferProcessor.Outcome.QUARANTINED;
+            return TransferOutcome.QUARANTINED;
         }
         try {
             return forwardInspected(set, entry, agreement, outbox, requester, holder, inspected, now);
@@ -105,7 +104,7 @@ public final class RequestFiles {
         }
     }
 
-    private TransferProcessor.Outcome forwardInspected(PolicySet set, OutboxEntry entry, Agreement agreement,
+    private TransferOutcome forwardInspected(PolicySet set, OutboxEntry entry, Agreement agreement,
                                                        Path outbox, Agency requester, Agency holder,
                                                        RequestExchange.Inspected inspected, Instant now)
             throws IOException {
@@ -123,15 +122,14 @@ public final class RequestFiles {
             forward.prepareRejections(inspected, agreement, requester, holder, row);
             refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.REQUESTS_DEFICIENT,
                     "too many deficient records to pass any: " + counts), now, transferId);
-            return TransferProcessor.Outcome.QUARANTINED;
+            return TransferOutcome.QUARANTINED;
         }
         String deliveredAs = forward.forward(inspected, file, agreement, requester, holder, row);
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(transferId, requester.id(), holder.id(),
-                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size,
-                Optional.empty(), Optional.of(deliveredAs), List.of(), Optional.of(inspected.result().passed()),
-                Optional.of(counts));
+        Transfer ended = Transfer.under(agreement, transferId, requester.id(), holder.id(),
+                DisclosureReport.REQUEST_CATEGORY, entry.name(), sha256, size).publishedAs(deliveredAs)
+                .withRecords(inspected.result().passed(), counts);
         receiptAndArchive(file, requester, ended, now);
-        return TransferProcessor.Outcome.DELIVERED;
+        return TransferOutcome.DELIVERED;
     }
 
     /**
@@ -139,18 +137,17 @@ public final class RequestFiles {
      * sent is sent, under the journaled name, without inspecting or deciding again. Should the
      * policies have lost its agreement or agencies, the file is held until they are back.
      */
-    TransferProcessor.Outcome finish(PolicySet set, Path file, TransferJournal.Entry row, long size, Instant now)
+    TransferOutcome finish(PolicySet set, Path file, TransferJournal.Entry row, long size, Instant now)
             throws IOException {
         Agreement agreement = set.agreement(row.agreement()).orElseThrow(() -> missing(row, "agreement " + row.agreement()));
         Agency requester = set.agency(row.sender()).orElseThrow(() -> missing(row, "agency " + row.sender()));
         Agency holder = set.agency(row.recipient()).orElseThrow(() -> missing(row, "agency " + row.recipient()));
         String name = file.getFileName().toString();
         forward.finish(row, forward.folders(agreement.id(), requester, holder), name);
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(row.transferId(), requester.id(), holder.id(),
-                agreement.id(), agreement.authority(), DisclosureReport.REQUEST_CATEGORY, name, row.payloadSha256(),
-                size, Optional.empty(), row.deliveredAs(), List.of(), Optional.empty(), Optional.empty());
+        Transfer ended = Transfer.under(agreement, row.transferId(), requester.id(), holder.id(),
+                DisclosureReport.REQUEST_CATEGORY, name, row.payloadSha256(), size).publishedAs(row.deliveredAs());
         receiptAndArchive(file, requester, ended, now);
-        return TransferProcessor.Outcome.DELIVERED;
+        return TransferOutcome.DELIVERED;
     }
 
     /** Drops the partial copies of an interrupted forward that ends otherwise. */
@@ -162,7 +159,7 @@ public final class RequestFiles {
         forward.abandon(row, set.agency(row.recipient()), set.agency(row.sender()));
     }
 
-    private void receiptAndArchive(Path file, Agency requester, TransferRecorder.Ended ended, Instant now)
+    private void receiptAndArchive(Path file, Agency requester, Transfer ended, Instant now)
             throws IOException {
         recorder.receipt(endpoints.inbox(requester.inbox()), ended, Receipt.Outcome.DELIVERED, now);
         archive.keep(file, ended.transferId());

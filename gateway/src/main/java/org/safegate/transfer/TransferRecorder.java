@@ -33,31 +33,7 @@ public final class TransferRecorder {
         return new TransferRecorder(other, auditStore, receipts);
     }
 
-    /** What is known about a transfer when it ends. */
-    public record Ended(String transferId, String sender, String recipient, String agreement, String authority,
-                       String category, String name, String sha256, long size, Optional<String> parentTransfer,
-                       Optional<String> deliveredAs, List<Receipt.Reason> reasons, Optional<Long> records,
-                       Optional<String> note) {
-
-        /** The same transfer with record counts from request inspection or answer filtering. */
-        public Ended withRecords(long count, String counts) {
-            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
-                    parentTransfer, deliveredAs, reasons, Optional.of(count), Optional.of(counts));
-        }
-
-        public Ended withReasons(List<Receipt.Reason> newReasons) {
-            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
-                    parentTransfer, deliveredAs, newReasons, records, note);
-        }
-
-        /** The same transfer, published nowhere (a sealed copy dropped before it was published). */
-        public Ended unpublished() {
-            return new Ended(transferId, sender, recipient, agreement, authority, category, name, sha256, size,
-                    parentTransfer, Optional.empty(), reasons, records, note);
-        }
-    }
-
-    public void delivered(Ended t) {
+    public void delivered(Transfer t) {
         audit.append(deliveredEntry(t));
     }
 
@@ -65,11 +41,11 @@ public final class TransferRecorder {
      * Records the delivery and, in the same transaction, its payload as delivered to the
      * recipient: from the moment the event exists, a redisclosure of the same data is recognised.
      */
-    public void delivered(Ended t, DeliveredPayloads.Delivered payload) {
+    public void delivered(Transfer t, DeliveredPayloads.Delivered payload) {
         audit.append(deliveredEntry(t), DeliveredPayloads.recording(t.transferId(), payload));
     }
 
-    private static AuditEntry deliveredEntry(Ended t) {
+    private static AuditEntry deliveredEntry(Transfer t) {
         AuditEventType type = t.parentTransfer().isPresent() ? AuditEventType.REDISCLOSURE
                 : AuditEventType.TRANSFER_DELIVERED;
         return entry(type, t, Outcome.SUCCESS).decision("permit")
@@ -77,13 +53,13 @@ public final class TransferRecorder {
                         + t.note().map(n -> "; records " + n).orElse("")).build();
     }
 
-    public void denied(Ended t) {
+    public void denied(Transfer t) {
         audit.append(entry(AuditEventType.TRANSFER_DENIED, t, Outcome.FAILURE).decision("deny")
                 .reasonCodes(codes(t)).change("kept in quarantine; not sent"
                         + t.note().map(n -> "; records " + n).orElse("")).build());
     }
 
-    public void quarantined(Ended t) {
+    public void quarantined(Transfer t) {
         // the reason's sentence carries what a person needs, e.g. the record counts of a request file
         String why = t.reasons().isEmpty() ? "" : ": " + t.reasons().get(0).message();
         audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
@@ -110,18 +86,18 @@ public final class TransferRecorder {
                 Optional.empty(), Optional.empty(), Optional.of(transferId))).isEmpty();
     }
 
-    public Path receipt(Path senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
+    public Path receipt(Path senderInbox, Transfer t, Receipt.Outcome outcome, Instant at) throws IOException {
         String name = receipt(new LocalFolder(senderInbox), t, outcome, at);
         return senderInbox.resolve("receipts").resolve(t.agreement()).resolve(name);
     }
 
     /** Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. */
-    public String receipt(InboxFolder senderInbox, Ended t, Receipt.Outcome outcome, Instant at) throws IOException {
+    public String receipt(InboxFolder senderInbox, Transfer t, Receipt.Outcome outcome, Instant at) throws IOException {
         return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
                 t.sha256(), t.size(), t.deliveredAs(), t.reasons()));
     }
 
-    private static AuditEntry.Builder entry(AuditEventType type, Ended t, Outcome outcome) {
+    private static AuditEntry.Builder entry(AuditEventType type, Transfer t, Outcome outcome) {
         return AuditEntry.builder(type, t.sender()).origin("outbox:" + t.sender()).object(FileNames.printable(t.name()))
                 .outcome(outcome).transferId(t.transferId()).provider(t.sender()).recipient(orNull(t.recipient()))
                 .agreement(t.agreement()).authority(orNull(t.authority())).category(orNull(t.category()))
@@ -133,7 +109,7 @@ public final class TransferRecorder {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static List<String> codes(Ended t) {
+    private static List<String> codes(Transfer t) {
         return t.reasons().stream().map(Receipt.Reason::code).distinct().toList();
     }
 }

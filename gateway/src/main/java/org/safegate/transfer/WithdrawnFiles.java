@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>In doubt a sealing is left alone: when its delivery was audited (it is finished when the file
  * comes back), when the policies no longer know its sender's outbox or its recipient, when the
  * outbox folder itself is missing or the file cannot be looked at, when another run holds the file
- * (Camel's read-lock marker is beside it), when it was journaled by an older version (SEALED), or
- * when removing fails (the next start tries again). Rows keyed by the digest of a very long path
+ * (Camel's read-lock marker is beside it), or when removing fails (the next start tries again). Rows keyed by the digest of a very long path
  * cannot be matched to a file and are never swept.
  */
 final class WithdrawnFiles {
@@ -59,7 +58,7 @@ final class WithdrawnFiles {
         List<Entry> interrupted;
         try {
             set = policies.get();
-            // SEALING is this version's "sealing began, not audited"; older versions' SEALED rows are left to resume
+            // SEALING: sealing began and was not audited
             interrupted = journal.inState(State.SEALING);
         } catch (RuntimeException e) {
             // the routes hold every file while the store is down; the next start sweeps

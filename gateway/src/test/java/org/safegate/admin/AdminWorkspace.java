@@ -19,7 +19,7 @@ import org.safegate.audit.AuditStore;
 import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.testing.TestFiles;
-import org.safegate.transfer.TransferProcessor;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A workspace with copies of the real policies and example keys and a gateway wired as in
@@ -74,7 +74,7 @@ final class AdminWorkspace implements AutoCloseable {
         return file;
     }
 
-    TransferProcessor.Outcome process(String agency, Path file) {
+    TransferOutcome process(String agency, Path file) {
         return gateway.processor().process(agency, outbox(agency), file);
     }
 

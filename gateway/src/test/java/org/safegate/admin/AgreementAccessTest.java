@@ -14,7 +14,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** A security officer revokes one agreement: the next file under it is denied; other agreements still decide. */
 class AgreementAccessTest {
@@ -37,12 +37,12 @@ class AgreementAccessTest {
     @Test
     void revokedAgreementDeniesTheVeryNextFileAndReinstatementLetsTheNextOneThrough() throws IOException {
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "before.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DELIVERED);
+                .isEqualTo(TransferOutcome.DELIVERED);
 
         access.revoke("IRS-DOJ-2024", "court order under review", "olga", "test");
 
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "during.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         AuditEntry denied = ws.events(AuditEventType.TRANSFER_DENIED).get(0).entry();
         assertThat(denied.reasonCodes()).containsExactly("AGREEMENT_REVOKED");
         assertThat(ws.gateway.revocations().inForce("DOJ")).as("the agency itself is not revoked").isEmpty();
@@ -50,7 +50,7 @@ class AgreementAccessTest {
         access.reinstate("IRS-DOJ-2024", "order confirmed", "olga", "test");
 
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "after.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DELIVERED);
+                .isEqualTo(TransferOutcome.DELIVERED);
     }
 
     @Test

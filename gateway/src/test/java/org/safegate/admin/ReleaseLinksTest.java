@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEventType;
 import org.safegate.testing.TestClocks;
 import org.safegate.transfer.Quarantine;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** Releasing a quarantined original never writes through a link, and never puts back a file with other names. */
 class ReleaseLinksTest {
@@ -37,7 +37,7 @@ class ReleaseLinksTest {
     @Test
     void aReleaseIntoAnAgreementFolderReplacedByALinkIsAConflictAndWritesNothingThere() throws IOException {
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", "cases.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         String id = queue.list(TransferQueue.State.QUARANTINED).get(0).id();
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path folder = ws.outbox("DOJ").resolve("DOJ-ICE-2024");
@@ -60,7 +60,7 @@ class ReleaseLinksTest {
     @Test
     void aReleaseIntoAnOutboxReplacedByALinkIsAConflictAndWritesNothingThere() throws IOException {
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", "cases.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         String id = queue.list(TransferQueue.State.QUARANTINED).get(0).id();
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.delete(ws.outbox("DOJ").resolve("DOJ-ICE-2024"));
@@ -82,7 +82,7 @@ class ReleaseLinksTest {
         Path link = ws.outbox("DOJ").resolve("DOJ-ICE-2024/key.csv");
         Files.createDirectories(link.getParent());
         Files.createLink(link, secret);
-        assertThat(ws.process("DOJ", link)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(ws.process("DOJ", link)).isEqualTo(TransferOutcome.QUARANTINED);
         String id = queue.list(TransferQueue.State.QUARANTINED).get(0).id();
 
         assertThatThrownBy(() -> queue.release(id, "alan"))

@@ -27,7 +27,7 @@ import org.safegate.policy.model.Safeguards;
 import org.safegate.policy.model.Severity;
 import org.safegate.policy.model.Ssr;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A security officer records safeguard events in a running gateway: each event rewrites the
@@ -56,7 +56,7 @@ class SafeguardEventsTest {
     @Test
     void iceBroughtUpToDateByEventsLetsTheNextFileToIceThrough() throws IOException {
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", "cases-1.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         assertThat(ws.events(AuditEventType.TRANSFER_DENIED).get(0).entry().reasonCodes()).contains("CAP_ITEM_UNDATED");
 
         record("ICE", "{\"type\": \"review\", \"id\": \"SR-NEW-ICE\", \"completed\": \"" + TODAY + "\"}");
@@ -66,7 +66,7 @@ class SafeguardEventsTest {
                 + "{\"finding\": \"F-02\", \"implementation-date\": \"" + planned + "\"}]}");
 
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", "cases-2.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DELIVERED);
+                .isEqualTo(TransferOutcome.DELIVERED);
         assertThat(safeguards("ICE").cap().orElseThrow().items()).extracting(CapItem::implementationDate)
                 .containsExactly(Optional.of(planned), Optional.of(planned));
         assertThat(safeguards("ICE").cap().orElseThrow().items()).extracting(CapItem::action)
@@ -99,7 +99,7 @@ class SafeguardEventsTest {
     @Test
     void aCriticalFindingOpenedPastItsWindowMakesTheAgencyNotCurrent() throws IOException {
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "a.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DELIVERED);
+                .isEqualTo(TransferOutcome.DELIVERED);
 
         record("DOJ", "{\"type\": \"finding-opened\", \"id\": \"F-07\", \"severity\": \"critical\", \"opened\": \""
                 + TODAY.minusDays(10) + "\"}");
@@ -107,7 +107,7 @@ class SafeguardEventsTest {
         assertThat(safeguards("DOJ").findings()).extracting(Finding::id, Finding::severity)
                 .contains(org.assertj.core.groups.Tuple.tuple("F-07", Severity.CRITICAL));
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "b.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         assertThat(ws.events(AuditEventType.TRANSFER_DENIED).get(0).entry().reasonCodes())
                 .contains("CRITICAL_FINDING_OPEN", "CAP_ITEM_MISSING");
 
@@ -116,7 +116,7 @@ class SafeguardEventsTest {
         assertThat(safeguards("DOJ").findings().stream().filter(f -> f.id().equals("F-07")).findFirst().orElseThrow()
                 .closed()).contains(TODAY);
         assertThat(ws.process("IRS", ws.drop("IRS", "IRS-DOJ-2024", "c.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DELIVERED);
+                .isEqualTo(TransferOutcome.DELIVERED);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.route.GatewayRunner;
 import org.safegate.testing.TestClocks;
 import org.safegate.transfer.Quarantine;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** An administrator lists transfers waiting on a person or a retry, and releases them. */
 class TransferQueueTest {
@@ -47,7 +47,7 @@ class TransferQueueTest {
     @Test
     void aDeniedFileReleasedOnceItsRecipientIsCurrentIsDeliveredByTheProcessor() throws IOException {
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", "cases.csv", AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         List<TransferQueue.QueuedTransfer> quarantined = queue.list(TransferQueue.State.QUARANTINED);
         assertThat(quarantined).hasSize(1);
         TransferQueue.QueuedTransfer denied = quarantined.get(0);
@@ -78,7 +78,7 @@ class TransferQueueTest {
         assertThat(audited.transferId()).isEqualTo(denied.id());
         assertThat(audited.agreement()).isEqualTo("DOJ-ICE-2024");
 
-        assertThat(ws.process("DOJ", back)).isEqualTo(Outcome.DELIVERED);
+        assertThat(ws.process("DOJ", back)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(ws.inbox("ICE").resolve("DOJ-ICE-2024/cases.csv.p7m")).isNotEmptyFile();
         assertThat(ws.events(AuditEventType.TRANSFER_DELIVERED).get(0).entry().transferId())
                 .as("decided afresh, under a new transfer id").isNotEqualTo(denied.id());
@@ -143,7 +143,7 @@ class TransferQueueTest {
     @Test
     void aFileRefusedForItsNameIsNotPutBack() throws IOException {
         Path file = ws.drop("DOJ", "DOJ-ICE-2024", "cases.csv ", AdminWorkspace.ADDRESSES);
-        assertThat(ws.process("DOJ", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(ws.process("DOJ", file)).isEqualTo(TransferOutcome.QUARANTINED);
         String id = queue.list(TransferQueue.State.QUARANTINED).get(0).id();
 
         assertThatThrownBy(() -> queue.release(id, "alan"))
@@ -171,7 +171,7 @@ class TransferQueueTest {
 
         Path back = ws.outbox("IRS").resolve("IRS-DOJ-2024/old.csv");
         assertThat(back).hasBinaryContent(AdminWorkspace.ADDRESSES);
-        assertThat(ws.process("IRS", back)).isEqualTo(Outcome.DELIVERED);
+        assertThat(ws.process("IRS", back)).isEqualTo(TransferOutcome.DELIVERED);
     }
 
     @Test
@@ -180,7 +180,7 @@ class TransferQueueTest {
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "a file where the agreement's folder should be");
         Path file = ws.drop("IRS", "IRS-DOJ-2024", "held.csv", AdminWorkspace.ADDRESSES);
-        assertThat(ws.process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(ws.process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         List<TransferQueue.QueuedTransfer> held = queue.list(TransferQueue.State.HELD);
         assertThat(held).hasSize(1);
@@ -191,12 +191,12 @@ class TransferQueueTest {
         assertThat(waiting.name()).isEqualTo("held.csv");
         assertThat(queue.list(TransferQueue.State.HELD).get(0).id()).as("stable").isEqualTo(waiting.id());
         Files.delete(blocker);
-        assertThat(ws.process("IRS", file)).as("its retry is not due yet").isEqualTo(Outcome.HELD);
+        assertThat(ws.process("IRS", file)).as("its retry is not due yet").isEqualTo(TransferOutcome.HELD);
 
         queue.release(waiting.id(), "alan");
 
         assertThat(ws.events(AuditEventType.TRANSFER_RELEASED).get(0).entry().actor()).isEqualTo("alan");
-        assertThat(ws.process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(ws.process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(queue.list(TransferQueue.State.HELD)).isEmpty();
         assertThatThrownBy(() -> queue.release(waiting.id(), "alan"))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.kind()).isEqualTo(ApiProblem.Kind.NOT_FOUND));
@@ -204,7 +204,7 @@ class TransferQueueTest {
 
     private String deniedTransfer(String name) throws IOException {
         assertThat(ws.process("DOJ", ws.drop("DOJ", "DOJ-ICE-2024", name, AdminWorkspace.ADDRESSES)))
-                .isEqualTo(Outcome.DENIED);
+                .isEqualTo(TransferOutcome.DENIED);
         return queue.list(TransferQueue.State.QUARANTINED).get(0).id();
     }
 

@@ -16,7 +16,7 @@ import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A local user other than the gateway's account reads nothing the gateway keeps: the data folder
@@ -41,8 +41,8 @@ class FilesOnDiskTest {
                 PosixFilePermissions.fromString("rwx------"));
         try (Gateway gateway = Gateway.open(Settings.of(Map.of("safegate.keys", "file:keys-example")), Map.of(), root,
                 TestClocks.runningFromCaseDay())) {
-            assertThat(process(gateway, "IRS", "IRS-DOJ-2024", "to-doj.csv")).isEqualTo(Outcome.DELIVERED);
-            assertThat(process(gateway, "IRS", "IRS-ICE-2025", "to-ice.csv")).isEqualTo(Outcome.DENIED);
+            assertThat(process(gateway, "IRS", "IRS-DOJ-2024", "to-doj.csv")).isEqualTo(TransferOutcome.DELIVERED);
+            assertThat(process(gateway, "IRS", "IRS-ICE-2025", "to-ice.csv")).isEqualTo(TransferOutcome.DENIED);
         }
 
         assertThat(mode(root.resolve("data"))).isEqualTo("rwx------");
@@ -60,7 +60,7 @@ class FilesOnDiskTest {
         }
     }
 
-    private Outcome process(Gateway gateway, String sender, String agreement, String name) throws IOException {
+    private TransferOutcome process(Gateway gateway, String sender, String agreement, String name) throws IOException {
         Path outbox = root.resolve("work").resolve(sender).resolve("outbox");
         Path file = Files.createDirectories(outbox.resolve(agreement)).resolve(name);
         Files.write(file, ADDRESSES);

@@ -18,7 +18,7 @@ import org.safegate.audit.AuditStore;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * IRS answers ICE's requests under IRS-ICE-2025, two of which (R-007, R-013) did not pass: the
@@ -37,12 +37,12 @@ class AnswerNoticeTest extends TransferScenarioTest {
         Path answers = answersAfterIceRequested(50);
         Path blocked = write(inbox("ICE").resolve(AGREEMENT), "not a folder".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(process("IRS", answers)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", answers)).isEqualTo(TransferOutcome.HELD);
         assertThat(published(notices())).isEmpty();
 
         Files.delete(blocked);
         clock.advance(Duration.ofSeconds(3));
-        assertThat(process("IRS", answers)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", answers)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertThat(published(notices())).containsExactly(notices().resolve("answers.csv.withheld.csv.p7m"));
         String notice = new String(open(keys.agencyEncryption("IRS"), notices().resolve("answers.csv.withheld.csv.p7m")),
@@ -60,15 +60,15 @@ class AnswerNoticeTest extends TransferScenarioTest {
     void anAnswerFileHeldWhileTheWithheldRequestsPass_resultNoStaleNotice() throws Exception {
         Path answers = answersAfterIceRequested(50);
         Path blocked = write(inbox("ICE").resolve(AGREEMENT), "not a folder".getBytes(StandardCharsets.UTF_8));
-        assertThat(process("IRS", answers)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", answers)).isEqualTo(TransferOutcome.HELD);
         assertThat(listAll(notices())).as("the notice waits hidden").hasSize(1);
         Files.delete(blocked);
         Path again = write(outbox("ICE").resolve(AGREEMENT).resolve("requests").resolve("again.csv"),
                 requests(7, 13));
-        assertThat(process("ICE", again)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("ICE", again)).isEqualTo(TransferOutcome.DELIVERED);
 
         clock.advance(Duration.ofSeconds(3));
-        assertThat(process("IRS", answers)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", answers)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertThat(listAll(notices())).isEmpty();
         assertNoTemporaryFiles();
@@ -84,7 +84,7 @@ class AnswerNoticeTest extends TransferScenarioTest {
         assertThatThrownBy(() -> crashing.process("IRS", outbox("IRS"), answers)).isInstanceOf(SimulatedCrash.class);
         assertThat(published(notices())).isEmpty();
         restart(SETTINGS);
-        assertThat(process("IRS", answers)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", answers)).isEqualTo(TransferOutcome.DENIED);
 
         assertThat(published(notices())).containsExactly(notices().resolve("answers.csv.withheld.csv.p7m"));
         assertThat(events(AuditEventType.TRANSFER_DENIED)).hasSize(1);
@@ -102,7 +102,7 @@ class AnswerNoticeTest extends TransferScenarioTest {
         start(SETTINGS);
         Path requests = write(outbox("ICE").resolve(AGREEMENT).resolve("requests").resolve("batch.csv"),
                 requests(java.util.stream.IntStream.rangeClosed(1, 50).toArray()));
-        assertThat(process("ICE", requests)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("ICE", requests)).isEqualTo(TransferOutcome.DELIVERED);
         // the forward's own copies are not what these tests look at
         deleteTree(inbox("ICE").resolve(AGREEMENT));
         StringBuilder csv = new StringBuilder("request_id,last_known_address\n");

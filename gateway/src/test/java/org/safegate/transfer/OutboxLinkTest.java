@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * An agency that can write into its outbox points a link at a file the gateway can read (a copy of
@@ -43,7 +43,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         start();
         Path link = Files.createSymbolicLink(Files.createDirectories(outbox("IRS")).resolve("IRS-DOJ-2024"), secrets);
 
-        assertThat(process("IRS", link.resolve("audit.key"))).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", link.resolve("audit.key"))).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertLinkQuarantined("IRS", link, secrets);
         assertUntouched(key);
@@ -58,7 +58,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, key);
 
-        assertThat(process("IRS", link)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", link)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertLinkQuarantined("IRS", link, key);
         assertUntouched(key);
@@ -73,7 +73,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Files.createDirectories(outbox("IRS").getParent());
         Path link = Files.createSymbolicLink(outbox("IRS"), elsewhere);
 
-        assertThat(process("IRS", link.resolve("IRS-DOJ-2024/audit.key"))).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", link.resolve("IRS-DOJ-2024/audit.key"))).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertLinkQuarantined("IRS", link, elsewhere);
         assertUntouched(copy);
@@ -90,7 +90,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Path agreement = Files.createDirectories(outbox("ICE").resolve("IRS-ICE-2025"));
         Path link = Files.createSymbolicLink(agreement.resolve("requests"), elsewhere);
 
-        assertThat(process("ICE", link.resolve("batch.csv"))).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("ICE", link.resolve("batch.csv"))).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertLinkQuarantined("ICE", link, elsewhere);
         assertThat(batch).hasBinaryContent(requestFile());
@@ -106,7 +106,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Files.createDirectories(link.getParent());
         Files.createLink(link, key);
 
-        assertThat(process("IRS", link)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", link)).isEqualTo(TransferOutcome.QUARANTINED);
 
         AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
         assertThat(event.reasonCodes()).containsExactly("LINK_REFUSED");
@@ -126,7 +126,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(inbox("DOJ")).resolve("IRS-DOJ-2024"), elsewhere);
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(gateway.processor().held().current().get(taken("IRS", file))).contains(link.toString())
                 .contains("symbolic link");
@@ -144,7 +144,7 @@ class OutboxLinkTest extends TransferScenarioTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(inbox("IRS")).resolve("receipts"), elsewhere);
         Path file = write(outbox("IRS").resolve("loose.csv"), ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(gateway.processor().held().current().get(taken("IRS", file))).contains(link.toString())
                 .contains("symbolic link");

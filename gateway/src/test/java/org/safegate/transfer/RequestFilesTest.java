@@ -59,9 +59,9 @@ class RequestFilesTest {
         }
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", csv.toString());
 
-        TransferProcessor.Outcome outcome = gateway.processor().process("ICE", outbox("ICE"), file);
+        TransferOutcome outcome = gateway.processor().process("ICE", outbox("ICE"), file);
 
-        assertThat(outcome).isEqualTo(TransferProcessor.Outcome.DELIVERED);
+        assertThat(outcome).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests/batch.csv.p7m")).exists();
         assertThat(workspace.resolve("work/ICE/inbox/IRS-ICE-2025/requests/batch.csv.rejections.csv.p7m")).exists();
         assertThat(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.delivered.json")).exists();
@@ -79,7 +79,7 @@ class RequestFilesTest {
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", csv.toString());
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
-                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+                .isEqualTo(TransferOutcome.QUARANTINED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
         assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
                 .contains("REQUESTS_DEFICIENT").contains("refused 3");
@@ -112,7 +112,7 @@ class RequestFilesTest {
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", "id,name\n1,X\n");
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
-                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+                .isEqualTo(TransferOutcome.QUARANTINED);
         assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
                 .contains("INPUT_MALFORMED");
         assertThat(workingCopies()).isEmpty();
@@ -124,7 +124,7 @@ class RequestFilesTest {
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
-                .isEqualTo(TransferProcessor.Outcome.QUARANTINED);
+                .isEqualTo(TransferOutcome.QUARANTINED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
     }
 

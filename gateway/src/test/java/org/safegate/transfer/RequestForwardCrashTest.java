@@ -26,7 +26,7 @@ import org.safegate.policy.Revocation;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * ICE's request file forwarded to IRS under IRS-ICE-2025, stopped part-way (as by SIGKILL) or
@@ -56,7 +56,7 @@ class RequestForwardCrashTest extends TransferScenarioTest {
 
         assertThatThrownBy(() -> crashing.process("ICE", outbox("ICE"), file)).isInstanceOf(SimulatedCrash.class);
         restart(SETTINGS);
-        assertThat(process("ICE", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertForwardedOnce(file);
     }
@@ -72,13 +72,13 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         };
 
         assertThat(gateway.processor().withRequests(requests(down, s -> { })).process("ICE", outbox("ICE"), file))
-                .isEqualTo(Outcome.HELD);
+                .isEqualTo(TransferOutcome.HELD);
 
         assertThat(published(holderFolder())).isEmpty();
         assertThat(published(requesterFolder())).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         restart(SETTINGS);
-        assertThat(process("ICE", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertForwardedOnce(file);
     }
 
@@ -97,7 +97,7 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         restart(SETTINGS);
         gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("ICE", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertThat(listAll(holderFolder())).isEmpty();
         assertThat(listAll(requesterFolder())).isEmpty();
@@ -124,7 +124,7 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         restart(SETTINGS);
         gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("ICE", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertForwardedOnce(file);
         assertThat(events(AuditEventType.TRANSFER_QUARANTINED)).isEmpty();
@@ -145,7 +145,7 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         assertThat(listAll(holderFolder())).hasSize(1);
         restart(Map.of("safegate.requests.allowed-statutes", STATUTE, "safegate.max-file-bytes", "100"));
 
-        assertThat(process("ICE", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertThat(listAll(holderFolder())).isEmpty();
         assertThat(listAll(requesterFolder())).isEmpty();

@@ -25,7 +25,7 @@ import org.safegate.inspect.InspectionSettings;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * ICE's request file with too many deficient records, quarantined whole, stopped part-way (as by
@@ -58,7 +58,7 @@ class RequestRefusedWholeCrashTest extends TransferScenarioTest {
         if (step == Refusals.Step.MOVED) {
             assertThat(file).as("the original left the outbox before the stop").doesNotExist();
         } else {
-            assertThat(process("ICE", file)).isEqualTo(Outcome.QUARANTINED);
+            assertThat(process("ICE", file)).isEqualTo(TransferOutcome.QUARANTINED);
         }
 
         assertRefusedOnce(file, step != Refusals.Step.MOVED);
@@ -75,12 +75,12 @@ class RequestRefusedWholeCrashTest extends TransferScenarioTest {
         };
 
         assertThat(gateway.processor().withRequests(requests(down, s -> { })).process("ICE", outbox("ICE"), file))
-                .isEqualTo(Outcome.HELD);
+                .isEqualTo(TransferOutcome.HELD);
 
         assertThat(published(requesterFolder())).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_QUARANTINED)).isEmpty();
         restart(SETTINGS);
-        assertThat(process("ICE", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.QUARANTINED);
         assertRefusedOnce(file, true);
     }
 

@@ -21,7 +21,7 @@ import org.safegate.crypto.AnchorsWithoutCrl;
 import org.safegate.crypto.ExampleCa;
 import org.safegate.keys.PemFiles;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A certificate whose revocation status cannot be told (the CA's CRL is stale, or there is none)
@@ -39,13 +39,13 @@ class RevocationUnknownHoldTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertHeldFor(file, "DOJ's certificate", "is past its nextUpdate");
 
         installCrl(ExampleCa.crl(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(7))));
         gateway.processor().held().retryNow(taken("IRS", file));
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m"))).isEqualTo(ADDRESSES);
     }
 
@@ -56,11 +56,11 @@ class RevocationUnknownHoldTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "b.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
         assertHeldFor(file, "DOJ's certificate", "no CRL of CN=Safegate Example Root CA");
 
         restart(Map.of("safegate.crl.not-required", opensslFingerprint(ExampleCa.certificate().getEncoded())));
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
     }
 
     @Test
@@ -70,7 +70,7 @@ class RevocationUnknownHoldTest extends TransferScenarioTest {
         start();
         Path file = opensslSign(drop("IRS", "IRS-DOJ-2024", "c.csv.p7s", ADDRESSES));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertHeldFor(file, "IRS's signing certificate", "is past its nextUpdate");
     }

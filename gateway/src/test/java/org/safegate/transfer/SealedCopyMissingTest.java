@@ -6,29 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.safegate.audit.AuditEventType;
 import org.safegate.store.TransferJournal;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
-/** A sealed copy that was never audited and is gone from the recipient's inbox is never logged as delivered. */
+/** A delivery audited by a stopped run whose sealed copy is gone from the recipient's inbox before it was published. */
 class SealedCopyMissingTest extends TransferScenarioTest {
 
     @Test
-    @DisplayName("A copy sealed by an earlier version (journaled sealed, never audited) is gone from DOJ's inbox. Result:"
-            + " held with the reason; no event, no receipt says it was delivered.")
-    void anUnauditedSealedCopyThatIsGone_resultHeldAndNotLoggedAsDelivered() throws Exception {
+    @DisplayName("A run stopped after auditing the delivery; the sealed copy is gone from DOJ's inbox, unpublished. Result:"
+            + " held with the reason; no receipt says it was delivered, and the taken file stays.")
+    void anAuditedSealedCopyThatIsGone_resultHeldAndNotReceipted() throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"), dojCertificate(), entry);
-        new TransferJournal(gateway.database(), clock).reserve(entry.transferId(), "a.csv.p7m");
+        Path temp = sealedNotAudited(file, entry);
+        audited(entry);
         Files.delete(temp);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
-        assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(gateway.processor().held().current().values()).singleElement().asString()
-                .contains("the sealed copy of transfer " + entry.transferId()).contains("nothing says it was published");
+                .contains(entry.transferId());
+        assertThat(listAll(inbox("DOJ"))).isEmpty();
         assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
         assertThat(taken("IRS", file)).exists();
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
 import org.safegate.sftp.TestSftpServer;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** Delivery into an SFTP inbox, and receipts written to an SFTP inbox. */
 class SftpDeliveryTest extends SftpScenarioTest {
@@ -25,7 +25,7 @@ class SftpDeliveryTest extends SftpScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
         assertThat(file).doesNotExist();
@@ -44,7 +44,7 @@ class SftpDeliveryTest extends SftpScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
     }
@@ -58,7 +58,7 @@ class SftpDeliveryTest extends SftpScenarioTest {
                 java.util.Map.of("DOJ_SFTP_PASSWORD", PASSWORD), workspace, clock);
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
     }
@@ -68,10 +68,10 @@ class SftpDeliveryTest extends SftpScenarioTest {
     void theSameNameTwice_resultBothDeliveredUnderDistinctNames() throws Exception {
         dojInboxOnServer();
         start();
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
         byte[] second = "tin,name,address\n987654321,John Doe,2 Oak Ave\n".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", second))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", second))).isEqualTo(TransferOutcome.DELIVERED);
 
         Path folder = remoteInbox("IRS-DOJ-2024");
         assertThat(listAll(folder)).containsExactly(folder.resolve("a.csv.2.p7m"), folder.resolve("a.csv.p7m"));
@@ -91,8 +91,8 @@ class SftpDeliveryTest extends SftpScenarioTest {
         Path toDoj = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         Path toIce = drop("IRS", "IRS-ICE-2025", "b.csv", ADDRESSES);
 
-        assertThat(process("IRS", toDoj)).isEqualTo(Outcome.DELIVERED);
-        assertThat(process("IRS", toIce)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", toDoj)).isEqualTo(TransferOutcome.DELIVERED);
+        assertThat(process("IRS", toIce)).isEqualTo(TransferOutcome.DENIED);
 
         Path receipts = server.root().resolve("irs/inbox/receipts");
         JsonNode delivered = JSON.readTree(receipts.resolve("IRS-DOJ-2024/a.csv.delivered.json").toFile());

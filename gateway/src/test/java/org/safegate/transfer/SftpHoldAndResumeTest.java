@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
 import org.safegate.sftp.SftpFolders;
 import org.safegate.store.TransferJournal;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * An SFTP inbox that cannot be used (host key not the pinned one, login refused, server down)
@@ -28,7 +28,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(heldReason(file)).contains("host key refused").contains(server.hostKeyFingerprint())
                 .contains(OTHER_HOST_KEY);
@@ -43,7 +43,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(heldReason(file)).contains("login as doj was refused").doesNotContain("not the password");
         assertNothingSent(file);
@@ -52,7 +52,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
 
         writeSecret(PASSWORD_FILE, PASSWORD + "\n");
         clock.advance(Duration.ofMinutes(10));
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertDeliveredOnceOverSftp("a.csv");
     }
 
@@ -61,20 +61,20 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
     void theServerGoesDown_resultTheFileIsHeldAndDeliveredWhenItComesBack() throws Exception {
         dojInboxOnServer();
         start();
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "first.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "first.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
         server.stop();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
         assertThat(heldReason(file)).contains(dojEndpoint().describe());
         assertThat(taken("IRS", file)).exists();
         // a held file waits for its back-off before it is tried again
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         server.restart();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             clock.advance(Duration.ofMinutes(10));
-            return process("IRS", file) == Outcome.DELIVERED;
+            return process("IRS", file) == TransferOutcome.DELIVERED;
         });
         Path folder = remoteInbox("IRS-DOJ-2024");
         assertThat(listAll(folder)).containsExactly(folder.resolve("a.csv.p7m"), folder.resolve("first.csv.p7m"));
@@ -92,7 +92,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
         server.diskFull(true);
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         // over SFTP version 3 a full disk is a general failure, as OpenSSH reports it
         assertThat(heldReason(file)).contains(dojEndpoint().describe()).contains("the server refused the request");
@@ -100,19 +100,19 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         server.diskFull(false);
         clock.advance(Duration.ofMinutes(10));
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertDeliveredOnceOverSftp("a.csv");
     }
 
     @Test
-    @DisplayName("A run stopped after uploading the sealed copy, before reserving its name. Result: the next run delivers it exactly once.")
+    @DisplayName("A run stopped after uploading the sealed copy, before its audit event. Result: the next run delivers it exactly once.")
     void aRunStoppedAfterUploading_resultTheNextRunDeliversExactlyOnce() throws Exception {
         dojInboxOnServer();
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = uploadSealedCopy(file);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
         assertThat(events(AuditEventType.TRANSFER_DELIVERED).get(0).entry().transferId())
@@ -120,15 +120,15 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
     }
 
     @Test
-    @DisplayName("A run stopped after reserving the name, before the rename. Result: the next run renames to that name, once.")
+    @DisplayName("A run stopped after auditing the delivery, before the rename. Result: the next run renames to the journaled name, once.")
     void aRunStoppedBeforeTheRename_resultTheNextRunRenamesToTheReservedNameOnce() throws Exception {
         dojInboxOnServer();
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = uploadSealedCopy(file);
-        new TransferJournal(gateway.database(), clock).reserve(entry.transferId(), "a.csv.p7m");
+        audited(entry);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
     }
@@ -140,18 +140,13 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = uploadSealedCopy(file);
-        new TransferJournal(gateway.database(), clock).reserve(entry.transferId(), "a.csv.p7m");
         // the delivery's audit event, as the stopped run wrote it before renaming
-        new TransferRecorder(gateway.auditLog(), new org.safegate.audit.AuditStore(gateway.database()),
-                new ReceiptWriter(c -> c)).delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ",
-                "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(),
-                ADDRESSES.length, java.util.Optional.empty(), java.util.Optional.of("a.csv.p7m"), java.util.List.of(),
-                java.util.Optional.empty(), java.util.Optional.empty()));
+        audited(entry);
         Path folder = remoteInbox("IRS-DOJ-2024");
         // what the stopped run's rename did on the server
         Files.move(folder.resolve(".safegate-" + entry.transferId() + ".part"), folder.resolve("a.csv.p7m"));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredOnceOverSftp("a.csv");
     }
@@ -160,7 +155,7 @@ class SftpHoldAndResumeTest extends SftpScenarioTest {
     private TransferJournal.Entry uploadSealedCopy(Path file) throws Exception {
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
         try (SftpFolders folders = sftpFolders()) {
-            pieces().seal(file, folders.folder(dojEndpoint()).child("IRS-DOJ-2024"), dojCertificate(), entry);
+            sealedNotAudited(file, folders.folder(dojEndpoint()).child("IRS-DOJ-2024"), entry);
         }
         assertThat(remoteInbox("IRS-DOJ-2024").resolve(".safegate-" + entry.transferId() + ".part")).isNotEmptyFile();
         return entry;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
 import org.safegate.testing.TestFiles;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** An agency's outbox on an SFTP server: its files come into a local spool that is processed as its outbox. */
 class SftpOutboxTest extends SftpScenarioTest {
@@ -31,7 +31,7 @@ class SftpOutboxTest extends SftpScenarioTest {
         assertThat(gateway.remoteFilesWaiting()).isZero();
         Path taken = spool.resolve("IRS-DOJ-2024/a.csv");
         assertThat(taken).hasBinaryContent(ADDRESSES);
-        assertThat(gateway.processor().process("IRS", spool, taken)).isEqualTo(Outcome.DELIVERED);
+        assertThat(gateway.processor().process("IRS", spool, taken)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m"))).isEqualTo(ADDRESSES);
         assertThat(receipt("IRS", "IRS-DOJ-2024", "a.csv.delivered.json").get("deliveredAs").asText())
                 .isEqualTo("a.csv.p7m");

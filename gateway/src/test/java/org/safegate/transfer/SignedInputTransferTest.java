@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safegate.audit.AuditEventType;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** Agencies that sign what they send, with the real {@code openssl cms -sign} as the agency's tool. */
 class SignedInputTransferTest extends TransferScenarioTest {
@@ -24,7 +24,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
         start();
         Path signed = signWith("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv.p7s", ADDRESSES));
 
-        assertThat(process("IRS", signed)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.DELIVERED);
 
         Path delivered = inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7s.p7m");
         assertThat(openAsDoj(delivered)).isEqualTo(Files.readAllBytes(archived(
@@ -37,7 +37,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
         start();
         Path signed = signWith("DOJ", drop("IRS", "IRS-DOJ-2024", "b.csv.p7s", ADDRESSES));
 
-        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantinedReceipt("IRS", "IRS-DOJ-2024", "b.csv.p7s", "SIGNER_MISMATCH");
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
@@ -53,7 +53,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
         bytes[at] = 'X';
         write(signed, bytes);
 
-        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
     }
@@ -67,7 +67,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
                 drop("IRS", "IRS-DOJ-2024", "d.csv.p7s", ADDRESSES), digest);
         byte[] original = Files.readAllBytes(signed);
 
-        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", "IRS-DOJ-2024", "d.csv.p7s", "SIGNER_ALGORITHM_REFUSED", original);
         assertThat(receipt("IRS", "IRS-DOJ-2024", "d.csv.p7s.quarantined.json").get("reasons").get(0)
@@ -86,7 +86,7 @@ class SignedInputTransferTest extends TransferScenarioTest {
         Path signed = signWith(irs, drop("IRS", "IRS-DOJ-2024", "e.csv.p7s", ADDRESSES), "sha256");
         byte[] original = Files.readAllBytes(signed);
 
-        assertThat(process("IRS", signed)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", "IRS-DOJ-2024", "e.csv.p7s", "SIGNER_ALGORITHM_REFUSED", original);
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();

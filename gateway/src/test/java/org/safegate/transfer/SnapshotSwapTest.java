@@ -24,7 +24,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
 import org.safegate.keys.KeyProvider;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * Someone who can write to the outbox renames other content over a file's name at every point
@@ -43,7 +43,7 @@ class SnapshotSwapTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(swappingProcessor(file).process("IRS", outbox("IRS"), file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(swappingProcessor(file).process("IRS", outbox("IRS"), file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertDeliveredAsTaken("a.csv", ADDRESSES, ADDRESSES);
         assertThat(swapped).contains("taken", "audit.append").anyMatch(point -> point.startsWith("keys."));
@@ -59,7 +59,7 @@ class SnapshotSwapTest extends TransferScenarioTest {
                 drop("IRS", "IRS-DOJ-2024", "a.csv.p7s", ADDRESSES), "sha256");
         byte[] signed = Files.readAllBytes(file);
 
-        assertThat(swappingProcessor(file).process("IRS", outbox("IRS"), file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(swappingProcessor(file).process("IRS", outbox("IRS"), file)).isEqualTo(TransferOutcome.DELIVERED);
 
         // the sender check asks for the sender's certificate: content swapped in there was never checked
         assertThat(swapped).contains("taken", "audit.append").anyMatch(point -> point.startsWith("keys."));
@@ -85,7 +85,7 @@ class SnapshotSwapTest extends TransferScenarioTest {
             TransferProcessor processor = gateway.processor().intercepted(writingKeys, gateway.auditLog(),
                     new TakenFiles(workspace.resolve("data")));
 
-            assertThat(processor.process("IRS", outbox("IRS"), file)).isEqualTo(Outcome.HELD);
+            assertThat(processor.process("IRS", outbox("IRS"), file)).isEqualTo(TransferOutcome.HELD);
         }
 
         Path taken = taken("IRS", file);

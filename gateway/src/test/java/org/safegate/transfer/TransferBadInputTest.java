@@ -2,45 +2,16 @@ package org.safegate.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
-import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
-import org.safegate.audit.AuditQuery;
-import org.safegate.audit.AuditStore;
-import org.safegate.audit.MutableClock;
-import org.safegate.config.Settings;
-import org.safegate.crypto.CertificateVerifier;
-import org.safegate.crypto.Opener;
-import org.safegate.keys.KeyProvider;
-import org.safegate.keys.KeyProviders;
-import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
-import org.safegate.store.DeliveredPayloads;
-import org.safegate.store.TransferJournal;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** Files the outbox layout refuses before any policy question: each is quarantined with its reason and a receipt. */
 class TransferBadInputTest extends TransferScenarioTest {
@@ -53,7 +24,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = write(outbox("IRS").resolve("loose.csv"), ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", Refusals.UNPLACED, "loose.csv", "MISPLACED", ADDRESSES);
     }
@@ -64,7 +35,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-NSA-2099", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", Refusals.UNPLACED, "a.csv", "AGREEMENT_UNKNOWN", ADDRESSES);
     }
@@ -75,7 +46,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = write(outbox("IRS").resolve("IRS-DOJ-2024/extra/a.csv"), ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", "IRS-DOJ-2024", "a.csv", "MISPLACED", ADDRESSES);
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
@@ -88,7 +59,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         String name = "n".repeat(FileNames.MAX_BYTES + 10) + ".csv";
         Path file = drop("IRS", "IRS-DOJ-2024", name, ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
         assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
@@ -107,7 +78,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
 
-        assertThat(process("IRS", pipe)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", pipe)).isEqualTo(TransferOutcome.QUARANTINED);
 
         String transfer = assertQuarantinedReceipt("IRS", "IRS-DOJ-2024", "pipe.csv", "NOT_A_REGULAR_FILE");
         assertThat(quarantined(transfer)).satisfies(kept -> assertThat(Files.isRegularFile(kept,
@@ -122,7 +93,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "empty.csv", new byte[0]);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", "IRS-DOJ-2024", "empty.csv", "EMPTY_FILE", new byte[0]);
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
@@ -135,7 +106,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "bell\u0007.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
         assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
@@ -155,7 +126,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "..\\..\\passwd.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         AuditEntry event = single(AuditEventType.TRANSFER_QUARANTINED).entry();
         assertThat(event.reasonCodes()).containsExactly("NAME_UNSAFE");
@@ -174,7 +145,7 @@ class TransferBadInputTest extends TransferScenarioTest {
         start(Map.of("safegate.max-file-bytes", "16"));
         Path file = drop("IRS", "IRS-DOJ-2024", "big.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.QUARANTINED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.QUARANTINED);
 
         assertQuarantined("IRS", "IRS-DOJ-2024", "big.csv", "TOO_LARGE", ADDRESSES);
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
@@ -187,8 +158,8 @@ class TransferBadInputTest extends TransferScenarioTest {
         start();
         byte[] second = "tin,name,address\n987654321,John Doe,2 Elm St\n".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", second))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", second))).isEqualTo(TransferOutcome.DELIVERED);
 
         Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
         assertThat(openAsDoj(folder.resolve("a.csv.p7m"))).isEqualTo(ADDRESSES);

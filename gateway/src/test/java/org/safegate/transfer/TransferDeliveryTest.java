@@ -3,44 +3,15 @@ package org.safegate.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
-import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
-import org.safegate.audit.MutableClock;
-import org.safegate.config.Settings;
-import org.safegate.crypto.CertificateVerifier;
-import org.safegate.crypto.Opener;
-import org.safegate.keys.KeyProvider;
-import org.safegate.keys.KeyProviders;
 import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
-import org.safegate.store.DeliveredPayloads;
-import org.safegate.store.TransferJournal;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** Transfers that reach a decision: delivered, denied, revoked, redisclosed. */
 class TransferDeliveryTest extends TransferScenarioTest {
@@ -53,7 +24,7 @@ class TransferDeliveryTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         Path sealed = inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m");
         assertThat(openAsDoj(sealed)).isEqualTo(ADDRESSES);
@@ -92,7 +63,7 @@ class TransferDeliveryTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-ICE-2025", "addresses.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DENIED);
 
         assertThat(inbox("ICE")).doesNotExist();
         JsonNode receipt = receipt("IRS", "IRS-ICE-2025", "addresses.csv.denied.json");
@@ -116,7 +87,7 @@ class TransferDeliveryTest extends TransferScenarioTest {
         start();
         Path file = drop("DOJ", "IRS-DOJ-2024", "back.csv", ADDRESSES);
 
-        assertThat(process("DOJ", file)).isEqualTo(Outcome.DENIED);
+        assertThat(process("DOJ", file)).isEqualTo(TransferOutcome.DENIED);
 
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024")).doesNotExist();
         JsonNode receipt = receipt("DOJ", "IRS-DOJ-2024", "back.csv.denied.json");
@@ -134,13 +105,13 @@ class TransferDeliveryTest extends TransferScenarioTest {
         start();
         gateway.revocations().revoke(new Revocation("DOJ", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(TransferOutcome.DENIED);
         assertThat(single(AuditEventType.TRANSFER_DENIED).entry().reasonCodes()).containsExactly("AGENCY_REVOKED");
         assertThat(codes(receipt("IRS", "IRS-DOJ-2024", "a.csv.denied.json").get("reasons")))
                 .containsExactly("AGENCY_REVOKED");
 
         assertThat(gateway.revocations().reinstate("DOJ")).isTrue();
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "b.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "b.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/b.csv.p7m"))).isEqualTo(ADDRESSES);
         assertThat(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m")).doesNotExist();
     }
@@ -151,10 +122,10 @@ class TransferDeliveryTest extends TransferScenarioTest {
     @DisplayName("DOJ passes data it received from the IRS on to ICE. Result: a redisclosure, denied, its event linked to the parent transfer.")
     void dojPassesDataItReceivedFromTheIrsOnToIce_resultARedisclosureDeniedAndLinkedToItsParent() throws Exception {
         start();
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
         String parent = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
 
-        assertThat(process("DOJ", drop("DOJ", "DOJ-ICE-2024", "onward.csv", ADDRESSES))).isEqualTo(Outcome.DENIED);
+        assertThat(process("DOJ", drop("DOJ", "DOJ-ICE-2024", "onward.csv", ADDRESSES))).isEqualTo(TransferOutcome.DENIED);
 
         AuditEntry denied = single(AuditEventType.TRANSFER_DENIED).entry();
         assertThat(denied.parentTransfer()).isEqualTo(parent);
@@ -173,10 +144,10 @@ class TransferDeliveryTest extends TransferScenarioTest {
     void dojPassesIrsDataOnToACurrentIce_resultDeliveredAsARedisclosureLinkedToItsParent() throws Exception {
         makeIceCurrent();
         start();
-        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
         String parent = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
 
-        assertThat(process("DOJ", drop("DOJ", "DOJ-ICE-2024", "onward.csv", ADDRESSES))).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("DOJ", drop("DOJ", "DOJ-ICE-2024", "onward.csv", ADDRESSES))).isEqualTo(TransferOutcome.DELIVERED);
 
         AuditEntry redisclosure = single(AuditEventType.REDISCLOSURE).entry();
         assertThat(redisclosure.parentTransfer()).isEqualTo(parent);

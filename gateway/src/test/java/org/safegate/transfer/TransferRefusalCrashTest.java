@@ -21,7 +21,7 @@ import org.safegate.audit.AuditStore;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A gateway stopped part-way through a denial or a quarantine (as by SIGKILL: nothing after the
@@ -32,16 +32,16 @@ class TransferRefusalCrashTest extends TransferScenarioTest {
 
     /** The two kinds of refusal: a policy denial and a layout quarantine. */
     enum Kind {
-        DENIED_BY_POLICY(Outcome.DENIED, AuditEventType.TRANSFER_DENIED, "IRS-ICE-2025", "denied"),
-        QUARANTINED_MISPLACED(Outcome.QUARANTINED, AuditEventType.TRANSFER_QUARANTINED, Refusals.UNPLACED,
+        DENIED_BY_POLICY(TransferOutcome.DENIED, AuditEventType.TRANSFER_DENIED, "IRS-ICE-2025", "denied"),
+        QUARANTINED_MISPLACED(TransferOutcome.QUARANTINED, AuditEventType.TRANSFER_QUARANTINED, Refusals.UNPLACED,
                 "quarantined");
 
-        final Outcome outcome;
+        final TransferOutcome outcome;
         final AuditEventType event;
         final String receiptFolder;
         final String key;
 
-        Kind(Outcome outcome, AuditEventType event, String receiptFolder, String key) {
+        Kind(TransferOutcome outcome, AuditEventType event, String receiptFolder, String key) {
             this.outcome = outcome;
             this.event = event;
             this.receiptFolder = receiptFolder;
@@ -101,7 +101,7 @@ class TransferRefusalCrashTest extends TransferScenarioTest {
         write(file, ADDRESSES);
         Files.setLastModifiedTime(file, time);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DENIED);
 
         List<AuditEvent> denied = events(AuditEventType.TRANSFER_DENIED);
         assertThat(denied).hasSize(2);

@@ -3,49 +3,27 @@ package org.safegate.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AppendedEvent;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
-import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
-import org.safegate.audit.MutableClock;
-import org.safegate.config.Settings;
-import org.safegate.crypto.CertificateVerifier;
-import org.safegate.crypto.Opener;
-import org.safegate.keys.KeyProvider;
-import org.safegate.keys.KeyProviders;
 import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.StoreWrite;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /** A run that stopped part-way, and files held while something they need is unavailable. */
 class TransferResumeTest extends TransferScenarioTest {
@@ -53,34 +31,33 @@ class TransferResumeTest extends TransferScenarioTest {
     // ---- crash and resume ----
 
     @Test
-    @DisplayName("A run stopped after sealing. Result: the next run delivers the file exactly once and leaves no temporary file.")
+    @DisplayName("A run stopped after sealing, before the delivery's audit event. Result: the next run seals again and delivers the file exactly once, leaving no temporary file.")
     void aRunStoppedAfterSealing_resultTheNextRunDeliversTheFileExactlyOnceAndLeavesNoTemporaryFile()
             throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
-                dojCertificate(), entry);
+        Path temp = sealedNotAudited(file, entry);
         assertThat(temp.getFileName().toString()).isEqualTo(".safegate-" + entry.transferId() + ".part");
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
 
     @Test
-    @DisplayName("A run stopped after linking the sealed copy, before journaling it. Result: the next run delivers it exactly once.")
+    @DisplayName("A run stopped after auditing and linking the sealed copy, before journaling it. Result: the next run delivers it exactly once.")
     void aRunStoppedAfterPublishingBeforeItWasJournaled_resultTheNextRunDeliversTheFileExactlyOnce()
             throws Exception {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
-                dojCertificate(), entry);
+        Path temp = sealedNotAudited(file, entry);
+        audited(entry);
         // the stopped run had linked the sealed copy under its final name, and nothing more
         Files.createLink(temp.resolveSibling("a.csv.p7m"), temp);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
@@ -92,13 +69,13 @@ class TransferResumeTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
-                dojCertificate(), entry);
+        Path temp = sealedNotAudited(file, entry);
+        audited(entry);
         Path published = DurableFiles.linkTemp(temp, "a.csv", ".p7m");
         new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
         // the stopped run had published and journaled the copy, but not yet removed its temporary name
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
@@ -109,19 +86,17 @@ class TransferResumeTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        Path temp = pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"), dojCertificate(), entry);
+        Path temp = sealedNotAudited(file, entry);
         Path published = DurableFiles.publishTemp(temp, "a.csv", ".p7m");
         new TransferJournal(gateway.database(), clock).delivered(entry.transferId(), published.getFileName().toString());
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
                 new ReceiptWriter(new org.safegate.crypto.DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
-                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty());
+        Transfer ended = irsToDoj(entry).publishedAs("a.csv.p7m");
         recorder.delivered(ended);
         recorder.receipt(inbox("IRS"), ended, Receipt.Outcome.DELIVERED, clock.instant());
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
         Path receipts = inbox("IRS").resolve("receipts/IRS-DOJ-2024");
@@ -142,12 +117,10 @@ class TransferResumeTest extends TransferScenarioTest {
         new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, DurableFiles.tempPath(folder,
                 entry.transferId()), dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
-                .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
-                        "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                        Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty()));
+                .delivered(irsToDoj(entry).publishedAs("a.csv.p7m"));
         gateway.revocations().revoke(new Revocation("DOJ", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
         assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
@@ -164,7 +137,7 @@ class TransferResumeTest extends TransferScenarioTest {
         write(DurableFiles.tempPath(folder, entry.transferId()), new byte[] {0x30, (byte) 0x80});
         write(folder.resolve("a.csv.p7m"), "DOJ's own".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertThat(listAll(folder)).containsExactlyInAnyOrder(folder.resolve("a.csv.p7m"), folder.resolve("a.csv.2.p7m"));
         assertThat(folder.resolve("a.csv.p7m")).hasContent("DOJ's own");
@@ -193,11 +166,9 @@ class TransferResumeTest extends TransferScenarioTest {
         };
         TransferRecorder recorder = new TransferRecorder(stopsAfterTheEvent, new AuditStore(gateway.database()),
                 new ReceiptWriter(content -> new byte[] {1}));
-        Delivery delivery = new Delivery(keys, new TransferJournal(gateway.database(), clock),
-                new DeliveredPayloads(gateway.database()), recorder, workspace.resolve("data"), clock);
-        TransferRecorder.Ended ended = new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
-                "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Delivery delivery = new Delivery(keys, new TransferJournal(gateway.database(), clock), recorder,
+                workspace.resolve("data"), clock);
+        Transfer ended = irsToDoj(entry);
 
         assertThatThrownBy(() -> delivery.deliver(file, Optional.empty(), file, new LocalFolder(inbox("DOJ").resolve("IRS-DOJ-2024")),
                 new LocalFolder(inbox("IRS")), dojCertificate(), entry, ended)).isInstanceOf(SimulatedCrash.class);
@@ -207,7 +178,7 @@ class TransferResumeTest extends TransferScenarioTest {
         assertThat(new DeliveredPayloads(gateway.database()).deliveredTo(entry.payloadSha256(), "DOJ"))
                 .hasValueSatisfying(d -> assertThat(d.transferId()).isEqualTo(entry.transferId()));
         restart();
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
 
@@ -223,12 +194,10 @@ class TransferResumeTest extends TransferScenarioTest {
         Path temp = DurableFiles.tempPath(folder, entry.transferId());
         new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, temp, dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
-                .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
-                        "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                        Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty()));
+                .delivered(irsToDoj(entry).publishedAs("a.csv.p7m"));
         Files.createLink(folder.resolve("a.csv.p7m"), temp);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
@@ -239,7 +208,7 @@ class TransferResumeTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         FileTime modified = Files.getLastModifiedTime(file);
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         String first = single(AuditEventType.TRANSFER_DELIVERED).entry().transferId();
         // the DONE step waits for the next journal step: the row still says DELIVERED, as a stop would leave it
         assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
@@ -248,7 +217,7 @@ class TransferResumeTest extends TransferScenarioTest {
 
         Path again = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         Files.setLastModifiedTime(again, modified);
-        assertThat(process("IRS", again)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", again)).isEqualTo(TransferOutcome.DELIVERED);
 
         Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
         assertThat(listAll(folder)).containsExactlyInAnyOrder(folder.resolve("a.csv.p7m"), folder.resolve("a.csv.2.p7m"));
@@ -272,7 +241,7 @@ class TransferResumeTest extends TransferScenarioTest {
         // what a kill in the middle of sealing leaves: a partial sealed copy under the hidden name
         write(DurableFiles.tempPath(folder, entry.transferId()), new byte[] {0x30, (byte) 0x80, 0x06});
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
@@ -284,11 +253,10 @@ class TransferResumeTest extends TransferScenarioTest {
         start();
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         TransferJournal.Entry entry = journalEntry(file, "a.csv");
-        pieces().seal(file, inbox("DOJ").resolve("IRS-DOJ-2024"),
-                dojCertificate(), entry);
+        sealedNotAudited(file, entry);
         gateway.revocations().revoke(new Revocation("DOJ", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DENIED);
 
         assertThat(listAll(inbox("DOJ"))).isEmpty();
         assertThat(single(AuditEventType.TRANSFER_DENIED).entry().transferId()).isEqualTo(entry.transferId());
@@ -305,7 +273,7 @@ class TransferResumeTest extends TransferScenarioTest {
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
         Path blocked = write(inbox("DOJ").resolve("IRS-DOJ-2024"), "not a folder".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(file).doesNotExist();
         assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
@@ -314,12 +282,12 @@ class TransferResumeTest extends TransferScenarioTest {
         assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
-        assertThat(process("IRS", file)).as("retried only after the back-off").isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).as("retried only after the back-off").isEqualTo(TransferOutcome.HELD);
         assertThat(events(AuditEventType.TRANSFER_HELD)).hasSize(1);
 
         Files.delete(blocked);
         clock.advance(Duration.ofSeconds(3));
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7m"))).isEqualTo(ADDRESSES);
         assertThat(gateway.processor().held().current()).isEmpty();
         assertNoTemporaryFiles();
@@ -332,7 +300,7 @@ class TransferResumeTest extends TransferScenarioTest {
         Files.delete(workspace.resolve("keys-example/gateway/sign.key"));
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.HELD);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(taken("IRS", file)).hasBinaryContent(ADDRESSES);
         assertThat(listAll(inbox("DOJ"))).isEmpty();
@@ -350,7 +318,7 @@ class TransferResumeTest extends TransferScenarioTest {
         Files.delete(workspace.resolve("keys-example/agencies/DOJ/encrypt.crt"));
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);
 
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DENIED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DENIED);
 
         assertThat(listAll(inbox("DOJ"))).isEmpty();
         AuditEntry denied = single(AuditEventType.TRANSFER_DENIED).entry();

@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
@@ -32,13 +30,11 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
-import org.safegate.policy.Revocation;
 import org.safegate.route.Gateway;
-import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * What every transfer scenario shares: a workspace with copies of the real policies and example
@@ -123,7 +119,7 @@ abstract class TransferScenarioTest {
                 ""));
     }
 
-    Outcome process(String agency, Path file) {
+    TransferOutcome process(String agency, Path file) {
         return gateway.processor().process(agency, outbox(agency), file);
     }
 
@@ -228,10 +224,42 @@ abstract class TransferScenarioTest {
     /** The transfer stages as the gateway wires them, for stopping a transfer half way. */
     Delivery pieces() {
         TransferJournal journal = new TransferJournal(gateway.database(), clock);
-        DeliveredPayloads payloads = new DeliveredPayloads(gateway.database());
         TransferRecorder recorder = new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()),
                 new ReceiptWriter(content -> new byte[] {1}));
-        return new Delivery(keys, journal, payloads, recorder, workspace.resolve("data"), clock);
+        return new Delivery(keys, journal, recorder, workspace.resolve("data"), clock);
+    }
+
+    /**
+     * What a run stopped after sealing, before its audit event, leaves: the row journaled SEALING
+     * with the name it was to be published under, and the complete sealed copy under its hidden name.
+     */
+    void sealedNotAudited(Path file, InboxFolder recipientFolder, TransferJournal.Entry entry) throws IOException {
+        new TransferJournal(gateway.database(), clock).begin(entry, "a.csv.p7m");
+        recipientFolder.writeTemp(entry.transferId(), out -> {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                new org.safegate.crypto.Sealer(keys.gatewaySigning(), clock).seal(in, out, dojCertificate());
+            }
+        });
+    }
+
+    /** As {@link #sealedNotAudited(Path, InboxFolder, TransferJournal.Entry)} into DOJ's inbox here; returns the sealed copy. */
+    Path sealedNotAudited(Path file, TransferJournal.Entry entry) throws IOException {
+        Path folder = inbox("DOJ").resolve("IRS-DOJ-2024");
+        sealedNotAudited(file, new LocalFolder(folder), entry);
+        return DurableFiles.tempPath(folder, entry.transferId());
+    }
+
+    /** The delivery's audit event, as a stopped run wrote it before publishing. */
+    void audited(TransferJournal.Entry entry) {
+        new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
+                .delivered(irsToDoj(entry).publishedAs("a.csv.p7m"));
+    }
+
+    /** The transfer of {@code a.csv} from IRS to DOJ that {@code entry} journals, as its events and receipt tell it. */
+    Transfer irsToDoj(TransferJournal.Entry entry) {
+        return new Transfer(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)",
+                "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length, Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
 
     java.security.cert.X509Certificate dojCertificate() {
@@ -241,7 +269,7 @@ abstract class TransferScenarioTest {
     TransferJournal.Entry journalEntry(Path file, String name) throws IOException {
         return new TransferJournal.Entry(java.util.UUID.randomUUID().toString(), "IRS", "IRS-DOJ-2024/" + name,
                 Files.size(file), Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis(),
-                "IRS-DOJ-2024", "DOJ", Digests.sha256(file), TransferJournal.State.SEALED, Optional.empty());
+                "IRS-DOJ-2024", "DOJ", Digests.sha256(file), TransferJournal.State.SEALING, Optional.empty());
     }
 
     void assertExactlyOnce(String transfer, String name) throws IOException {

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
@@ -15,7 +13,7 @@ import org.safegate.audit.AuditStore;
 import org.safegate.route.GatewayRunner;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * A run stopped while sealing, and the sender took its file back (or changed it) before the next
@@ -35,8 +33,8 @@ class WithdrawnFilesTest extends TransferScenarioTest {
         assertThat(gateway.sweepWithdrawn()).isEqualTo(1);
 
         assertThat(listAll(inbox("DOJ"))).isEmpty();
-        assertThat(new TransferJournal(gateway.database(), clock).inState(TransferJournal.State.SEALING,
-                TransferJournal.State.SEALED)).isEmpty();
+        assertThat(new TransferJournal(gateway.database(), clock).inState(TransferJournal.State.SEALING))
+                .isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
         assertThat(gateway.sweepWithdrawn()).as("a second start finds nothing left").isZero();
         assertThat(new TransferJournal(gateway.database(), clock).unfinished("IRS", "IRS-DOJ-2024/a.csv",
@@ -55,7 +53,7 @@ class WithdrawnFilesTest extends TransferScenarioTest {
 
         assertThat(gateway.sweepWithdrawn()).isEqualTo(1);
         assertThat(listAll(inbox("DOJ"))).isEmpty();
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         Path delivered = inbox("DOJ").resolve("IRS-DOJ-2024").resolve("a.csv.p7m");
         assertThat(listAll(inbox("DOJ"))).containsExactly(delivered);
@@ -75,7 +73,7 @@ class WithdrawnFilesTest extends TransferScenarioTest {
 
         assertThat(gateway.sweepWithdrawn()).isZero();
         assertThat(DurableFiles.tempPath(inbox("DOJ").resolve("IRS-DOJ-2024"), entry.transferId())).exists();
-        assertThat(process("IRS", file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process("IRS", file)).isEqualTo(TransferOutcome.DELIVERED);
 
         assertExactlyOnce(entry.transferId(), "a.csv");
     }
@@ -93,9 +91,7 @@ class WithdrawnFilesTest extends TransferScenarioTest {
         new org.safegate.crypto.Sealer(keys.gatewaySigning(), TestClocks.caseDay()).seal(file, DurableFiles.tempPath(folder,
                 entry.transferId()), dojCertificate());
         new TransferRecorder(gateway.auditLog(), new AuditStore(gateway.database()), new ReceiptWriter(c -> c))
-                .delivered(new TransferRecorder.Ended(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024",
-                        "26 U.S.C. 6103(i)(1)", "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length,
-                        Optional.empty(), Optional.of("a.csv.p7m"), List.of(), Optional.empty(), Optional.empty()));
+                .delivered(irsToDoj(entry).publishedAs("a.csv.p7m"));
         Files.delete(file);
 
         assertThat(gateway.sweepWithdrawn()).isZero();

@@ -26,7 +26,7 @@ import org.safegate.config.Settings;
 import org.safegate.route.Gateway;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
-import org.safegate.transfer.TransferProcessor.Outcome;
+import org.safegate.transfer.TransferOutcome;
 
 /**
  * The gateway's keys and DOJ's certificate come from Vault (the stand-in, over TLS). Vault being
@@ -87,7 +87,7 @@ class VaultOutageTransferTest {
         vault.unavailable("GET", DOJ_SECRET);
         Path file = drop("a.csv");
 
-        assertThat(process(file)).isEqualTo(Outcome.HELD);
+        assertThat(process(file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024").resolve(file.getFileName()))
                 .hasBinaryContent(ADDRESSES);
@@ -100,7 +100,7 @@ class VaultOutageTransferTest {
         vault.kv2Secret(DOJ_SECRET, Map.of("encrypt.crt", example("agencies/DOJ/encrypt.crt")));
         clock.advance(Duration.ofSeconds(3));
 
-        assertThat(process(file)).isEqualTo(Outcome.DELIVERED);
+        assertThat(process(file)).isEqualTo(TransferOutcome.DELIVERED);
         assertThat(workspace.resolve("work/DOJ/inbox/IRS-DOJ-2024/a.csv.p7m")).isNotEmptyFile();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).hasSize(1);
         assertThat(events(AuditEventType.TRANSFER_DENIED)).isEmpty();
@@ -114,7 +114,7 @@ class VaultOutageTransferTest {
         vault.revoke("hvs.outage-token");
         Path file = drop("a.csv");
 
-        assertThat(process(file)).isEqualTo(Outcome.HELD);
+        assertThat(process(file)).isEqualTo(TransferOutcome.HELD);
 
         assertThat(workspace.resolve("data/taken/IRS/IRS-DOJ-2024").resolve(file.getFileName()))
                 .hasBinaryContent(ADDRESSES);
@@ -129,7 +129,7 @@ class VaultOutageTransferTest {
     void vaultHasNoCertificateForDoj_resultDeniedCertMissing() throws Exception {
         Path file = drop("a.csv");
 
-        assertThat(process(file)).isEqualTo(Outcome.DENIED);
+        assertThat(process(file)).isEqualTo(TransferOutcome.DENIED);
 
         List<AuditEvent> denied = events(AuditEventType.TRANSFER_DENIED);
         assertThat(denied).singleElement().satisfies(e -> assertThat(e.entry().reasonCodes()).contains("CERT_MISSING"));
@@ -138,7 +138,7 @@ class VaultOutageTransferTest {
         assertThat(workspace.resolve("work/IRS/inbox/receipts/IRS-DOJ-2024/a.csv.denied.json")).isNotEmptyFile();
     }
 
-    private Outcome process(Path file) {
+    private TransferOutcome process(Path file) {
         Path outbox = workspace.resolve("work/IRS/outbox");
         return gateway.processor().process("IRS", outbox, file);
     }

@@ -1,0 +1,4 @@
+package org.safegate.transfer;
+
+/** How a file ended this time; NONE: another attempt had brought it to its outcome meanwhile. */
+public enum TransferOutcome { DELIVERED, DENIED, QUARANTINED, HELD, NONE }
