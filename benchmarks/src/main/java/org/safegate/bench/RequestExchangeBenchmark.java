@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.safegate.config.Settings;
 import org.safegate.demo.CasePolicies;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.transfer.TransferOutcome;
 
 /**

@@ -9,7 +9,7 @@ import org.safegate.admin.Power;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.config.Settings;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.audit.AuditEventType;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.safegate.audit.AuditEventType;
 import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

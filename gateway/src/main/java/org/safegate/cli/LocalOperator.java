@@ -3,7 +3,7 @@ package org.safegate.cli;
 import org.safegate.admin.OperatorLogin;
 import org.safegate.admin.Power;
 import org.safegate.admin.TransferTimings;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 
 /**
  * The operator behind a command that changes the gateway's state through its store (without

@@ -27,8 +27,8 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.InsecureExampleKeyStore;
 import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
-import org.safegate.route.GatewayRunner;
+import org.safegate.app.Gateway;
+import org.safegate.app.GatewayRunner;
 
 /**
  * Plays the case the README tells through a real gateway in a throw-away workspace: IRS to DOJ is

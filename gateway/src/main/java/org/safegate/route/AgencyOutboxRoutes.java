@@ -35,7 +35,7 @@ final class AgencyOutboxRoutes {
 
     /** Defines the routes of agencies' outboxes on a route builder. */
     interface Definer {
-        void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox);
+        void define(RouteBuilder builder, String agency, OutboxWork.Outbox outbox);
 
         /** Tells the agency's lanes to take no new file (its route is being stopped), or to go on again. */
         default void retire(String agency, boolean retiring) {
@@ -49,11 +49,11 @@ final class AgencyOutboxRoutes {
 
     /** The gateway's outbox routes. */
     static final class Factory implements Definer {
-        private final Gateway gateway;
+        private final OutboxWork gateway;
         /** The lanes of each agency's current outbox route. */
         private final Map<String, OutboxLanes> lanes = new ConcurrentHashMap<>();
 
-        Factory(Gateway gateway) {
+        Factory(OutboxWork gateway) {
             this.gateway = gateway;
         }
 
@@ -72,7 +72,7 @@ final class AgencyOutboxRoutes {
         }
 
         @Override
-        public void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox) {
+        public void define(RouteBuilder builder, String agency, OutboxWork.Outbox outbox) {
             Path folder = outbox.folder();
             // links are never followed: the guard hands each to the agency's current lanes to be quarantined
             String guard = "outbox-links-" + agency;
@@ -89,12 +89,12 @@ final class AgencyOutboxRoutes {
             Path taken;
             try {
                 // made here for the gateway's account only: Camel would make it as the umask says
-                taken = gateway.processor().taken().privateFolder(agency);
+                taken = gateway.privateFolder(agency);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make the private folder of " + agency, e);
             }
             OutboxLanes agencyLanes = lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder, taken,
-                    gateway.lanesPerOutbox(), (root, file) -> gateway.processor().process(agency, root, file)));
+                    gateway.lanesPerOutbox(), (root, file) -> gateway.process(agency, root, file)));
             builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&autoCreate=true&delay=500"
                     + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&readLockCheckInterval=250"
                     + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false"

@@ -28,11 +28,11 @@ import org.safegate.keys.PemFiles;
  * come from PEM files into an in-memory key store; protocols and cipher suites are those of
  * {@link ApiTlsVertx} (TLS 1.3, and TLS 1.2 with ECDHE and AEAD suites only).
  */
-final class ApiServer {
+public final class ApiServer {
     private ApiServer() {
     }
 
-    static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings) {
+    public static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings) {
         settings.requireTls();
         SSLContextParameters tls = tls(settings.certificate().orElseThrow(), settings.key().orElseThrow());
         main.configure().httpServer().withEnabled(true).withHost(settings.host()).withPort(settings.port())

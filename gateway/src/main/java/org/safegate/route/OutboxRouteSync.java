@@ -32,26 +32,22 @@ final class OutboxRouteSync {
     /** How long a removed route's lanes may take to finish the files they took before the stop is called off. */
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(10);
 
-    /** Where an agency's files are found, and whether they are first taken from an SFTP server. */
-    record Outbox(Path folder, boolean sftp) {
-    }
-
-    private final Supplier<Map<String, Outbox>> wanted;
+    private final Supplier<Map<String, OutboxWork.Outbox>> wanted;
     private final AgencyOutboxRoutes.Definer definer;
     private final Duration stopTimeout;
     private final AtomicBoolean syncPending = new AtomicBoolean();
     /** The thread changes run on; set once, outside the lock a sync holds while it waits for a stop. */
     private final AtomicReference<ExecutorService> changes = new AtomicReference<>();
     /** The outboxes whose routes exist now; changed only by one sync at a time. */
-    private Map<String, Outbox> running = Map.of();
+    private Map<String, OutboxWork.Outbox> running = Map.of();
 
     /** {@code wanted}: the outboxes of the current policy set, read from one snapshot of it. */
-    OutboxRouteSync(Supplier<Map<String, Outbox>> wanted, AgencyOutboxRoutes.Definer definer) {
+    OutboxRouteSync(Supplier<Map<String, OutboxWork.Outbox>> wanted, AgencyOutboxRoutes.Definer definer) {
         this(wanted, definer, STOP_TIMEOUT);
     }
 
     /** With another limit for a graceful stop (tests call one off quickly). */
-    OutboxRouteSync(Supplier<Map<String, Outbox>> wanted, AgencyOutboxRoutes.Definer definer, Duration stopTimeout) {
+    OutboxRouteSync(Supplier<Map<String, OutboxWork.Outbox>> wanted, AgencyOutboxRoutes.Definer definer, Duration stopTimeout) {
         this.wanted = wanted;
         this.definer = definer;
         this.stopTimeout = stopTimeout;
@@ -59,7 +55,7 @@ final class OutboxRouteSync {
 
     /** Defines the routes of the outboxes the current policies name (at start-up, before the context starts). */
     synchronized void defineCurrent(RouteBuilder builder) {
-        Map<String, Outbox> current = Map.copyOf(wanted.get());
+        Map<String, OutboxWork.Outbox> current = Map.copyOf(wanted.get());
         current.forEach((agency, outbox) -> definer.define(builder, agency, outbox));
         running = current;
     }
@@ -76,11 +72,11 @@ final class OutboxRouteSync {
 
     /** Adds, replaces and removes routes of a running context until they match the current policies. */
     synchronized void sync(CamelContext context) {
-        Map<String, Outbox> target = wanted.get();
+        Map<String, OutboxWork.Outbox> target = wanted.get();
         if (target.equals(running) || context.isStopping()) {
             return;
         }
-        Map<String, Outbox> now = new TreeMap<>(running);
+        Map<String, OutboxWork.Outbox> now = new TreeMap<>(running);
         running.forEach((agency, outbox) -> {
             if (!outbox.equals(target.get(agency)) && removed(context, agency)) {
                 now.remove(agency);
@@ -105,7 +101,7 @@ final class OutboxRouteSync {
     }
 
     /** The outboxes whose routes exist now (for tests). */
-    synchronized Map<String, Outbox> running() {
+    synchronized Map<String, OutboxWork.Outbox> running() {
         return Map.copyOf(running);
     }
 
@@ -125,7 +121,7 @@ final class OutboxRouteSync {
         return current;
     }
 
-    private boolean added(CamelContext context, String agency, Outbox outbox) {
+    private boolean added(CamelContext context, String agency, OutboxWork.Outbox outbox) {
         try {
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -195,7 +191,7 @@ final class OutboxRouteSync {
     }
 
     /** Files already taken from an SFTP server into the spool are not lost: the administrator is told where they wait. */
-    private static void warnOfSpooledFiles(String agency, Outbox outbox) {
+    private static void warnOfSpooledFiles(String agency, OutboxWork.Outbox outbox) {
         if (!outbox.sftp() || !Files.isDirectory(outbox.folder())) {
             return;
         }

@@ -1,21 +1,20 @@
 package org.safegate.route;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.safegate.transfer.TransferProcessor;
 
 /**
  * One route per agency outbox, and one that reloads the policies. Wiring only: each file found
- * goes, on its lane ({@link OutboxLanes}), to the {@link TransferProcessor}, which moves it away
+ * goes, on its lane ({@link OutboxLanes}), to the gateway's transfer processor ({@link OutboxWork}), which moves it away
  * when it reaches an outcome (so the consumer neither deletes nor remembers files: a held file is
  * simply seen again on a later poll). The outbox routes follow the policies: after each reload
  * check, {@link OutboxRouteSync} adds the routes of new or moved outboxes and removes those of
  * agencies that are gone, so an administrator never needs a restart for an endpoint change.
  */
 public final class OutboxRoutes extends RouteBuilder {
-    private final Gateway gateway;
+    private final OutboxWork gateway;
     private final OutboxRouteSync routes;
 
-    public OutboxRoutes(Gateway gateway) {
+    public OutboxRoutes(OutboxWork gateway) {
         this.gateway = gateway;
         this.routes = new OutboxRouteSync(gateway::outboxRoutes, new AgencyOutboxRoutes.Factory(gateway));
     }
@@ -26,7 +25,7 @@ public final class OutboxRoutes extends RouteBuilder {
         from("timer:policy-reload?period=2000")
                 .routeId("policy-reload")
                 .process(exchange -> {
-                    gateway.policies().reloadIfChanged();
+                    gateway.reloadPoliciesIfChanged();
                     // a reload made elsewhere (a safeguard event from the admin API) is followed too
                     routes.requestSync(exchange.getContext());
                 });

@@ -17,7 +17,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.config.Settings;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferOutcome;
 

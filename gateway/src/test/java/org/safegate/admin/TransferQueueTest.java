@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
-import org.safegate.route.GatewayRunner;
+import org.safegate.app.GatewayRunner;
 import org.safegate.testing.TestClocks;
 import org.safegate.transfer.Quarantine;
 import org.safegate.transfer.TransferOutcome;

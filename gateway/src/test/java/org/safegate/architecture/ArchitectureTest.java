@@ -1,6 +1,7 @@
 package org.safegate.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -43,4 +44,27 @@ class ArchitectureTest {
     static final ArchRule noCyclesBetweenPackages = slices().matching("org.safegate.(*)..")
             .should().beFreeOfCycles()
             .because("each package can then be understood, tested and changed from the ones below it");
+
+    /**
+     * The layers of docs/architecture.md, each using only the ones below it: the commands, the
+     * composition root, the routes (Camel), the admin API and operator services, the transfer
+     * stages, the domain (policy, keys, crypto, inspection, store, audit) and the base.
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Commands").definedBy("org.safegate.cli..", "org.safegate.demo..")
+            .layer("Composition").definedBy("org.safegate.app..")
+            .layer("Routes").definedBy("org.safegate.route..")
+            .layer("Admin").definedBy("org.safegate.admin..")
+            .layer("Transfer").definedBy("org.safegate.transfer..", "org.safegate.sftp..")
+            .layer("Domain").definedBy("org.safegate.policy..", "org.safegate.keys..", "org.safegate.crypto..",
+                    "org.safegate.inspect..", "org.safegate.store..", "org.safegate.audit..")
+            .layer("Base").definedBy("org.safegate", "org.safegate.config..", "org.safegate.files..")
+            .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Composition").mayOnlyBeAccessedByLayers("Commands")
+            .whereLayer("Routes").mayOnlyBeAccessedByLayers("Composition")
+            .whereLayer("Admin").mayOnlyBeAccessedByLayers("Routes", "Composition", "Commands")
+            .whereLayer("Transfer").mayOnlyBeAccessedByLayers("Admin", "Routes", "Composition", "Commands")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Transfer", "Admin", "Routes", "Composition", "Commands")
+            .because("each layer can then be understood and tested with the ones below it only");
 }

@@ -1,7 +1,6 @@
 package org.safegate.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.safegate.admin.AdminApi;
 import org.safegate.admin.ApiOperation;
 import org.safegate.admin.ApiRequest;
 import org.safegate.admin.ApiResponse;
+import org.safegate.app.Gateway;
 import org.safegate.config.ApiSettings;
 import org.safegate.config.Settings;
 import org.safegate.testing.TestClocks;

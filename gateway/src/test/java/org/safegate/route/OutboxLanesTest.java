@@ -1,7 +1,6 @@
 package org.safegate.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
-import org.safegate.config.Settings;
 
 /** The lanes of one outbox: names that could collide share a lane and keep their order; every file completes once. */
 class OutboxLanesTest {
@@ -150,18 +146,6 @@ class OutboxLanesTest {
         assertThat(lanes.awaitIdle(Duration.ofMillis(200))).isFalse();
         release.countDown();
         assertThat(lanes.awaitIdle(Duration.ofSeconds(10))).isTrue();
-    }
-
-    @Test
-    void theLaneSettingIsAWholeNumberFromOneTo64() {
-        assertThat(OutboxSettings.lanes(Settings.of(Map.of()))).isEqualTo(OutboxSettings.DEFAULT_LANES);
-        assertThat(OutboxSettings.lanes(Settings.of(Map.of("safegate.outbox.lanes", " 8 ")))).isEqualTo(8);
-        for (String bad : List.of("0", "65", "-1", "four")) {
-            assertThatThrownBy(() -> OutboxSettings.lanes(Settings.of(Map.of("safegate.outbox.lanes", bad))))
-                    .isInstanceOfSatisfying(SafegateException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
-                    .hasMessageContaining("safegate.outbox.lanes").hasMessageContaining("'" + bad + "'");
-        }
     }
 
     private Exchange exchangeFor(Path file) {

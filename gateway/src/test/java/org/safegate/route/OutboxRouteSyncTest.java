@@ -27,7 +27,7 @@ class OutboxRouteSyncTest {
     Path dir;
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final AtomicReference<Map<String, OutboxRouteSync.Outbox>> wanted = new AtomicReference<>();
+    private final AtomicReference<Map<String, OutboxWork.Outbox>> wanted = new AtomicReference<>();
     /** Files each route's consumer saw, as "agency:name". */
     private final List<String> seen = new CopyOnWriteArrayList<>();
     /** Agencies whose routes cannot be defined (as with a folder that cannot be created). */
@@ -61,7 +61,7 @@ class OutboxRouteSyncTest {
         private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
-        public void define(RouteBuilder builder, String agency, OutboxRouteSync.Outbox outbox) {
+        public void define(RouteBuilder builder, String agency, OutboxWork.Outbox outbox) {
             if (broken.contains(agency)) {
                 throw new IllegalStateException("cannot create " + outbox.folder());
             }
@@ -227,8 +227,8 @@ class OutboxRouteSyncTest {
     }
 
     private void folders(Map<String, Path> folders, List<String> sftp) {
-        Map<String, OutboxRouteSync.Outbox> outboxes = new java.util.TreeMap<>();
-        folders.forEach((agency, folder) -> outboxes.put(agency, new OutboxRouteSync.Outbox(folder,
+        Map<String, OutboxWork.Outbox> outboxes = new java.util.TreeMap<>();
+        folders.forEach((agency, folder) -> outboxes.put(agency, new OutboxWork.Outbox(folder,
                 sftp.contains(agency))));
         wanted.set(outboxes);
     }

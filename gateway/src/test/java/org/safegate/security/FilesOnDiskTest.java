@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.config.Settings;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferOutcome;

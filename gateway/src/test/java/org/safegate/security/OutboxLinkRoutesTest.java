@@ -23,8 +23,8 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.config.Settings;
-import org.safegate.route.Gateway;
-import org.safegate.route.GatewayRunner;
+import org.safegate.app.Gateway;
+import org.safegate.app.GatewayRunner;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.config.Settings;
 import org.safegate.policy.Revocation;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;

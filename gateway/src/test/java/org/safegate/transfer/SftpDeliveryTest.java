@@ -53,7 +53,7 @@ class SftpDeliveryTest extends SftpScenarioTest {
     @DisplayName("The login password comes from an environment variable (env:). Result: delivered.")
     void thePasswordComesFromTheEnvironment_resultDelivered() throws Exception {
         inboxOnServer("DOJ", "/doj/inbox", server.hostKeyFingerprint(), "env:DOJ_SFTP_PASSWORD");
-        gateway = org.safegate.route.Gateway.open(org.safegate.config.Settings.of(
+        gateway = org.safegate.app.Gateway.open(org.safegate.config.Settings.of(
                 java.util.Map.of("safegate.keys", "file:keys-example")),
                 java.util.Map.of("DOJ_SFTP_PASSWORD", PASSWORD), workspace, clock);
         Path file = drop("IRS", "IRS-DOJ-2024", "a.csv", ADDRESSES);

@@ -30,7 +30,7 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditStore;
-import org.safegate.route.GatewayRunner;
+import org.safegate.app.GatewayRunner;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
 import org.safegate.transfer.TransferOutcome;

@@ -23,7 +23,7 @@ import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.MutableClock;
 import org.safegate.config.Settings;
-import org.safegate.route.Gateway;
+import org.safegate.app.Gateway;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
 import org.safegate.transfer.TransferOutcome;

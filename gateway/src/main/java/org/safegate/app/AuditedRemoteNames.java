@@ -1,4 +1,4 @@
-package org.safegate.route;
+package org.safegate.app;
 
 import java.util.List;
 import org.safegate.audit.AuditEntry;

@@ -1,12 +1,13 @@
-package org.safegate.route;
+package org.safegate.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.safegate.admin.AdminServices;
-import org.safegate.admin.ApiTokens;
 import org.safegate.admin.AgreementAccess;
+import org.safegate.admin.ApiTokens;
 import org.safegate.admin.FileSafeguardEvents;
 import org.safegate.admin.GatewayTransferQueue;
 import org.safegate.admin.SafeguardEvents;
@@ -34,6 +35,7 @@ import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.EndpointType;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.route.OutboxWork;
 import org.safegate.sftp.RemoteOutboxes;
 import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
@@ -53,6 +55,7 @@ import org.safegate.transfer.RequestExchange;
 import org.safegate.transfer.RequestFiles;
 import org.safegate.transfer.RequestForward;
 import org.safegate.transfer.TakenFiles;
+import org.safegate.transfer.TransferOutcome;
 import org.safegate.transfer.TransferProcessor;
 import org.safegate.transfer.TransferRecorder;
 import org.safegate.transfer.VerifiedCertificateCheck;
@@ -63,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * The one place the gateway is wired together from its configuration: store, keys, audit log,
  * policies (reloaded on change, every load audited), the Shiro gate and the transfer stages.
  */
-public final class Gateway implements AutoCloseable {
+public final class Gateway implements OutboxWork, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private final Database database;
     private final JdbcAuditLog auditLog;
@@ -169,6 +172,22 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** How many files of one outbox may be in progress at once. */
+    @Override
+    public void reloadPoliciesIfChanged() {
+        policies.reloadIfChanged();
+    }
+
+    @Override
+    public Path privateFolder(String agency) throws IOException {
+        return processor.taken().privateFolder(agency);
+    }
+
+    @Override
+    public TransferOutcome process(String agency, Path root, Path file) {
+        return processor.process(agency, root, file);
+    }
+
+    @Override
     public int lanesPerOutbox() {
         return operations.lanes();
     }
@@ -234,19 +253,20 @@ public final class Gateway implements AutoCloseable {
         return processor.sweepWithdrawn(outboxes());
     }
 
-    /** Every agency's outbox folder, and whether it is taken from an SFTP server, from one policy set. */
-    Map<String, OutboxRouteSync.Outbox> outboxRoutes() {
-        Map<String, OutboxRouteSync.Outbox> outboxes = new java.util.TreeMap<>();
+    @Override
+    public Map<String, OutboxWork.Outbox> outboxRoutes() {
+        Map<String, OutboxWork.Outbox> outboxes = new java.util.TreeMap<>();
         PolicySet set = policies.get();
         set.agencies().forEach(agency -> {
             boolean sftp = agency.outbox().type() == EndpointType.SFTP;
-            outboxes.put(agency.id(), new OutboxRouteSync.Outbox(sftp ? remoteOutboxes.spool(agency.id())
+            outboxes.put(agency.id(), new OutboxWork.Outbox(sftp ? remoteOutboxes.spool(agency.id())
                     : endpoints.folder(agency.outbox()), sftp));
         });
         return outboxes;
     }
 
     /** Takes what is ready from the agency's SFTP outbox into its spool (see {@link RemoteOutboxes#pickUp}). */
+    @Override
     public void pickUp(String agency) {
         policies.get().agency(agency).filter(a -> a.outbox().type() == EndpointType.SFTP)
                 .ifPresent(a -> remoteOutboxes.pickUp(agency, a.outbox(), processor.held()));

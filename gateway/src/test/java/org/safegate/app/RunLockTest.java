@@ -1,4 +1,4 @@
-package org.safegate.route;
+package org.safegate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

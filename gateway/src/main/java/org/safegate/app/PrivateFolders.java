@@ -1,4 +1,4 @@
-package org.safegate.route;
+package org.safegate.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

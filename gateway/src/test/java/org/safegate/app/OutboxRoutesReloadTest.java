@@ -1,4 +1,4 @@
-package org.safegate.route;
+package org.safegate.app;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package org.safegate.route;
+package org.safegate.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,8 @@ import org.safegate.SafegateException;
 import org.safegate.admin.AdminApi;
 import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
+import org.safegate.route.ApiServer;
+import org.safegate.route.OutboxRoutes;
 
 /**
  * Runs the gateway's routes as a Camel Main application: until stopped ({@link #runForever}), or
