@@ -34,21 +34,7 @@ public final class StoredPassedRequests implements PassedRequests {
         if (outcomes.isEmpty()) {
             return;
         }
-        RequestOutcome first = outcomes.get(0);
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                upsertAll(c, outcomes);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw TransferJournal.failure("record the outcomes of requests from " + first.requestId(), e);
-        }
+        inTransaction("record the outcomes of requests from " + outcomes.get(0).requestId(), c -> upsertAll(c, outcomes));
     }
 
     private static void upsertAll(Connection c, java.util.List<RequestOutcome> outcomes) throws SQLException {
@@ -66,6 +52,81 @@ public final class StoredPassedRequests implements PassedRequests {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /** Stages outcomes of the inspection {@code inspection}, in one transaction; see {@link BatchedPassedRequests}. */
+    void stage(String inspection, java.util.List<RequestOutcome> outcomes) {
+        inTransaction("stage the outcomes of requests from " + outcomes.get(0).requestId(), c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO request_outcome_staging (inspection, agreement,"
+                    + " request_id, requester, inspected_at, passed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (RequestOutcome o : outcomes) {
+                    s.setString(1, inspection);
+                    s.setString(2, o.agreementId());
+                    s.setString(3, o.requestId());
+                    s.setString(4, o.requester());
+                    s.setLong(5, o.inspectedAt().toEpochMilli());
+                    s.setBoolean(6, o.passed());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Moves the staged outcomes of the inspection into the recorded ones, in one transaction and in
+     * key order (so each page of the key's index is written once, not once per row). An id staged
+     * more than once (a file that names it twice) counts as passed if it passed once; the rule of
+     * {@link #recordAll} applies against what earlier files recorded.
+     */
+    void commitStaged(String inspection) {
+        String anyPassed = database.dialect() == Dialect.POSTGRESQL ? "bool_or(passed)" : "max(passed)";
+        inTransaction("record the outcomes of inspection " + inspection, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO request_outcome (agreement, request_id,"
+                    + " requester, inspected_at, passed) SELECT agreement, request_id, max(requester), max(inspected_at), "
+                    + anyPassed + " FROM request_outcome_staging WHERE inspection = ? GROUP BY agreement, request_id"
+                    + " ORDER BY agreement, request_id"
+                    + " ON CONFLICT (agreement, request_id) DO UPDATE SET requester = excluded.requester,"
+                    + " inspected_at = excluded.inspected_at, passed = excluded.passed"
+                    + " WHERE excluded.passed OR NOT request_outcome.passed")) {
+                s.setString(1, inspection);
+                s.executeUpdate();
+            }
+            deleteStaged(c, inspection);
+        });
+    }
+
+    /** Drops what an earlier attempt at the inspection staged and never committed. */
+    void dropStaged(String inspection) {
+        inTransaction("drop the staged outcomes of inspection " + inspection, c -> deleteStaged(c, inspection));
+    }
+
+    private static void deleteStaged(Connection c, String inspection) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM request_outcome_staging WHERE inspection = ?")) {
+            s.setString(1, inspection);
+            s.executeUpdate();
+        }
+    }
+
+    private interface Step {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(String what, Step step) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                step.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw TransferJournal.failure(what, e);
         }
     }
 

@@ -69,8 +69,8 @@ public final class RequestExchange {
         String name = file.getFileName().toString();
         Path passed = folder.resolve("passed-" + name);
         Path rejections = folder.resolve("rejections.csv");
-        // outcomes are written in batches, and only once the whole file has been read
-        BatchedPassedRequests batch = new BatchedPassedRequests(outcomes);
+        // outcomes are staged in batches, and made visible only once the whole file has been read
+        BatchedPassedRequests batch = BatchedPassedRequests.begin(outcomes, transferId);
         InspectionResult result = new RequestInspector(settings, batch)
                 .inspect(file, new InspectionContext(agreement, now), passed, rejections);
         batch.flush();
