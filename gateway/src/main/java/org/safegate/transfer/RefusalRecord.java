@@ -1,15 +1,13 @@
 package org.safegate.transfer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.safegate.files.JsonDocuments;
 
 /**
  * A refusal as the transfer journal keeps it (JSON): the outcome, when it was decided, and what the
@@ -17,7 +15,9 @@ import java.util.Optional;
  * from this record, never from a new decision, so the sender is told the same thing once.
  */
 record RefusalRecord(Receipt.Outcome outcome, Instant at, Transfer ended) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One line: the record is a journal column, not a document a person reads. */
+    private static final ObjectWriter COMPACT = JsonDocuments.MAPPER.writer()
+            .without(SerializationFeature.INDENT_OUTPUT);
     /** Keeps the record inside its journal column however long a reason's sentence is. */
     private static final int LONGEST_MESSAGE = 4000;
     private static final int MOST_REASONS = 20;
@@ -35,53 +35,36 @@ record RefusalRecord(Receipt.Outcome outcome, Instant at, Transfer ended) {
         return new RefusalRecord(outcome, at, ended.withReasons(reasons).withNote(Optional.ofNullable(note)));
     }
 
+    /** The record as the journal column keeps it: its field names are the contract with rows in flight. */
+    private record Stored(String outcome, String at, String transfer, String sender, String recipient, String agreement,
+                          String authority, String category, String name, String sha256, long size, String parent,
+                          Long records, String note, List<Receipt.Reason> reasons) {
+    }
+
     String toJson() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("outcome", outcome.name());
-        node.put("at", at.toString());
-        node.put("transfer", ended.transferId());
-        node.put("sender", ended.sender());
-        node.put("recipient", ended.recipient());
-        node.put("agreement", ended.agreement());
-        node.put("authority", ended.authority());
-        node.put("category", ended.category());
-        node.put("name", ended.name());
-        node.put("sha256", ended.sha256());
-        node.put("size", ended.size());
-        node.put("parent", ended.parentTransfer().orElse(null));
-        node.put("records", ended.records().orElse(null));
-        node.put("note", ended.note().orElse(null));
-        ArrayNode reasons = node.putArray("reasons");
-        ended.reasons().forEach(r -> reasons.addObject().put("code", r.code()).put("message", r.message()));
+        Stored stored = new Stored(outcome.name(), at.toString(), ended.transferId(), ended.sender(), ended.recipient(),
+                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
+                ended.parentTransfer().orElse(null), ended.records().orElse(null), ended.note().orElse(null),
+                ended.reasons());
         try {
-            return JSON.writeValueAsString(node);
+            return COMPACT.writeValueAsString(stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static RefusalRecord fromJson(String json) {
-        JsonNode node;
+        Stored stored;
         try {
-            node = JSON.readTree(json);
+            stored = JsonDocuments.MAPPER.readValue(json, Stored.class);
         } catch (IOException e) {
             throw new UncheckedIOException("the journaled refusal cannot be read", e);
         }
-        List<Receipt.Reason> reasons = new ArrayList<>();
-        node.path("reasons").forEach(r -> reasons.add(new Receipt.Reason(r.path("code").asText(),
-                r.path("message").asText())));
-        // the record's own shape, field by field: it is read back exactly as toJson wrote it
-        Transfer ended = new Transfer(node.path("transfer").asText(),
-                node.path("sender").asText(), node.path("recipient").asText(), node.path("agreement").asText(),
-                node.path("authority").asText(), node.path("category").asText(), node.path("name").asText(),
-                node.path("sha256").asText(), node.path("size").asLong(), text(node, "parent"), Optional.empty(),
-                reasons, node.hasNonNull("records") ? Optional.of(node.get("records").asLong()) : Optional.empty(),
-                text(node, "note"));
-        return new RefusalRecord(Receipt.Outcome.valueOf(node.path("outcome").asText()),
-                Instant.parse(node.path("at").asText()), ended);
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+        Transfer ended = new Transfer(stored.transfer(), stored.sender(), stored.recipient(), stored.agreement(),
+                stored.authority(), stored.category(), stored.name(), stored.sha256(), stored.size(),
+                Optional.ofNullable(stored.parent()), Optional.empty(),
+                stored.reasons() == null ? List.of() : stored.reasons(), Optional.ofNullable(stored.records()),
+                Optional.ofNullable(stored.note()));
+        return new RefusalRecord(Receipt.Outcome.valueOf(stored.outcome()), Instant.parse(stored.at()), ended);
     }
 }
