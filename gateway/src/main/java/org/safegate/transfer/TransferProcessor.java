@@ -3,6 +3,7 @@ package org.safegate.transfer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -96,6 +97,15 @@ public final class TransferProcessor {
             }
             snapshot = taken.take(sender, outbox, file);
             held.release(file);
+        } catch (NoSuchFileException gone) {
+            if (!file.toString().equals(gone.getFile()) || Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return hold(sender, file, gone);
+            }
+            // its sender took it back after the poll found it: nothing was read, nothing is owed
+            held.release(file);
+            LOG.info("{} left {}'s outbox before it was taken", FileNames.printable(file.getFileName().toString()),
+                    sender);
+            return TransferOutcome.NONE;
         } catch (IOException | RuntimeException e) {
             return hold(sender, file, e);
         }
