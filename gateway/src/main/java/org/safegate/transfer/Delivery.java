@@ -90,6 +90,8 @@ public final class Delivery {
         });
         String sealedSha256 = HexFormat.of().formatHex(sealed.digest());
         if (checkedSha256.isPresent() && !checkedSha256.get().equals(sealedSha256)) {
+            // nothing of it was audited or published: the sealing ends here, and the retry is a new transfer
+            discard(recipientFolder, transferId);
             throw new SafegateException(ErrorCode.CONTENT_CHANGED, ErrorCode.CONTENT_CHANGED + ": transfer " + transferId
                     + ": the file changed after it was checked (SHA-256 " + checkedSha256.get() + " when checked, "
                     + sealedSha256 + " when sealed; its sender may still be writing it); nothing is sent, and it is"

@@ -24,7 +24,7 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
 import org.safegate.keys.KeyProvider;
-import org.safegate.transfer.TransferOutcome;
+import org.safegate.store.TransferJournal;
 
 /**
  * Someone who can write to the outbox renames other content over a file's name at every point
@@ -93,7 +93,9 @@ class SnapshotSwapTest extends TransferScenarioTest {
                 .contains("changed after it was checked");
         assertThat(single(AuditEventType.TRANSFER_HELD).entry().change()).contains("CONTENT_CHANGED");
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();
-        assertThat(listAll(inbox("DOJ"))).allMatch(p -> p.getFileName().toString().startsWith(".safegate-"));
+        assertThat(listAll(inbox("DOJ"))).as("its partial sealed copy went with the hold").isEmpty();
+        assertThat(new TransferJournal(gateway.database(), clock).inState(TransferJournal.State.SEALING))
+                .as("nothing was audited: the sealing is not in flight any more").isEmpty();
         assertThat(inbox("IRS").resolve("receipts")).doesNotExist();
         assertThat(taken).exists();
     }
