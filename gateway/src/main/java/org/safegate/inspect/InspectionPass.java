@@ -1,5 +1,6 @@
 package org.safegate.inspect;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,18 @@ final class InspectionPass {
         this.context = context;
         this.passedRequests = passedRequests;
         this.reasons = reasons;
-        this.rules = new RequestRules(normalizer.address(), context, settings);
+        this.rules = new RequestRules(normalizer.address(), allowedStatutes(settings, context), context.evaluationDay(),
+                settings.oldestTaxYearAge());
         this.boilerplateAbove = boilerplateAbove(settings, reasons.records());
         // sized from the first pass's count, so that it never rehashes a million ids
         this.ids = new FingerprintTable(reasons.records());
+    }
+
+    /** The statutes a request may cite: those the settings allow, and the agreement's own authority. */
+    private static List<String> allowedStatutes(InspectionSettings settings, InspectionContext context) {
+        List<String> allowed = new ArrayList<>(settings.allowedStatutes());
+        allowed.add(context.agreement().authority());
+        return allowed;
     }
 
     /** A reason is boilerplate on more than the share of records, and on at least the minimum count. */

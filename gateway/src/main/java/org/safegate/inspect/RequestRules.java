@@ -1,5 +1,6 @@
 package org.safegate.inspect;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,20 @@ final class RequestRules {
     private final int earliestYear;
     private final int latestYear;
 
-    RequestRules(AddressNormalizer address, InspectionContext context, InspectionSettings settings) {
+    /**
+     * Rules for the records of one file. Plain values, not the inspector's context and settings, so
+     * that the rules do not depend on the inspector that applies them.
+     *
+     * @param allowedStatutes  the agreement's authority and the others the settings allow
+     * @param evaluationDay    the day periods are judged on; none may be later than its year
+     * @param oldestTaxYearAge how many years before the evaluation year a period may start
+     */
+    RequestRules(AddressNormalizer address, List<String> allowedStatutes, LocalDate evaluationDay,
+                 int oldestTaxYearAge) {
         this.address = address;
-        List<String> allowed = new ArrayList<>(settings.allowedStatutes());
-        allowed.add(context.agreement().authority());
-        this.statutes = new StatuteCitations(allowed);
-        this.latestYear = context.evaluationDay().getYear();
-        this.earliestYear = latestYear - settings.oldestTaxYearAge();
+        this.statutes = new StatuteCitations(allowedStatutes);
+        this.latestYear = evaluationDay.getYear();
+        this.earliestYear = latestYear - oldestTaxYearAge;
     }
 
     /**

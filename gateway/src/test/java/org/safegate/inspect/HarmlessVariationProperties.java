@@ -2,6 +2,7 @@ package org.safegate.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -26,8 +27,9 @@ class HarmlessVariationProperties {
             new String[] {"00901", " 00901"});
 
     private final RequestNormalizer normalizer = new RequestNormalizer();
-    private final RequestRules rules = new RequestRules(normalizer.address(), InspectFixtures.context(),
-            InspectFixtures.settings());
+    // the IRS-ICE agreement's authority and the statute the test settings allow, judged on the day of arrival
+    private final RequestRules rules = new RequestRules(normalizer.address(),
+            List.of("8 U.S.C. 1253(a)(1)", "26 U.S.C. 6103(i)(2)"), LocalDate.of(2026, 3, 1), 20);
 
     @Property(tries = 300)
     void variationsOfAValidRecordStayValidAndNormaliseAlike(@ForAll("variant") Variant variant) {
