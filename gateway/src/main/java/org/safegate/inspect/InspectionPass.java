@@ -5,6 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordWriter;
 
 /**
  * The second pass over one request file: normalise, check, write each record to the passed or the

@@ -1,5 +1,7 @@
 package org.safegate.inspect;
 
+import org.safegate.inspect.read.CsvScanner;
+
 /**
  * Fingerprints of reasons in the form they are compared in ({@link Text#words}: upper case,
  * punctuation and spacing ignored), computed without building that form. ASCII reasons, nearly all

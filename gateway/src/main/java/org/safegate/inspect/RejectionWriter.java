@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.util.List;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.inspect.read.CsvWriter;
+import org.safegate.inspect.read.Utf8Writer;
 
 /**
  * The rejection file the requester gets back: CSV, one row per refused record, with its line, its

@@ -1,6 +1,8 @@
 package org.safegate.inspect;
 
 import java.util.Objects;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
 
 /**
  * The contract fields of one request record (26 U.S.C. 6103(i)(2)(B)): who and where the taxpayer

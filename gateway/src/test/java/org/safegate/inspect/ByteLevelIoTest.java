@@ -2,7 +2,6 @@ package org.safegate.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +16,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.Utf8Writer;
 
 /** The byte-level reader, reason fingerprints and writer give what the String-level forms give. */
 class ByteLevelIoTest {

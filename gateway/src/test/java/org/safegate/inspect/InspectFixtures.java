@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordReaders;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Source;
 

@@ -2,7 +2,6 @@ package org.safegate.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordReaders;
 
 /** Bad request files: each one is refused whole, with the line, column or byte and the reason. */
 class RequestFileTest {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,18 +12,18 @@ import org.safegate.SafegateException;
  * carriage return gets a leading single quote, so a value such as {@code =HYPERLINK(...)} is shown as
  * text and never runs as a formula (OWASP "CSV injection").
  */
-final class CsvWriter {
+public final class CsvWriter {
     private final Writer out;
     private final String target;
     private final boolean spreadsheetSafe;
 
-    CsvWriter(Writer out, String target, boolean spreadsheetSafe) {
+    public CsvWriter(Writer out, String target, boolean spreadsheetSafe) {
         this.out = out;
         this.target = target;
         this.spreadsheetSafe = spreadsheetSafe;
     }
 
-    void row(List<String> cells) {
+    public void row(List<String> cells) {
         row(cells.toArray(String[]::new));
     }
 
@@ -41,7 +41,7 @@ final class CsvWriter {
         }
     }
 
-    void row(String[] cells) {
+    public void row(String[] cells) {
         try {
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

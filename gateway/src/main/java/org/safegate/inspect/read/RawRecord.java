@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public final class RawRecord {
     }
 
     /** A record over an array the caller hands over and no longer changes (readers, per record). */
-    RawRecord(long line, Columns columns, String[] values) {
+    public RawRecord(long line, Columns columns, String[] values) {
         this.line = line;
         this.columns = Objects.requireNonNull(columns, "columns");
         this.values = values;

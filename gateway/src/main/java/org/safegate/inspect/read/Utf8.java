@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 /** Strict UTF-8 checks on bytes: overlong forms, surrogates and code points past U+10FFFF are invalid. */
 final class Utf8 {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,14 +11,14 @@ import java.io.Writer;
  * including a surrogate pair split over two writes, and {@code ?} for an unpaired surrogate.
  * Not thread-safe.
  */
-final class Utf8Writer extends Writer {
+public final class Utf8Writer extends Writer {
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int count;
     private char highSurrogate;
     private boolean closed;
 
-    Utf8Writer(OutputStream out) {
+    public Utf8Writer(OutputStream out) {
         this.out = out;
     }
 

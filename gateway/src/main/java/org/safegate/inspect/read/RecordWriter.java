@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,7 +14,7 @@ import org.safegate.SafegateException;
  * record's own fields. Values are written as they are, unescaped for spreadsheets: this file goes to
  * a machine (the data holder's matching), and its ids must come back unchanged in the answers.
  */
-final class RecordWriter implements Closeable {
+public final class RecordWriter implements Closeable {
     private final RecordFormat format;
     private final String target;
     private final Writer out;
@@ -22,7 +22,7 @@ final class RecordWriter implements Closeable {
     private final JsonGenerator json;
     private boolean headerWritten;
 
-    RecordWriter(OutputStream stream, String target, RecordFormat format) {
+    public RecordWriter(OutputStream stream, String target, RecordFormat format) {
         this.format = format;
         this.target = target;
         this.out = new Utf8Writer(stream);
@@ -38,14 +38,14 @@ final class RecordWriter implements Closeable {
     }
 
     /** Writes the CSV header even when no record follows, so an empty result is still a valid file. */
-    void header(Columns columns) {
+    public void header(Columns columns) {
         if (format == RecordFormat.CSV && !headerWritten) {
             csv.row(columns.names());
             headerWritten = true;
         }
     }
 
-    void write(RawRecord record) {
+    public void write(RawRecord record) {
         if (format == RecordFormat.CSV) {
             header(record.columns());
             csv.row(record);

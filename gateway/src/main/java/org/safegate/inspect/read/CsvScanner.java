@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import org.safegate.SafegateException;
  * characters are decoded (to validate them). Errors come in the order of the bytes, as a
  * character-by-character reader would find them.
  */
-final class CsvScanner {
+public final class CsvScanner {
     private static final byte PLAIN = 0;
     private static final byte SPECIAL = 1;
     // comma, quote, line ends and every byte of a multi-byte character need a closer look
@@ -73,24 +73,24 @@ final class CsvScanner {
         return in.recordLine();
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return in.bytes;
     }
 
-    int start(int field) {
+    public int start(int field) {
         return in.mark + starts[field];
     }
 
-    int end(int field) {
+    public int end(int field) {
         return in.mark + ends[field];
     }
 
     /** True when the field was quoted and holds a doubled quote. */
-    boolean escaped(int field) {
+    public boolean escaped(int field) {
         return escaped[field];
     }
 
-    String field(int field) {
+    public String field(int field) {
         String text = new String(in.bytes, start(field), ends[field] - starts[field], StandardCharsets.UTF_8);
         return escaped[field] ? text.replace("\"\"", "\"") : text;
     }

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import java.io.InputStream;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * the header. A record longer than the byte limit fails at once, so a 10 MB line costs no more
  * memory than the limit. The byte-level work is {@link CsvScanner}'s.
  */
-final class CsvRecordReader implements RecordReader {
+public final class CsvRecordReader implements RecordReader {
     private final CsvScanner scanner;
     private final Columns columns;
 
-    CsvRecordReader(InputStream in, String source, int maxRecordBytes, List<String> requiredColumns) {
+    public CsvRecordReader(InputStream in, String source, int maxRecordBytes, List<String> requiredColumns) {
         this.scanner = new CsvScanner(in, source, maxRecordBytes);
         if (!scanner.next()) {
             throw scanner.error("no header: the file is empty; the first line must name the columns "
@@ -36,17 +36,17 @@ final class CsvRecordReader implements RecordReader {
         return Optional.of(new RawRecord(scanner.recordLine(), columns, values));
     }
 
-    Columns columns() {
+    public Columns columns() {
         return columns;
     }
 
     /** The current record's bytes, for a pass that reads only some fields (after {@link #advance}). */
-    CsvScanner scanner() {
+    public CsvScanner scanner() {
         return scanner;
     }
 
     /** Moves to the next record, checked but not decoded; false at the end of the file. */
-    boolean advance() {
+    public boolean advance() {
         if (!scanner.next()) {
             return false;
         }
