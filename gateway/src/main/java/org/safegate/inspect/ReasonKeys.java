@@ -1,5 +1,6 @@
 package org.safegate.inspect;
 
+import org.safegate.inspect.normal.Text;
 import org.safegate.inspect.read.CsvScanner;
 
 /**

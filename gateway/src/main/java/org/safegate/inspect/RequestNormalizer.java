@@ -1,5 +1,8 @@
 package org.safegate.inspect;
 
+import org.safegate.inspect.normal.AddressNormalizer;
+import org.safegate.inspect.normal.NameNormalizer;
+
 /**
  * Normalises every contract field of a request record: name and address as the normalisers do,
  * periods compacted, the other fields trimmed with runs of white space made single.

@@ -3,6 +3,7 @@ package org.safegate.inspect;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.safegate.inspect.normal.AddressNormalizer;
 
 /**
  * The checks one record must pass on its own (26 U.S.C. 6103(i)(2)(B) and a deliverable address).

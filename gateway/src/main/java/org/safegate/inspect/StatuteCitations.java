@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.safegate.inspect.normal.Text;
 
 /**
  * Compares statutory citations regardless of how they are written: {@code 26 U.S.C. § 6103(i)(2)},

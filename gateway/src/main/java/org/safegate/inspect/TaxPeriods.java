@@ -2,6 +2,7 @@ package org.safegate.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.safegate.inspect.normal.Text;
 
 /**
  * Taxable periods as requesters write them: one year ({@code 2021}), a list ({@code 2021;2022} or

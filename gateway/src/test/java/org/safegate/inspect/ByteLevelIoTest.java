@@ -2,6 +2,7 @@ package org.safegate.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.safegate.inspect.normal.Text;
 import org.safegate.inspect.read.RawRecord;
 import org.safegate.inspect.read.Utf8Writer;
 

@@ -1,6 +1,7 @@
 package org.safegate.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

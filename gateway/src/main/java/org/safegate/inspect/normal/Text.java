@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.normal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * slash between digits stays (house numbers 123-45, 12 1/2); between letters when asked (Smith-Jones).
  * A {@code #} is a token of its own (a unit designator).
  */
-final class Text {
+public final class Text {
     // compiled once: a pattern compiled per name with an accent was a visible cost at a million records
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -36,7 +36,7 @@ final class Text {
     }
 
     /** Upper case, single spaces, punctuation gone: the form reasons and officials are compared in. */
-    static String words(String raw) {
+    public static String words(String raw) {
         return joined(raw, false);
     }
 
@@ -92,7 +92,7 @@ final class Text {
     }
 
     /** Upper case with accents removed (É to E, ß to SS); ASCII text takes the fast path. */
-    static String fold(String raw) {
+    public static String fold(String raw) {
         boolean ascii = true;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -143,7 +143,7 @@ final class Text {
         return digits || letters;
     }
 
-    static boolean isDigit(char c) {
+    public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 

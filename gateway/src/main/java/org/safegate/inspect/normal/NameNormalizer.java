@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.normal;
 
 /**
  * Brings a person's name to one form: upper case, accents folded, apostrophes dropped

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.normal;
 
 import java.util.HashMap;
 import java.util.Map;

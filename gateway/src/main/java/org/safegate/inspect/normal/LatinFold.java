@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.normal;
 
 /**
  * {@link Text#fold} by table for text of Latin-1 and Latin Extended-A characters (below U+0180),
