@@ -25,6 +25,7 @@ import org.safegate.inspect.read.RecordFormat;
 import org.safegate.inspect.read.RecordReader;
 import org.safegate.inspect.read.RecordReaders;
 import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.AnswerCode;
 
 /**
  * Releases an answer record only when its {@code request_id} belongs to a request that passed

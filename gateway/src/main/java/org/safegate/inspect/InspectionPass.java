@@ -9,6 +9,14 @@ import org.safegate.inspect.read.Columns;
 import org.safegate.inspect.read.RawRecord;
 import org.safegate.inspect.read.RecordReader;
 import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.Fingerprint;
+import org.safegate.inspect.rules.FingerprintTable;
+import org.safegate.inspect.rules.ReasonKeys;
+import org.safegate.inspect.rules.RecordProblem;
+import org.safegate.inspect.rules.RequestCode;
+import org.safegate.inspect.rules.RequestNormalizer;
+import org.safegate.inspect.rules.RequestRecord;
+import org.safegate.inspect.rules.RequestRules;
 
 /**
  * The second pass over one request file: normalise, check, write each record to the passed or the

@@ -17,6 +17,8 @@ import org.safegate.inspect.read.RecordFormat;
 import org.safegate.inspect.read.RecordReader;
 import org.safegate.inspect.read.RecordReaders;
 import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.FingerprintTable;
+import org.safegate.inspect.rules.ReasonKeys;
 
 /**
  * Inspects a request file record by record and splits it: records that meet the request rules go to

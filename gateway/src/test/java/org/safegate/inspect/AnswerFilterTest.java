@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.inspect.read.RawRecord;
 import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.rules.AnswerCode;
 
 /** Answers leave only for requests that passed, to the same requester, within the window. */
 class AnswerFilterTest {

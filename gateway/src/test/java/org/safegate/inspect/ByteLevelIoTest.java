@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.safegate.inspect.normal.Text;
 import org.safegate.inspect.read.RawRecord;
 import org.safegate.inspect.read.Utf8Writer;
+import org.safegate.inspect.rules.Fingerprint;
+import org.safegate.inspect.rules.ReasonKeys;
 
 /** The byte-level reader, reason fingerprints and writer give what the String-level forms give. */
 class ByteLevelIoTest {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.safegate.inspect.normal.AddressNormalizer;
  * The two checks that need the whole file, duplicate ids and boilerplate reasons, are decided by the
  * inspector and passed in. Every failed rule is reported, not just the first.
  */
-final class RequestRules {
+public final class RequestRules {
     private final AddressNormalizer address;
     private final StatuteCitations statutes;
     private final int earliestYear;
@@ -24,8 +24,8 @@ final class RequestRules {
      * @param evaluationDay    the day periods are judged on; none may be later than its year
      * @param oldestTaxYearAge how many years before the evaluation year a period may start
      */
-    RequestRules(AddressNormalizer address, List<String> allowedStatutes, LocalDate evaluationDay,
-                 int oldestTaxYearAge) {
+    public RequestRules(AddressNormalizer address, List<String> allowedStatutes, LocalDate evaluationDay,
+                        int oldestTaxYearAge) {
         this.address = address;
         this.statutes = new StatuteCitations(allowedStatutes);
         this.latestYear = evaluationDay.getYear();
@@ -38,7 +38,7 @@ final class RequestRules {
      * @param duplicateId  the id is empty or an earlier record of the file used it
      * @param boilerplate  the record's reason text is on too many of the file's records
      */
-    List<RecordProblem> check(RequestRecord r, boolean duplicateId, boolean boilerplate) {
+    public List<RecordProblem> check(RequestRecord r, boolean duplicateId, boolean boilerplate) {
         List<RecordProblem> problems = new ArrayList<>(0);
         if (duplicateId) {
             problems.add(new RecordProblem(RequestCode.DUPLICATE_REQUEST_ID, r.requestId().isEmpty()

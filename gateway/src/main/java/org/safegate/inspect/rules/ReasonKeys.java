@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import org.safegate.inspect.normal.Text;
 import org.safegate.inspect.read.CsvScanner;
@@ -6,17 +6,17 @@ import org.safegate.inspect.read.CsvScanner;
 /**
  * Fingerprints of reasons in the form they are compared in ({@link Text#words}: upper case,
  * punctuation and spacing ignored), computed without building that form. ASCII reasons, nearly all
- * of them, are tokenised straight from their bytes by the rules of {@link Text#tokens}; any other
+ * of them, are tokenised straight from their bytes by the rules of {@code Text.tokens}; any other
  * goes through {@link Text#words}, so both give the same fingerprint. One instance per pass.
  */
-final class ReasonKeys {
+public final class ReasonKeys {
     private static final int NOT_ASCII = -1;
 
     private byte[] scratch = new byte[256];
     private long fingerprint;
 
     /** True when the reason has words; their fingerprint is then {@link #fingerprint()}. */
-    boolean of(String reason) {
+    public boolean of(String reason) {
         int length = reason.length();
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
@@ -32,13 +32,13 @@ final class ReasonKeys {
     }
 
     /** As {@link #of(String)}, for a field of the scanner's current record. */
-    boolean of(CsvScanner scanner, int field) {
+    public boolean of(CsvScanner scanner, int field) {
         int words = scanner.escaped(field) ? NOT_ASCII
                 : ascii(scanner.bytes(), scanner.start(field), scanner.end(field));
         return words == NOT_ASCII ? ofText(scanner.field(field)) : words > 0;
     }
 
-    long fingerprint() {
+    public long fingerprint() {
         return fingerprint;
     }
 

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 /** Why an answer record was withheld from the requester. */
 public enum AnswerCode {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import java.util.Objects;
 import org.safegate.inspect.read.Columns;
@@ -34,7 +34,7 @@ public record RequestRecord(long line, String requestId, String name, String str
     }
 
     /** A record from values in the order of {@link Columns#REQUEST_CONTRACT}. */
-    static RequestRecord of(long line, String[] v) {
+    public static RequestRecord of(long line, String[] v) {
         return new RequestRecord(line, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 

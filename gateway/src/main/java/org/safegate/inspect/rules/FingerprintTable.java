@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 /**
  * Counts 64-bit fingerprints in one primitive array (open addressing, linear probing, at most three
@@ -9,7 +9,7 @@ package org.safegate.inspect;
  * <p>Each key sits next to its count ({@code slots[2i]}, {@code slots[2i + 1]}): with a million
  * random keys nearly every look-up misses the CPU caches, and one miss is cheaper than two.
  */
-final class FingerprintTable {
+public final class FingerprintTable {
     private static final long EMPTY = 0L;
     private static final int MIN_CAPACITY = 1 << 12;
 
@@ -18,12 +18,12 @@ final class FingerprintTable {
     private int zeroCount;
     private boolean hasZero;
 
-    FingerprintTable() {
+    public FingerprintTable() {
         this(0);
     }
 
     /** A table that holds {@code expected} distinct keys without growing. */
-    FingerprintTable(long expected) {
+    public FingerprintTable(long expected) {
         int capacity = MIN_CAPACITY;
         while (capacity < (1 << 29) && capacity / 4 * 3 < expected) {
             capacity *= 2;
@@ -32,7 +32,7 @@ final class FingerprintTable {
     }
 
     /** Adds one occurrence and returns how many there were before. */
-    int increment(long key) {
+    public int increment(long key) {
         if (key == EMPTY) {
             // zero marks a free slot, so the zero fingerprint is counted apart
             int before = zeroCount;
@@ -53,7 +53,7 @@ final class FingerprintTable {
         return 0;
     }
 
-    int count(long key) {
+    public int count(long key) {
         if (key == EMPTY) {
             return hasZero ? zeroCount : 0;
         }
@@ -61,7 +61,7 @@ final class FingerprintTable {
         return slots[slot] == key ? (int) slots[slot + 1] : 0;
     }
 
-    int size() {
+    public int size() {
         return size + (hasZero ? 1 : 0);
     }
 
@@ -69,7 +69,7 @@ final class FingerprintTable {
      * A table of only the keys counted more than {@code threshold} times, with their counts: a
      * handful of boilerplate reasons fit in the CPU cache, where the full table does not.
      */
-    FingerprintTable above(long threshold) {
+    public FingerprintTable above(long threshold) {
         FingerprintTable frequent = new FingerprintTable();
         for (int i = 0; i < slots.length; i += 2) {
             if (slots[i] != EMPTY && slots[i + 1] > threshold) {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 /**
  * A 64-bit fingerprint of a string (FNV-1a over the UTF-16 units, then the MurmurHash3 finaliser
@@ -7,13 +7,13 @@ package org.safegate.inspect;
  * Not a cryptographic hash: a requester able to craft a collision only harms its own request.
  * {@link #START}, {@link #add} and {@link #finish} let a caller fingerprint text it never builds.
  */
-final class Fingerprint {
+public final class Fingerprint {
     static final long START = 0xcbf29ce484222325L;
 
     private Fingerprint() {
     }
 
-    static long of(String text) {
+    public static long of(String text) {
         long hash = START;
         for (int i = 0; i < text.length(); i++) {
             hash = add(hash, text.charAt(i));

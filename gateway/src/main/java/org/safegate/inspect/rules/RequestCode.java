@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 /**
  * Why a request record does not meet 26 U.S.C. 6103(i)(2)(B) or is not well formed enough to be

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import org.safegate.inspect.normal.AddressNormalizer;
 import org.safegate.inspect.normal.NameNormalizer;
