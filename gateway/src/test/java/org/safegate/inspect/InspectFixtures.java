@@ -21,10 +21,10 @@ import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Source;
 
 /** Shared test values: the IRS-ICE agreement, an arrival time, settings, fixture files. */
-final class InspectFixtures {
+public final class InspectFixtures {
     static final Instant RECEIVED = Instant.parse("2026-03-01T10:00:00Z");
-    static final String HEADER = String.join(",", Columns.REQUEST_CONTRACT);
-    static final String VALID_ROW = "R1,John Smith,123 Main St,Springfield,IL,62701,2023,26 U.S.C. 6103(i)(2),"
+    public static final String HEADER = String.join(",", Columns.REQUEST_CONTRACT);
+    public static final String VALID_ROW = "R1,John Smith,123 Main St,Springfield,IL,62701,2023,26 U.S.C. 6103(i)(2),"
             + "Named in affidavit 17 of case 2026-CR-1,Jane Agent";
 
     private InspectFixtures() {

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.safegate.inspect.rules.RequestNormalizer;
-import org.safegate.inspect.rules.RequestRecord;
-import org.safegate.inspect.rules.RequestRules;
 
 /**
  * A valid record stays valid when written differently: other case, extra spaces, abbreviations

@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,13 +17,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import org.safegate.inspect.normal.Text;
-import org.safegate.inspect.read.RawRecord;
-import org.safegate.inspect.read.Utf8Writer;
-import org.safegate.inspect.rules.Fingerprint;
-import org.safegate.inspect.rules.ReasonKeys;
+import org.safegate.inspect.InspectFixtures;
 
-/** The byte-level reader, reason fingerprints and writer give what the String-level forms give. */
+/** The byte-level reader and writer give what the String-level forms give. */
 class ByteLevelIoTest {
     private static final String HEADER = InspectFixtures.HEADER;
 
@@ -58,16 +54,6 @@ class ByteLevelIoTest {
         String over = prefix + "r".repeat(limit - prefix.length() - 3) + ",J\r\n";
         assertThatThrownBy(() -> RequestFileTest.readAll(new ByteArrayInputStream((HEADER + "\n" + over)
                 .getBytes(StandardCharsets.UTF_8)))).hasMessageContaining("line 2: record longer than 65536 bytes");
-    }
-
-    @Property(tries = 500)
-    void reasonFingerprintsMatchTheirWords(@ForAll("reasons") String reason) {
-        ReasonKeys keys = new ReasonKeys();
-        String words = Text.words(reason);
-        assertThat(keys.of(reason)).isEqualTo(!words.isEmpty());
-        if (!words.isEmpty()) {
-            assertThat(keys.fingerprint()).isEqualTo(Fingerprint.of(words));
-        }
     }
 
     @Property(tries = 300)

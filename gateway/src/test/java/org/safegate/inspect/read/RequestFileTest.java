@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
-import org.safegate.inspect.read.Columns;
-import org.safegate.inspect.read.RawRecord;
-import org.safegate.inspect.read.RecordFormat;
-import org.safegate.inspect.read.RecordReader;
-import org.safegate.inspect.read.RecordReaders;
+import org.safegate.inspect.InspectFixtures;
 
 /** Bad request files: each one is refused whole, with the line, column or byte and the reason. */
 class RequestFileTest {

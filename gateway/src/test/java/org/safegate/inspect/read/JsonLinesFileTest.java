@@ -1,4 +1,4 @@
-package org.safegate.inspect;
+package org.safegate.inspect.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safegate.SafegateException;
-import org.safegate.inspect.read.Columns;
-import org.safegate.inspect.read.RawRecord;
-import org.safegate.inspect.read.RecordFormat;
-import org.safegate.inspect.read.RecordReader;
-import org.safegate.inspect.read.RecordReaders;
 
 /** JSON Lines request files: good ones read field by field, bad ones name the line. */
 class JsonLinesFileTest {
