@@ -19,6 +19,13 @@ import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.files.FileModes;
+import org.safegate.inspect.read.CsvWriter;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordReaders;
+import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.AnswerCode;
 
 /**
  * Releases an answer record only when its {@code request_id} belongs to a request that passed

@@ -3,6 +3,7 @@ package org.safegate.inspect;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.safegate.inspect.rules.AnswerCode;
 
 /** The audit counts of an answer file: records that arrived, were released, were withheld and why. */
 public record AnswerResult(long arrived, long released, long withheld, Map<AnswerCode, Long> withheldByReason) {

@@ -1,9 +1,22 @@
 package org.safegate.inspect;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.Fingerprint;
+import org.safegate.inspect.rules.FingerprintTable;
+import org.safegate.inspect.rules.ReasonKeys;
+import org.safegate.inspect.rules.RecordProblem;
+import org.safegate.inspect.rules.RequestCode;
+import org.safegate.inspect.rules.RequestNormalizer;
+import org.safegate.inspect.rules.RequestRecord;
+import org.safegate.inspect.rules.RequestRules;
 
 /**
  * The second pass over one request file: normalise, check, write each record to the passed or the
@@ -40,10 +53,18 @@ final class InspectionPass {
         this.context = context;
         this.passedRequests = passedRequests;
         this.reasons = reasons;
-        this.rules = new RequestRules(normalizer.address(), context, settings);
+        this.rules = new RequestRules(normalizer.address(), allowedStatutes(settings, context), context.evaluationDay(),
+                settings.oldestTaxYearAge());
         this.boilerplateAbove = boilerplateAbove(settings, reasons.records());
         // sized from the first pass's count, so that it never rehashes a million ids
         this.ids = new FingerprintTable(reasons.records());
+    }
+
+    /** The statutes a request may cite: those the settings allow, and the agreement's own authority. */
+    private static List<String> allowedStatutes(InspectionSettings settings, InspectionContext context) {
+        List<String> allowed = new ArrayList<>(settings.allowedStatutes());
+        allowed.add(context.agreement().authority());
+        return allowed;
     }
 
     /** A reason is boilerplate on more than the share of records, and on at least the minimum count. */

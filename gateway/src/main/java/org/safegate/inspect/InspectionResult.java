@@ -3,6 +3,7 @@ package org.safegate.inspect;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.safegate.inspect.rules.RequestCode;
 
 /**
  * What an inspection found: how many records arrived, passed and were refused, how many records

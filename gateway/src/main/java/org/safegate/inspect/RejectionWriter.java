@@ -7,6 +7,9 @@ import java.io.Writer;
 import java.util.List;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.inspect.read.CsvWriter;
+import org.safegate.inspect.read.Utf8Writer;
+import org.safegate.inspect.rules.RecordProblem;
 
 /**
  * The rejection file the requester gets back: CSV, one row per refused record, with its line, its

@@ -11,6 +11,14 @@ import java.util.Objects;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.files.FileModes;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.CsvRecordReader;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordReaders;
+import org.safegate.inspect.read.RecordWriter;
+import org.safegate.inspect.rules.FingerprintTable;
+import org.safegate.inspect.rules.ReasonKeys;
 
 /**
  * Inspects a request file record by record and splits it: records that meet the request rules go to

@@ -46,6 +46,36 @@ class ArchitectureTest {
             .because("each package can then be understood, tested and changed from the ones below it");
 
     /**
+     * Inside inspect: reading record files and normalising text know nothing of the request rules or
+     * of the inspector that uses them, and the rules know nothing of the inspector, so each can be
+     * tested and changed on its own. Only the root package ({@code RequestInspector},
+     * {@code AnswerFilter}) brings the three together.
+     */
+    @ArchTest
+    static final ArchRule inspectReadingAndNormalisingKnowNothingOfTheRules = noClasses()
+            .that().resideInAnyPackage("org.safegate.inspect.read..", "org.safegate.inspect.normal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.safegate.inspect", "org.safegate.inspect.rules..");
+
+    @ArchTest
+    static final ArchRule inspectReadingKnowsNothingOfNormalising = noClasses()
+            .that().resideInAPackage("org.safegate.inspect.read..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.inspect.normal..");
+
+    @ArchTest
+    static final ArchRule inspectNormalisingKnowsNothingOfReading = noClasses()
+            .that().resideInAPackage("org.safegate.inspect.normal..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.inspect.read..");
+
+    @ArchTest
+    static final ArchRule inspectRulesKnowNothingOfTheInspector = noClasses()
+            .that().resideInAPackage("org.safegate.inspect.rules..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.inspect");
+
+    @ArchTest
+    static final ArchRule noCyclesInsideInspect = slices().matching("org.safegate.inspect.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
      * The layers of docs/architecture.md, each using only the ones below it: the commands, the
      * composition root, the routes (Camel), the admin API and operator services, the transfer
      * stages, the domain (policy, keys, crypto, inspection, store, audit) and the base.

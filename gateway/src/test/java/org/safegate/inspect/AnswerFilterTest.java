@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.rules.AnswerCode;
 
 /** Answers leave only for requests that passed, to the same requester, within the window. */
 class AnswerFilterTest {

@@ -12,14 +12,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.read.RecordReader;
+import org.safegate.inspect.read.RecordReaders;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Source;
 
 /** Shared test values: the IRS-ICE agreement, an arrival time, settings, fixture files. */
-final class InspectFixtures {
+public final class InspectFixtures {
     static final Instant RECEIVED = Instant.parse("2026-03-01T10:00:00Z");
-    static final String HEADER = String.join(",", Columns.REQUEST_CONTRACT);
-    static final String VALID_ROW = "R1,John Smith,123 Main St,Springfield,IL,62701,2023,26 U.S.C. 6103(i)(2),"
+    public static final String HEADER = String.join(",", Columns.REQUEST_CONTRACT);
+    public static final String VALID_ROW = "R1,John Smith,123 Main St,Springfield,IL,62701,2023,26 U.S.C. 6103(i)(2),"
             + "Named in affidavit 17 of case 2026-CR-1,Jane Agent";
 
     private InspectFixtures() {

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.inspect.read.Columns;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
+import org.safegate.inspect.rules.RequestCode;
 
 /**
  * The catalogue: one deficient record per reason code and tricky valid ones (units, PO boxes,

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.SafegateException;
+import org.safegate.inspect.read.RawRecord;
+import org.safegate.inspect.read.RecordFormat;
 
 /** Whole files through the inspector: outputs, quarantine, recorded outcomes, injection-safe rejections. */
 class RequestInspectorTest {
