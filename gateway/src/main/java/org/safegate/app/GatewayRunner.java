@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.safegate.admin.AdminApi;
 import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
 import org.safegate.route.ApiServer;
+import org.safegate.route.OutboxRouteTemplates;
 import org.safegate.route.OutboxRoutes;
 
 /**
@@ -151,6 +151,8 @@ public final class GatewayRunner {
             ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, gateway.clock(),
                     version()), timings);
         }
+        // the templates first: the outbox routes are made from them
+        main.configure().addRoutesBuilder(new OutboxRouteTemplates());
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
         main.configure().withName("safegate");
         return main;
