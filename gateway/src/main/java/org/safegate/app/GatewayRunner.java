@@ -16,6 +16,7 @@ import org.safegate.admin.AdminApi;
 import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
 import org.safegate.route.ApiServer;
+import org.safegate.route.OutboxErrorHandling;
 import org.safegate.route.OutboxRouteTemplates;
 import org.safegate.route.OutboxRoutes;
 
@@ -151,7 +152,8 @@ public final class GatewayRunner {
             ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, gateway.clock(),
                     version()), timings);
         }
-        // the templates first: the outbox routes are made from them
+        // the error handling and the templates first: the outbox routes are made from them
+        main.configure().addRoutesBuilder(new OutboxErrorHandling());
         main.configure().addRoutesBuilder(new OutboxRouteTemplates());
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
         main.configure().withName("safegate");
