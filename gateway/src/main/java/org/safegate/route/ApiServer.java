@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -52,6 +53,10 @@ public final class ApiServer {
                     throw new SafegateException(ErrorCode.IO_FAILURE, "cannot start the admin API's server", e);
                 }
                 support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
+                // each route's exchanges, counted and timed by camel-micrometer in the registry /metrics renders
+                MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
+                routeMeters.setMeterRegistry(timings.registry());
+                support.getCamelContext().addRoutePolicyFactory(routeMeters);
             }
         });
     }
