@@ -33,7 +33,9 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings) {
+    /** {@code health}: the gateway's health checks, registered with the context; the API's health is built from them. */
+    public static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings,
+                                 GatewayHealthChecks health) {
         settings.requireTls();
         SSLContextParameters tls = tls(settings.certificate().orElseThrow(), settings.key().orElseThrow());
         main.configure().httpServer().withEnabled(true).withHost(settings.host()).withPort(settings.port())
@@ -57,6 +59,11 @@ public final class ApiServer {
                 MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
                 routeMeters.setMeterRegistry(timings.registry());
                 support.getCamelContext().addRoutePolicyFactory(routeMeters);
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                health.register(support.getCamelContext());
             }
         });
     }
