@@ -2,6 +2,7 @@ package org.safegate.admin;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.safegate.SafegateException;
 import org.safegate.config.ApiSettings;
@@ -32,10 +33,10 @@ public final class AdminApi {
     private final OperatorEndpoints operators;
 
     private AdminApi(ApiGuard guard, LoginThrottle throttle, long maxBodyBytes, AdminServices services,
-                     String version) {
+                     String version, Supplier<Readiness> readiness) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
-        this.health = new HealthCheck(services);
+        this.health = new HealthCheck(readiness);
         this.metrics = new PrometheusMetrics(services);
         this.openApi = new OpenApiDocument(version);
         this.policy = new PolicyEndpoints(services);
@@ -46,8 +47,14 @@ public final class AdminApi {
         this.operators = new OperatorEndpoints(services, throttle);
     }
 
-    /** The API with a Shiro security manager of its own over the live policy set's operators. */
+    /** The API with a Shiro security manager of its own over the live policy set's operators; health probed directly. */
     public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version) {
+        return create(services, settings, clock, version, new ReadinessProbes(services)::now);
+    }
+
+    /** As above, with the health checks' results from {@code readiness} (Camel's health checks in a running gateway). */
+    public static AdminApi create(AdminServices services, ApiSettings settings, Clock clock, String version,
+                                  Supplier<Readiness> readiness) {
         OperatorRealm realm = new OperatorRealm(services.policies(), services.apiTokens());
         DefaultSecurityManager security = new DefaultSecurityManager(realm);
         ApiSettings.Login login = settings.login();
@@ -55,7 +62,7 @@ public final class AdminApi {
                 login.maxAddressFailures(), login.lockout(), login.maxLockout()), clock);
         PasswordChecks checks = new PasswordChecks(login.concurrentChecks(), CHECK_WAIT);
         return new AdminApi(new ApiGuard(security, realm, throttle, checks, services.audit()), throttle,
-                settings.maxBodyBytes(), services, version);
+                settings.maxBodyBytes(), services, version, readiness);
     }
 
     public ApiResponse handle(ApiOperation operation, ApiRequest request) {

@@ -8,8 +8,10 @@ import org.safegate.audit.AuditStatistics;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (version 0.0.4). Transfer counts and bytes come
- * from the audit store, so they cover every node sharing it and survive restarts; latency is this
- * node's, since it started.
+ * from the audit store, so they cover every node sharing it and survive restarts, and are written
+ * here as integers as they always were; latency and the routes' exchange meters are this node's,
+ * since it started, kept in Micrometer's Prometheus registry ({@link TransferTimings}) and
+ * rendered by it.
  */
 final class PrometheusMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -40,26 +42,13 @@ final class PrometheusMetrics {
         byReason.forEach((labels, n) -> sample(out, "safegate_transfer_reasons_total", labels, n));
         family(out, "safegate_transfer_bytes_total", "counter", "Bytes of the files that ended each way.");
         bytes.forEach((outcome, n) -> sample(out, "safegate_transfer_bytes_total", "outcome=\"" + outcome + "\"", n));
-        latency(out, services.timings());
         family(out, "safegate_held_files", "gauge", "Files held for retry (key, store or endpoint unavailable).");
         sample(out, "safegate_held_files", null, services.heldFiles().getAsInt());
         family(out, "safegate_audit_chain_length", "gauge", "Sequence number of the audit chain head.");
         sample(out, "safegate_audit_chain_length", null, services.auditStore().headSequence());
+        // the meters of this node (the transfer duration histogram, the routes' exchanges), rendered by Micrometer
+        out.append(services.timings().scrape());
         return ApiResponse.text(200, CONTENT_TYPE, out.toString());
-    }
-
-    private static void latency(StringBuilder out, TransferTimings timings) {
-        String name = "safegate_transfer_duration_seconds";
-        family(out, name, "histogram", "Time from pickup to outcome of each file (this node, since start).");
-        long cumulative = 0;
-        for (int i = 0; i < TransferTimings.BOUNDS.length; i++) {
-            cumulative += timings.inBucket(i);
-            sample(out, name + "_bucket", "le=\"" + TransferTimings.BOUNDS[i] + "\"", cumulative);
-        }
-        cumulative += timings.inBucket(TransferTimings.BOUNDS.length);
-        sample(out, name + "_bucket", "le=\"+Inf\"", cumulative);
-        out.append(name).append("_sum ").append(String.format(Locale.ROOT, "%.3f", timings.totalSeconds())).append('\n');
-        sample(out, name + "_count", null, timings.count());
     }
 
     private static String outcome(AuditEventType type) {

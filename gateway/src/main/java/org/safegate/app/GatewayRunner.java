@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +13,14 @@ import org.apache.camel.main.Main;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.admin.AdminApi;
+import org.safegate.admin.AdminServices;
+import org.safegate.admin.ReadinessProbes;
 import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
 import org.safegate.route.ApiServer;
+import org.safegate.route.GatewayHealthChecks;
+import org.safegate.route.OutboxErrorHandling;
+import org.safegate.route.OutboxRouteTemplates;
 import org.safegate.route.OutboxRoutes;
 
 /**
@@ -148,9 +152,14 @@ public final class GatewayRunner {
         gateway.sweepWithdrawn();
         Main main = new Main();
         if (withApi && api != null && api.enabled()) {
-            ApiServer.configure(main, api, AdminApi.create(gateway.adminServices(timings), api, gateway.clock(),
-                    version()), timings);
+            AdminServices services = gateway.adminServices(timings);
+            GatewayHealthChecks health = new GatewayHealthChecks(new ReadinessProbes(services));
+            ApiServer.configure(main, api, AdminApi.create(services, api, gateway.clock(), version(), health), timings,
+                    health);
         }
+        // the error handling and the templates first: the outbox routes are made from them
+        main.configure().addRoutesBuilder(new OutboxErrorHandling());
+        main.configure().addRoutesBuilder(new OutboxRouteTemplates());
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
         main.configure().withName("safegate");
         return main;

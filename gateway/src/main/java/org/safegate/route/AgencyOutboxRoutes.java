@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 
 /**
  * The routes of one agency's outbox: a file consumer on its folder (for an SFTP outbox, the local
  * spool it is taken into), one on the private folder its files are taken into (for the ones held
  * or left by a stopped run), both feeding the same lanes, and, for an SFTP outbox, the timer that
- * takes files from the server.
+ * takes files from the server. The routes are made from {@link OutboxRouteTemplates}.
  */
 final class AgencyOutboxRoutes {
-    /** Most files one poll of an outbox hands on. */
-    private static final int BATCH = 1000;
-
     private AgencyOutboxRoutes() {
     }
 
@@ -71,21 +71,9 @@ final class AgencyOutboxRoutes {
             return current == null || current.awaitIdle(limit);
         }
 
+        /** Makes the agency's routes from {@link OutboxRouteTemplates}, with lanes of their own. */
         @Override
         public void define(RouteBuilder builder, String agency, OutboxWork.Outbox outbox) {
-            Path folder = outbox.folder();
-            // links are never followed: the guard hands each to the agency's current lanes to be quarantined
-            String guard = "outbox-links-" + agency;
-            builder.getContext().getRegistry().bind(guard, new OutboxLinkGuard(folder, link -> {
-                OutboxLanes current = lanes.get(agency);
-                if (current != null) {
-                    current.offer(link);
-                }
-            }));
-            // hidden files (a name starting with '.') are files still being written: Camel skips them;
-            // readLock=changed waits until a file has stopped changing for a second; an empty file is taken too
-            // (and quarantined) rather than waited on forever
-            // a poll takes at most a bounded batch, the oldest first, so memory does not grow with a backlog
             Path taken;
             try {
                 // made here for the gateway's account only: Camel would make it as the umask says
@@ -93,25 +81,25 @@ final class AgencyOutboxRoutes {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make the private folder of " + agency, e);
             }
-            OutboxLanes agencyLanes = lanes.compute(agency, (id, old) -> new OutboxLanes(agency, folder, taken,
+            OutboxLanes agencyLanes = lanes.compute(agency, (id, old) -> new OutboxLanes(agency, outbox.folder(), taken,
                     gateway.lanesPerOutbox(), (root, file) -> gateway.process(agency, root, file)));
-            builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&autoCreate=true&delay=500"
-                    + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&readLockCheckInterval=250"
-                    + "&readLockTimeout=60000&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false"
-                    + "&filter=#%s&pollStrategy=#%s", folder, BATCH, guard, guard)
-                    .routeId(fileRouteId(agency))
-                    .process(agencyLanes);
-            // files taken but not finished (held, or left by a stopped run) are retried from the private folder,
-            // where only the gateway writes: no read lock is needed, and the half-copied ones have hidden names
-            builder.fromF("file:%s?recursive=true&noop=true&idempotent=false&delay=1000"
-                    + "&sortBy=file:modified&maxMessagesPerPoll=%d&eagerMaxMessagesPerPoll=false", taken, BATCH)
-                    .routeId(takenRouteId(agency))
-                    .process(agencyLanes);
+            // a link the guard refuses goes to the agency's current lanes, to be quarantined
+            OutboxLinkGuard guard = new OutboxLinkGuard(outbox.folder(), link -> {
+                OutboxLanes current = lanes.get(agency);
+                if (current != null) {
+                    current.offer(link);
+                }
+            });
+            CamelContext context = builder.getContext();
+            TemplatedRouteBuilder.builder(context, OutboxRouteTemplates.OUTBOX).routeId(fileRouteId(agency))
+                    .parameter("folder", outbox.folder().toString())
+                    .bean("guard", guard).bean("lanes", agencyLanes).add();
+            TemplatedRouteBuilder.builder(context, OutboxRouteTemplates.TAKEN).routeId(takenRouteId(agency))
+                    .parameter("folder", taken.toString()).bean("lanes", agencyLanes).add();
             if (outbox.sftp()) {
-                // an SFTP outbox is taken into its spool folder, which the route above watches
-                builder.fromF("timer:sftp-pickup-%s?delay=0&period=1000", agency)
-                        .routeId(sftpRouteId(agency))
-                        .process(exchange -> gateway.pickUp(agency));
+                Processor pickup = exchange -> gateway.pickUp(agency);
+                TemplatedRouteBuilder.builder(context, OutboxRouteTemplates.SFTP_PICKUP).routeId(sftpRouteId(agency))
+                        .parameter("agency", agency).bean("pickup", pickup).add();
             }
         }
     }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -32,7 +33,9 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings) {
+    /** {@code health}: the gateway's health checks, registered with the context; the API's health is built from them. */
+    public static void configure(Main main, ApiSettings settings, AdminApi api, TransferTimings timings,
+                                 GatewayHealthChecks health) {
         settings.requireTls();
         SSLContextParameters tls = tls(settings.certificate().orElseThrow(), settings.key().orElseThrow());
         main.configure().httpServer().withEnabled(true).withHost(settings.host()).withPort(settings.port())
@@ -52,6 +55,15 @@ public final class ApiServer {
                     throw new SafegateException(ErrorCode.IO_FAILURE, "cannot start the admin API's server", e);
                 }
                 support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
+                // each route's exchanges, counted and timed by camel-micrometer in the registry /metrics renders
+                MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
+                routeMeters.setMeterRegistry(timings.registry());
+                support.getCamelContext().addRoutePolicyFactory(routeMeters);
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                health.register(support.getCamelContext());
             }
         });
     }

@@ -3,7 +3,9 @@ package org.safegate.route;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * One route per agency outbox, and one that reloads the policies. Wiring only: each file found
+ * The routes of each agency outbox (made from {@link OutboxRouteTemplates}, which must be added
+ * to the context first), and one that reloads the policies; all use the error handling of
+ * {@link OutboxErrorHandling}, which must be added too. Wiring only: each file found
  * goes, on its lane ({@link OutboxLanes}), to the gateway's transfer processor ({@link OutboxWork}), which moves it away
  * when it reaches an outcome (so the consumer neither deletes nor remembers files: a held file is
  * simply seen again on a later poll). The outbox routes follow the policies: after each reload
@@ -24,6 +26,7 @@ public final class OutboxRoutes extends RouteBuilder {
         routes.defineCurrent(this);
         from("timer:policy-reload?period=2000")
                 .routeId("policy-reload")
+                .routeConfigurationId(OutboxErrorHandling.ID)
                 .process(exchange -> {
                     gateway.reloadPoliciesIfChanged();
                     // a reload made elsewhere (a safeguard event from the admin API) is followed too

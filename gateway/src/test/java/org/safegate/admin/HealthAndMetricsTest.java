@@ -52,6 +52,8 @@ class HealthAndMetricsTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/metrics", "auditor").body())
                 .contains("safegate_transfer_duration_seconds_count 2\n")
                 .contains("safegate_transfer_duration_seconds_bucket{le=\"+Inf\"} 2\n"));
+        assertThat(api.get("/metrics", "auditor").body()).as("each route's exchanges, from camel-micrometer")
+                .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"outbox-IRS\"[^}]*\\} [1-9]");
         long head = new org.safegate.audit.AuditStore(api.gateway.database()).headSequence();
         assertThat(api.get("/metrics", "admin").body()).contains("safegate_audit_chain_length " + head + "\n");
     }
