@@ -78,10 +78,10 @@ public final class AdminApi {
             return Json.error(throttled.problem()).withHeader("Retry-After",
                     Long.toString(throttled.retryAfterSeconds()));
         } catch (SafegateException e) {
-            LOG.error("admin API {} {} failed: {}", operation.method(), operation.path(), e.getMessage());
-            boolean input = e.code().isInputError();
-            return Json.error(new ApiProblem(input ? ApiProblem.Kind.BAD_INPUT : ApiProblem.Kind.UNAVAILABLE,
-                    e.code().name(), input ? e.getMessage() : "the gateway cannot do this now; see its log", null));
+            if (!ErrorStatuses.isOperatorError(e.code())) {
+                LOG.error("admin API {} {} failed: {}", operation.method(), operation.path(), e.getMessage());
+            }
+            return ErrorStatuses.response(e);
         } catch (RuntimeException e) {
             LOG.error("admin API {} {} failed", operation.method(), operation.path(), e);
             return ApiResponse.json(500, Json.write(Json.object().put("code", "INTERNAL_ERROR")
