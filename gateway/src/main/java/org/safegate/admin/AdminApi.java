@@ -5,6 +5,11 @@ import java.util.Optional;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.safegate.SafegateException;
 import org.safegate.config.ApiSettings;
+import org.safegate.operator.LoginThrottle;
+import org.safegate.operator.OperatorAccess;
+import org.safegate.operator.OperatorRealm;
+import org.safegate.operator.PasswordChecks;
+import org.safegate.operator.Power;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +48,8 @@ public final class AdminApi {
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
         this.agreements = new AgreementEndpoints(services);
-        this.operators = new OperatorEndpoints(services, throttle);
+        this.operators = new OperatorEndpoints(new OperatorAccess(services.policies(), throttle, services.apiTokens(),
+                services.audit()));
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators. */
