@@ -49,7 +49,7 @@ public final class AgreementAccess {
         return revocation;
     }
 
-    /** Lifts the agreement's revocation; CONFLICT when none is in force. */
+    /** Lifts the agreement's revocation; NOT_REVOKED when none is in force. */
     public void reinstate(String agreementId, String reason, String operator, String origin) {
         Agreement agreement = known(agreementId);
         String why = validReason(reason);

@@ -47,7 +47,7 @@ public final class FileSafeguardEvents implements SafeguardEvents {
      * @param loader   loads policy folders as the gateway does (same base folder for certificate paths)
      * @param policies the policy folder the gateway runs on
      * @param dataDir  the gateway's data folder: the policy history and the lock live there
-     * @param running  the policy set the gateway decides with (for a quick 404 before any work)
+     * @param running  the policy set the gateway decides with (for a quick NOT_FOUND before any work)
      * @param reload   makes the running gateway load the changed folder now
      */
     public FileSafeguardEvents(PolicyLoader loader, Path policies, Path dataDir, Supplier<PolicySet> running,
@@ -128,7 +128,8 @@ public final class FileSafeguardEvents implements SafeguardEvents {
     private static Path newFile(String agencyId) {
         String name = agencyId.toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-            throw new SafegateException(ErrorCode.CONFLICT, "agency id '" + org.safegate.transfer.FileNames.printable(agencyId)
+            throw new SafegateException(ErrorCode.CONFLICT, "agency id '"
+                    + org.safegate.transfer.FileNames.printable(agencyId)
                     + "' cannot name a file; create its safeguard file by hand first");
         }
         return Path.of("safeguards", name + ".yaml");

@@ -67,7 +67,8 @@ final class HeldTransfers {
                     .object(file.relative().toString()).provider(file.sender()).agreement(queued.agreement())
                     .outcome(org.safegate.audit.Outcome.FAILURE).change("not released: the file reached an outcome "
                             + "before it could be retried").build());
-            throw new SafegateException(ErrorCode.CONFLICT, "the file is no longer held: it reached an outcome meanwhile");
+            throw new SafegateException(ErrorCode.CONFLICT,
+                    "the file is no longer held: it reached an outcome meanwhile");
         }
         return Optional.of(queued);
     }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Bounds how many passwords and API tokens are checked at once. Each check computes an argon2id
  * hash that takes 64 MiB, so a flood of logins (right or wrong) would otherwise exhaust the heap
  * of the process that moves the files. A check that finds every place taken waits a moment, then
- * is refused with {@link Busy}: the caller answers 503 with Retry-After, and nothing was checked.
+ * is refused with {@link Busy}: the admin API answers 503 with Retry-After, and nothing was checked.
  */
 public final class PasswordChecks {
     private final Semaphore places;

@@ -86,25 +86,25 @@ final class QuarantinedTransfers {
         Path releasedFile = folder.resolve(Quarantine.RELEASED_FILE);
         if (Files.exists(releasedFile)) {
             JsonNode released = JSON.readTree(releasedFile.toFile());
-            throw new SafegateException(ErrorCode.CONFLICT, "transfer " + id + " was already released by " + released.path("released-by").asText()
+            throw conflict("transfer " + id + " was already released by " + released.path("released-by").asText()
                     + " at " + released.path("time").asText());
         }
         Path outbox = outboxOf(file);
         Path target = placeInOutbox(file, outbox);
         Path original = folder.resolve(Quarantine.ORIGINAL);
         if (!Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SafegateException(ErrorCode.CONFLICT, "the original of transfer " + id + " is not a regular file (a link or special "
+            throw conflict("the original of transfer " + id + " is not a regular file (a link or special "
                     + "file is kept for inspection, never put back)");
         }
         refuseLinks(outbox, target);
         boolean resumed = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(target, original);
         if (Links.names(original) > (resumed ? 2 : 1)) {
             // its other name lies outside quarantine: putting it back (or copying it) would hand out that file
-            throw new SafegateException(ErrorCode.CONFLICT, "the original of transfer " + id + " has another hard link (it shares its content"
+            throw conflict("the original of transfer " + id + " has another hard link (it shares its content"
                     + " with a file elsewhere); it is kept for inspection, never put back");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !resumed) {
-            throw new SafegateException(ErrorCode.CONFLICT, file.sender() + "'s outbox already has a file " + file.source()
+            throw conflict(file.sender() + "'s outbox already has a file " + file.source()
                     + "; move it away first (nothing is overwritten)");
         }
         audit.append(entry(file, operator).change("quarantined original (" + file.outcome() + ": "
@@ -115,7 +115,7 @@ final class QuarantinedTransfers {
         } catch (java.nio.file.FileAlreadyExistsException taken) {
             audit.append(entry(file, operator).outcome(Outcome.FAILURE)
                     .change("release failed: " + file.source() + " appeared in the outbox meanwhile").build());
-            throw new SafegateException(ErrorCode.CONFLICT, file.sender() + "'s outbox already has a file " + file.source());
+            throw conflict(file.sender() + "'s outbox already has a file " + file.source());
         }
         writeReleased(folder, file, operator);
         Files.delete(original);
@@ -126,7 +126,7 @@ final class QuarantinedTransfers {
     private Path outboxOf(QuarantinedFile file) {
         Path outbox = outboxes.get().get(file.sender());
         if (outbox == null) {
-            throw new SafegateException(ErrorCode.CONFLICT, file.sender() + " has no local outbox in the current policy set; "
+            throw conflict(file.sender() + " has no local outbox in the current policy set; "
                     + "the original cannot be put back");
         }
         return outbox;
@@ -136,7 +136,7 @@ final class QuarantinedTransfers {
     private static void refuseLinks(Path outbox, Path target) throws IOException {
         Optional<Path> link = Links.firstSymbolicLink(outbox, target);
         if (link.isPresent()) {
-            throw new SafegateException(ErrorCode.CONFLICT, link.get() + " is a symbolic link; the original is not put back through it"
+            throw conflict(link.get() + " is a symbolic link; the original is not put back through it"
                     + " (replace it with a folder first)");
         }
     }
@@ -145,13 +145,13 @@ final class QuarantinedTransfers {
         Path relative = Path.of(file.source()).normalize();
         for (Path part : relative) {
             if (org.safegate.transfer.FileNames.problem(part.toString()).isPresent() || part.toString().startsWith(".")) {
-                throw new SafegateException(ErrorCode.CONFLICT, "the original lay under a name the gateway refuses (" + file.path()
+                throw conflict("the original lay under a name the gateway refuses (" + file.path()
                         + "); it cannot be put back: the sender must send it again");
             }
         }
         Path target = outbox.resolve(relative).normalize();
         if (relative.isAbsolute() || !target.startsWith(outbox)) {
-            throw new SafegateException(ErrorCode.CONFLICT, "the original's place " + file.path() + " is outside the outbox");
+            throw conflict("the original's place " + file.path() + " is outside the outbox");
         }
         return target;
     }
@@ -183,5 +183,9 @@ final class QuarantinedTransfers {
             LOG.warn("cannot read {}: {}", reason, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static SafegateException conflict(String message) {
+        return new SafegateException(ErrorCode.CONFLICT, message);
     }
 }
