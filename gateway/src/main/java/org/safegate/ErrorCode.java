@@ -96,7 +96,25 @@ public enum ErrorCode {
      * file has another hard link: the gateway neither reads, moves nor writes through it. The message
      * names the link.
      */
-    LINK_REFUSED(false);
+    LINK_REFUSED(false),
+
+    /** An operator's request is invalid; the exception names the field that is wrong. */
+    BAD_INPUT(true),
+    /** What an operator named (an agency, agreement, operator, API token or transfer) does not exist. */
+    NOT_FOUND(true),
+    /** An operator's change cannot be made in the present state (a transfer already released, a place taken). */
+    CONFLICT(true),
+    /** An operator asked to reinstate an agency or agreement that is not revoked. */
+    NOT_REVOKED(true),
+    /** An operator asked to revoke API tokens, and the operator named has none left to revoke. */
+    NO_TOKENS_TO_REVOKE(true),
+    /** An operator asked to lift their own login lockout: that takes a second person. */
+    SELF_UNLOCK(true),
+    /**
+     * The policy folder has errors now, so an operator's change to it (a safeguard event) is not
+     * made until they are fixed. Unlike {@link #POLICY_INVALID}, the change itself may be fine.
+     */
+    POLICY_FOLDER_INVALID(true);
 
     private final boolean inputError;
 

@@ -6,6 +6,11 @@ import java.util.function.Supplier;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.safegate.SafegateException;
 import org.safegate.config.ApiSettings;
+import org.safegate.operator.LoginThrottle;
+import org.safegate.operator.OperatorAccess;
+import org.safegate.operator.OperatorRealm;
+import org.safegate.operator.PasswordChecks;
+import org.safegate.operator.Power;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +49,8 @@ public final class AdminApi {
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
         this.agreements = new AgreementEndpoints(services);
-        this.operators = new OperatorEndpoints(services, throttle);
+        this.operators = new OperatorEndpoints(new OperatorAccess(services.policies(), throttle, services.apiTokens(),
+                services.audit()));
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators; health probed directly. */
@@ -85,10 +91,10 @@ public final class AdminApi {
             return Json.error(throttled.problem()).withHeader("Retry-After",
                     Long.toString(throttled.retryAfterSeconds()));
         } catch (SafegateException e) {
-            LOG.error("admin API {} {} failed: {}", operation.method(), operation.path(), e.getMessage());
-            boolean input = e.code().isInputError();
-            return Json.error(new ApiProblem(input ? ApiProblem.Kind.BAD_INPUT : ApiProblem.Kind.UNAVAILABLE,
-                    e.code().name(), input ? e.getMessage() : "the gateway cannot do this now; see its log", null));
+            if (!ErrorStatuses.isOperatorError(e.code())) {
+                LOG.error("admin API {} {} failed: {}", operation.method(), operation.path(), e.getMessage());
+            }
+            return ErrorStatuses.response(e);
         } catch (RuntimeException e) {
             LOG.error("admin API {} {} failed", operation.method(), operation.path(), e);
             return ApiResponse.json(500, Json.write(Json.object().put("code", "INTERNAL_ERROR")

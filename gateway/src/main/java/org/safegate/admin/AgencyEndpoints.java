@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
+import org.safegate.operator.SafeguardEvents;
 import org.safegate.policy.Decision;
 import org.safegate.policy.Revocation;
 import org.safegate.policy.model.Agency;
@@ -50,7 +53,7 @@ final class AgencyEndpoints {
         Agency agency = agency(services.policies().get(), request.path("id"));
         String reason = Json.reason(request);
         if (!services.revocations().reinstate(agency.id())) {
-            throw new ApiProblem(ApiProblem.Kind.CONFLICT, "NOT_REVOKED", agency.id() + " is not revoked", null);
+            throw new SafegateException(ErrorCode.NOT_REVOKED, agency.id() + " is not revoked");
         }
         services.audit().append(AuditEntry.builder(AuditEventType.AGENCY_REINSTATED, operator).origin("admin API")
                 .object(agency.id()).change("reinstated: " + reason).build());
@@ -78,7 +81,7 @@ final class AgencyEndpoints {
     }
 
     private static Agency agency(PolicySet set, String id) {
-        return set.agency(id).orElseThrow(() -> ApiProblem.notFound("agency", id));
+        return set.agency(id).orElseThrow(() -> SafegateException.notFound("agency", id));
     }
 
     private ObjectNode describe(PolicySet set, Agency agency) {

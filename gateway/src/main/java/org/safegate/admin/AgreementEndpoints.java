@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.safegate.SafegateException;
 import org.safegate.policy.AgreementRevocation;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.PolicySet;
@@ -53,7 +54,7 @@ final class AgreementEndpoints {
 
     /** An unknown agreement is 404 before any body is read, as for agencies. */
     private Agreement known(String id) {
-        return services.policies().get().agreement(id).orElseThrow(() -> ApiProblem.notFound("agreement", id));
+        return services.policies().get().agreement(id).orElseThrow(() -> SafegateException.notFound("agreement", id));
     }
 
     private ObjectNode describe(Agreement agreement) {

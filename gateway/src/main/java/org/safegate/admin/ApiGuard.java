@@ -14,6 +14,12 @@ import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.Outcome;
+import org.safegate.operator.ApiToken;
+import org.safegate.operator.LoginThrottle;
+import org.safegate.operator.OperatorLogin;
+import org.safegate.operator.OperatorRealm;
+import org.safegate.operator.PasswordChecks;
+import org.safegate.operator.Power;
 
 /**
  * Authenticates every request (HTTP Basic or {@code Bearer <api token>}) and authorises it through

@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
 import java.util.Optional;
+import org.safegate.operator.Power;
 
 /**
  * Every operation of the admin API: its method, path (with {@code {name}} parameters), the power

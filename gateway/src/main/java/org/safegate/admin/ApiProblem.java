@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * A request the admin API answers with an error: a stable code, the HTTP status it maps to, a
- * sentence, and for bad input the field that is wrong. Services throw it; the HTTP layer renders
- * it as {@code {"code": ..., "message": ..., "field": ...}}.
+ * sentence, and for bad input the field that is wrong, rendered as
+ * {@code {"code": ..., "message": ..., "field": ...}}. Only the HTTP layer throws it, for errors of
+ * the exchange itself (a bad path, query parameter or body, credentials, throttling); the operator
+ * services throw {@link org.safegate.SafegateException}, which {@link ErrorStatuses} maps to one.
  */
 public final class ApiProblem extends RuntimeException {
     /** The kinds of error the API distinguishes, with their HTTP status. */

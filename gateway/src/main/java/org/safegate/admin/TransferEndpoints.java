@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import org.safegate.operator.TransferQueue;
 
 /** {@code /api/transfers}: held and quarantined transfers, and releasing one (the queue does the work). */
 final class TransferEndpoints {

@@ -3,24 +3,14 @@ package org.safegate.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.safegate.admin.AdminServices;
-import org.safegate.admin.AgreementAccess;
-import org.safegate.admin.ApiTokens;
-import org.safegate.admin.FileSafeguardEvents;
-import org.safegate.admin.GatewayTransferQueue;
-import org.safegate.admin.SafeguardEvents;
-import org.safegate.admin.TransferQueue;
 import org.safegate.admin.TransferTimings;
-import org.safegate.audit.AuditEntry;
-import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditKeys;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditSettings;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.JdbcAuditLog;
-import org.safegate.audit.Outcome;
 import org.safegate.config.ApiSettings;
 import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
@@ -28,11 +18,16 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.keys.KeyProvider;
 import org.safegate.keys.KeyProviders;
+import org.safegate.operator.AgreementAccess;
+import org.safegate.operator.ApiTokens;
+import org.safegate.operator.FileSafeguardEvents;
+import org.safegate.operator.GatewayTransferQueue;
+import org.safegate.operator.SafeguardEvents;
+import org.safegate.operator.TransferQueue;
 import org.safegate.policy.PolicyHolder;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.load.PolicyLoader;
-import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.EndpointType;
 import org.safegate.policy.model.PolicySet;
 import org.safegate.route.OutboxWork;
@@ -210,6 +205,11 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         return safeguardEvents;
     }
 
+    /** API tokens' expiry and revocation. */
+    public ApiTokens apiTokens() {
+        return operations.apiTokens();
+    }
+
     /** Held and quarantined transfers, and their release by an administrator. */
     public TransferQueue transferQueue() {
         return transferQueue;
@@ -288,23 +288,5 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         sftp.close();
         auditLog.close();
         database.close();
-    }
-
-    /** Every policy load and rejection goes into the audit log. */
-    private record AuditedReloads(AuditLog audit, ApiTokens apiTokens) implements PolicyHolder.Listener {
-        @Override
-        public void loaded(Path folder, PolicySet set) {
-            audit.append(AuditEntry.builder(AuditEventType.POLICY_LOADED, "gateway").origin("policy folder")
-                    .object(folder.toString()).change(set.agencies().size() + " agencies, " + set.agreements().size()
-                            + " agreements").build());
-            apiTokens.register(set);
-        }
-
-        @Override
-        public void rejected(Path folder, List<PolicyProblem> errors) {
-            audit.append(AuditEntry.builder(AuditEventType.POLICY_REJECTED, "gateway").origin("policy folder")
-                    .object(folder.toString()).outcome(Outcome.FAILURE)
-                    .change(errors.size() + " error(s); first: " + errors.get(0)).build());
-        }
     }
 }

@@ -2,20 +2,25 @@ package org.safegate.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
-import org.safegate.admin.AgreementAccess;
-import org.safegate.admin.ApiProblem;
-import org.safegate.admin.Power;
-import org.safegate.config.Settings;
 import org.safegate.app.Gateway;
+import org.safegate.config.Settings;
+import org.safegate.operator.AgreementAccess;
+import org.safegate.operator.Power;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** What agreement revoke and reinstate share: the agreement, the reason, who acts, and the gateway's store. */
 abstract class AgreementChange {
+    /** What the agreement service refuses for the caller's input, where the command line says INVALID_ARGUMENT. */
+    private static final Set<ErrorCode> AGREEMENT_ERRORS = EnumSet.of(ErrorCode.BAD_INPUT, ErrorCode.NOT_FOUND,
+            ErrorCode.NOT_REVOKED);
+
     final Clock clock;
 
     AgreementChange(Clock clock) {
@@ -53,9 +58,12 @@ abstract class AgreementChange {
             String actor = operator.require(gateway, Power.AGREEMENTS_REVOKE, command, agreement);
             apply(gateway.agreementAccess(), actor, command + " (command line)");
             return ExitCodes.OK;
-        } catch (ApiProblem problem) {
-            // the command line speaks in error codes, not HTTP statuses
-            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, problem.getMessage(), problem);
+        } catch (SafegateException e) {
+            if (!AGREEMENT_ERRORS.contains(e.code())) {
+                throw e;
+            }
+            // an unknown agreement, a missing reason or nothing to reinstate is an invalid argument here
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
         }
     }
 

@@ -2,9 +2,9 @@ package org.safegate.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.safegate.admin.AgreementAccess;
-import picocli.CommandLine.Command;
+import org.safegate.operator.AgreementAccess;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code safegate agreement reinstate ID --reason TEXT}: lifts an agreement's revocation. */
 @Command(name = "reinstate", mixinStandardHelpOptions = true,

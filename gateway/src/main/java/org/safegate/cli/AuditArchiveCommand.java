@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.safegate.admin.ApiTokens;
-import org.safegate.admin.OperatorLogin;
-import org.safegate.admin.Power;
 import org.safegate.audit.AuditArchiver;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
@@ -16,14 +13,17 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.CertificateCheckpointVerifier;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.config.ApiSettings;
+import org.safegate.operator.ApiTokens;
+import org.safegate.operator.OperatorLogin;
+import org.safegate.operator.Power;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.model.PolicySet;
 import org.safegate.store.Database;
 import org.safegate.store.StoredApiTokens;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code safegate audit archive}: retention; moves events past the retention period into a signed export. */
 @Command(name = "archive", mixinStandardHelpOptions = true,

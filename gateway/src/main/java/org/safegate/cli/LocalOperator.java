@@ -1,9 +1,8 @@
 package org.safegate.cli;
 
-import org.safegate.admin.OperatorLogin;
-import org.safegate.admin.Power;
-import org.safegate.admin.TransferTimings;
 import org.safegate.app.Gateway;
+import org.safegate.operator.OperatorLogin;
+import org.safegate.operator.Power;
 
 /**
  * The operator behind a command that changes the gateway's state through its store (without
@@ -28,7 +27,8 @@ final class LocalOperator {
 
     /** The operator's id, once their roles are found to hold {@code power} (a refusal is audited and thrown). */
     String require(Gateway gateway, Power power, String command, String object) {
-        return require(OperatorLogin.of(gateway.adminServices(new TransferTimings())), power, command, object);
+        return require(new OperatorLogin(gateway.policies(), gateway.apiTokens(), gateway.auditLog()), power, command,
+                object);
     }
 
     /** As {@link #require(Gateway, Power, String, String)}, for a command that opens only the store. */

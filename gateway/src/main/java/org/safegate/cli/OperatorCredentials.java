@@ -17,7 +17,7 @@ import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
-import org.safegate.admin.ApiToken;
+import org.safegate.operator.ApiToken;
 
 /**
  * Who runs a command that acts as an operator. Never taken from an argument, where {@code ps} would

@@ -1,19 +1,19 @@
 package org.safegate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
+import org.safegate.operator.ApiToken;
 import org.safegate.testing.TestFiles;
 
 /** Logging in to the admin API: throttling of failed logins, API tokens, no secret in the audit log. */

@@ -1,7 +1,6 @@
 package org.safegate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEventType;
+import org.safegate.operator.ApiToken;
 import org.safegate.testing.TestClocks;
 import org.safegate.testing.TestFiles;
 

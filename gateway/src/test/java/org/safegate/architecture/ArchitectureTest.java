@@ -3,7 +3,6 @@ package org.safegate.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -77,8 +76,8 @@ class ArchitectureTest {
 
     /**
      * The layers of docs/architecture.md, each using only the ones below it: the commands, the
-     * composition root, the routes (Camel), the admin API and operator services, the transfer
-     * stages, the domain (policy, keys, crypto, inspection, store, audit) and the base.
+     * composition root, the routes (Camel), the admin API (HTTP only), the operator services, the
+     * transfer stages, the domain (policy, keys, crypto, inspection, store, audit) and the base.
      */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -86,6 +85,7 @@ class ArchitectureTest {
             .layer("Composition").definedBy("org.safegate.app..")
             .layer("Routes").definedBy("org.safegate.route..")
             .layer("Admin").definedBy("org.safegate.admin..")
+            .layer("Operator").definedBy("org.safegate.operator..")
             .layer("Transfer").definedBy("org.safegate.transfer..", "org.safegate.sftp..")
             .layer("Domain").definedBy("org.safegate.policy..", "org.safegate.keys..", "org.safegate.crypto..",
                     "org.safegate.inspect..", "org.safegate.store..", "org.safegate.audit..")
@@ -94,7 +94,21 @@ class ArchitectureTest {
             .whereLayer("Composition").mayOnlyBeAccessedByLayers("Commands")
             .whereLayer("Routes").mayOnlyBeAccessedByLayers("Composition")
             .whereLayer("Admin").mayOnlyBeAccessedByLayers("Routes", "Composition", "Commands")
-            .whereLayer("Transfer").mayOnlyBeAccessedByLayers("Admin", "Routes", "Composition", "Commands")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Transfer", "Admin", "Routes", "Composition", "Commands")
+            .whereLayer("Operator").mayOnlyBeAccessedByLayers("Admin", "Routes", "Composition", "Commands")
+            .whereLayer("Transfer").mayOnlyBeAccessedByLayers("Operator", "Admin", "Routes", "Composition", "Commands")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Transfer", "Operator", "Admin", "Routes", "Composition",
+                    "Commands")
             .because("each layer can then be understood and tested with the ones below it only");
+
+    @ArchTest
+    static final ArchRule operatorServicesKnowNothingOfHttp = noClasses()
+            .that().resideInAPackage("org.safegate.operator..")
+            .should().dependOnClassesThat().resideInAPackage("org.safegate.admin..")
+            .because("the command line runs the same services, and speaks in error codes, not HTTP statuses");
+
+    @ArchTest
+    static final ArchRule onlyTheHttpLayerSpeaksInApiProblems = noClasses()
+            .that().resideOutsideOfPackage("org.safegate.admin..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.safegate.admin.ApiProblem")
+            .because("services throw SafegateException with an ErrorCode; admin/ErrorStatuses maps it to HTTP");
 }

@@ -1,7 +1,6 @@
 package org.safegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.util.List;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safegate.admin.ApiToken;
+import org.safegate.operator.ApiToken;
 import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
 

@@ -2,7 +2,6 @@ package org.safegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
-import org.safegate.admin.ApiToken;
+import org.safegate.operator.ApiToken;
 
 /** Where a command's operator credentials come from, and the sources that are refused. */
 class OperatorCredentialsTest {

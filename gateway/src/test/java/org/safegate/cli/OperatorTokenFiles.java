@@ -7,7 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
-import org.safegate.admin.ApiToken;
+import org.safegate.operator.ApiToken;
 import org.safegate.testing.TestClocks;
 
 /**
