@@ -59,7 +59,7 @@ public final class RequestExchangeBenchmark {
                 (double) storeBytes / records);
     }
 
-    private static void copy(Path source, Path target) throws IOException {
+    static void copy(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(f -> {
                 try {
