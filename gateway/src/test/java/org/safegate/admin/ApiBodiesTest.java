@@ -112,6 +112,8 @@ class ApiBodiesTest {
         String listed = call(ApiOperation.TRANSFERS, "admin", Map.of(), Map.of("state", "quarantined"), null).text;
         String id = listed.replaceAll("(?s).*\"id\" : \"([^\"]+)\".*", "$1");
         pin("transfers-quarantined", 200, call(ApiOperation.TRANSFERS, "admin", Map.of(), Map.of(), null), id);
+        pin("audit-transfer", 200, call(ApiOperation.AUDIT_TRANSFER, "auditor", Map.of("transfer", id), Map.of(),
+                null), id);
         pin("error-release-refused", 409, call(ApiOperation.TRANSFER_RELEASE, "admin", Map.of("id", id), Map.of(),
                 null), id);
     }
@@ -156,7 +158,7 @@ class ApiBodiesTest {
         String text = answer.text.replace(workspace.toString(), "<workspace>")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<instant>")
                 .replaceAll("\"lastHash\" : \"[0-9a-f]+\"", "\"lastHash\" : \"<hash>\"")
-                .replaceAll("\"(hash|previousHash|signature|eventId|id)\" : \"[0-9a-f-]{32,}\"", "\"$1\" : \"<hex>\"");
+                .replaceAll("\"(hash|prev|payloadDigest|id)\" : \"[0-9a-f-]{32,}\"", "\"$1\" : \"<hex>\"");
         for (String id : ids) {
             text = text.replace(id, "<transfer>");
         }
