@@ -97,8 +97,8 @@ public final class AdminApi {
             return ErrorStatuses.response(e);
         } catch (RuntimeException e) {
             LOG.error("admin API {} {} failed", operation.method(), operation.path(), e);
-            return ApiResponse.json(500, Json.write(Json.object().put("code", "INTERNAL_ERROR")
-                    .put("message", "the request failed inside the gateway; see its log")));
+            return ApiResponse.json(500, Json.write(new Json.Error("INTERNAL_ERROR",
+                    "the request failed inside the gateway; see its log", null)));
         }
     }
 

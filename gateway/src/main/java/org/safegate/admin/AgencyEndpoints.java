@@ -1,18 +1,22 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.admin.StandingBodies.ReasonBody;
+import org.safegate.admin.StandingBodies.RevocationBody;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.operator.SafeguardEvents;
 import org.safegate.policy.Decision;
 import org.safegate.policy.Revocation;
 import org.safegate.policy.model.Agency;
+import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Endpoint;
 import org.safegate.policy.model.PolicySet;
 
@@ -20,16 +24,45 @@ import org.safegate.policy.model.PolicySet;
 final class AgencyEndpoints {
     private final AdminServices services;
 
+    record Agencies(List<AgencyBody> agencies) {
+    }
+
+    /** {@code current} and {@code reasons}: the agency's standing today; {@code revocation} only when revoked. */
+    record AgencyBody(String id, String name, String certificate, Endpoints endpoints, List<String> provides,
+                      List<String> receives, boolean current, List<ReasonBody> reasons, boolean revoked,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
+    }
+
+    record Endpoints(EndpointBody outbox, EndpointBody inbox) {
+    }
+
+    /** {@code host}, {@code port} and {@code user} only for an endpoint that has them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EndpointBody(String type, String path, String host, Integer port, String user) {
+        static EndpointBody of(Endpoint endpoint) {
+            return new EndpointBody(endpoint.type().name().toLowerCase(java.util.Locale.ROOT), endpoint.path(),
+                    endpoint.host().orElse(null), endpoint.port().orElse(null), endpoint.user().orElse(null));
+        }
+    }
+
+    record Revoked(String agency, boolean revoked, String at, String by, String reason) {
+    }
+
+    record Reinstated(String agency, boolean revoked, String reason) {
+    }
+
+    /** The safeguard file before and after the event, and whether the agency is now current. */
+    record SafeguardRecorded(String agency, String eventType, String file, String before, String after,
+                             boolean current, List<ReasonBody> reasons) {
+    }
+
     AgencyEndpoints(AdminServices services) {
         this.services = services;
     }
 
     ApiResponse list(ApiRequest request) {
         PolicySet set = services.policies().get();
-        ObjectNode root = Json.object();
-        ArrayNode agencies = root.putArray("agencies");
-        set.agencies().forEach(agency -> agencies.add(describe(set, agency)));
-        return Json.ok(root);
+        return Json.ok(new Agencies(set.agencies().stream().map(agency -> describe(set, agency)).toList()));
     }
 
     ApiResponse one(ApiRequest request) {
@@ -45,7 +78,8 @@ final class AgencyEndpoints {
         services.revocations().revoke(revocation);
         services.audit().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, operator).origin("admin API")
                 .object(agency.id()).change("revoked: " + reason).build());
-        return Json.ok(revocationJson(Json.object().put("agency", agency.id()).put("revoked", true), revocation));
+        return Json.ok(new Revoked(agency.id(), true, revocation.at().toString(), revocation.by(),
+                revocation.reason()));
     }
 
     /** Lifts a revocation in force (409 when there is none). Audited. */
@@ -57,7 +91,7 @@ final class AgencyEndpoints {
         }
         services.audit().append(AuditEntry.builder(AuditEventType.AGENCY_REINSTATED, operator).origin("admin API")
                 .object(agency.id()).change("reinstated: " + reason).build());
-        return Json.ok(Json.object().put("agency", agency.id()).put("revoked", false).put("reason", reason));
+        return Json.ok(new Reinstated(agency.id(), false, reason));
     }
 
     /** Checked here (agency, JSON object), then handed to the safeguard service, which validates the event. */
@@ -65,58 +99,31 @@ final class AgencyEndpoints {
         Agency agency = agency(services.policies().get(), request.path("id"));
         ObjectNode event = Json.body(request);
         SafeguardEvents.SafeguardChange change = services.safeguardEvents().record(agency.id(), event, operator);
-        ObjectNode node = Json.object().put("agency", change.agency()).put("eventType", change.eventType())
-                .put("file", change.file()).put("before", change.before()).put("after", change.after());
-        standing(node, agency.id());
-        return Json.ok(node);
+        Decision standing = standing(agency.id());
+        return Json.ok(new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
+                change.after(), standing.permitted(), ReasonBody.of(standing.reasons())));
     }
 
     /** Whether the agency is current today, and every reason it is not: what the next decision will read. */
-    private void standing(ObjectNode node, String agencyId) {
+    private Decision standing(String agencyId) {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
-        Decision status = services.gate().status(agencyId, today);
-        node.put("current", status.permitted());
-        ArrayNode reasons = node.putArray("reasons");
-        status.reasons().forEach(r -> reasons.addObject().put("code", r.code().name()).put("message", r.message()));
+        return services.gate().status(agencyId, today);
     }
 
     private static Agency agency(PolicySet set, String id) {
         return set.agency(id).orElseThrow(() -> SafegateException.notFound("agency", id));
     }
 
-    private ObjectNode describe(PolicySet set, Agency agency) {
-        ObjectNode node = Json.object().put("id", agency.id()).put("name", agency.name())
-                .put("certificate", agency.certificate().toString());
-        ObjectNode endpoints = node.putObject("endpoints");
-        endpoints.set("outbox", endpoint(agency.outbox()));
-        endpoints.set("inbox", endpoint(agency.inbox()));
-        ArrayNode provides = node.putArray("provides");
-        ArrayNode receives = node.putArray("receives");
-        set.agreements().forEach(agreement -> {
-            if (agreement.provider().equals(agency.id())) {
-                provides.add(agreement.id());
-            }
-            if (agreement.recipient().equals(agency.id())) {
-                receives.add(agreement.id());
-            }
-        });
-        standing(node, agency.id());
+    private AgencyBody describe(PolicySet set, Agency agency) {
+        List<String> provides = set.agreements().stream().filter(a -> a.provider().equals(agency.id()))
+                .map(Agreement::id).toList();
+        List<String> receives = set.agreements().stream().filter(a -> a.recipient().equals(agency.id()))
+                .map(Agreement::id).toList();
+        Decision standing = standing(agency.id());
         Optional<Revocation> revocation = services.revocations().inForce(agency.id());
-        node.put("revoked", revocation.isPresent());
-        revocation.ifPresent(r -> revocationJson(node.putObject("revocation"), r));
-        return node;
-    }
-
-    private static ObjectNode revocationJson(ObjectNode node, Revocation revocation) {
-        return node.put("at", revocation.at().toString()).put("by", revocation.by()).put("reason", revocation.reason());
-    }
-
-    private static ObjectNode endpoint(Endpoint endpoint) {
-        ObjectNode node = Json.object().put("type", endpoint.type().name().toLowerCase(java.util.Locale.ROOT))
-                .put("path", endpoint.path());
-        endpoint.host().ifPresent(h -> node.put("host", h));
-        endpoint.port().ifPresent(p -> node.put("port", p));
-        endpoint.user().ifPresent(u -> node.put("user", u));
-        return node;
+        return new AgencyBody(agency.id(), agency.name(), agency.certificate().toString(),
+                new Endpoints(EndpointBody.of(agency.outbox()), EndpointBody.of(agency.inbox())), provides, receives,
+                standing.permitted(), ReasonBody.of(standing.reasons()), revocation.isPresent(),
+                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
     }
 }

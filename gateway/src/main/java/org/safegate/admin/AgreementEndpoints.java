@@ -1,11 +1,12 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.safegate.SafegateException;
+import org.safegate.admin.StandingBodies.RevocationBody;
 import org.safegate.policy.AgreementRevocation;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.PolicySet;
@@ -19,16 +20,29 @@ final class AgreementEndpoints {
 
     private final AdminServices services;
 
+    record Agreements(List<AgreementBody> agreements) {
+    }
+
+    /** {@code expires} and {@code requestRules} are {@code null} when none; {@code revocation} only when revoked. */
+    record AgreementBody(String id, String provider, String recipient, String authority, String purpose,
+                         String effective, String expires, boolean inForce, List<String> categories,
+                         List<String> redisclosure, String requestRules, boolean revoked,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
+    }
+
+    record Revoked(String agreement, boolean revoked, String at, String by, String reason) {
+    }
+
+    record Reinstated(String agreement, boolean revoked, String reason) {
+    }
+
     AgreementEndpoints(AdminServices services) {
         this.services = services;
     }
 
     ApiResponse list(ApiRequest request) {
         PolicySet set = services.policies().get();
-        ObjectNode root = Json.object();
-        ArrayNode agreements = root.putArray("agreements");
-        set.agreements().forEach(agreement -> agreements.add(describe(agreement)));
-        return Json.ok(root);
+        return Json.ok(new Agreements(set.agreements().stream().map(this::describe).toList()));
     }
 
     ApiResponse one(ApiRequest request) {
@@ -40,8 +54,8 @@ final class AgreementEndpoints {
         Agreement agreement = known(request.path("id"));
         AgreementRevocation revocation = services.agreementAccess().revoke(agreement.id(), Json.reason(request),
                 operator, ORIGIN);
-        return Json.ok(revocationJson(Json.object().put("agreement", revocation.agreement()).put("revoked", true),
-                revocation));
+        return Json.ok(new Revoked(revocation.agreement(), true, revocation.at().toString(), revocation.by(),
+                revocation.reason()));
     }
 
     /** Lifts a revocation in force (409 NOT_REVOKED when there is none). */
@@ -49,7 +63,7 @@ final class AgreementEndpoints {
         Agreement agreement = known(request.path("id"));
         String reason = Json.reason(request);
         services.agreementAccess().reinstate(agreement.id(), reason, operator, ORIGIN);
-        return Json.ok(Json.object().put("agreement", agreement.id()).put("revoked", false).put("reason", reason));
+        return Json.ok(new Reinstated(agreement.id(), false, reason));
     }
 
     /** An unknown agreement is 404 before any body is read, as for agencies. */
@@ -57,23 +71,14 @@ final class AgreementEndpoints {
         return services.policies().get().agreement(id).orElseThrow(() -> SafegateException.notFound("agreement", id));
     }
 
-    private ObjectNode describe(Agreement agreement) {
+    private AgreementBody describe(Agreement agreement) {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
-        ObjectNode node = Json.object().put("id", agreement.id()).put("provider", agreement.provider())
-                .put("recipient", agreement.recipient()).put("authority", agreement.authority())
-                .put("purpose", agreement.purpose()).put("effective", agreement.effective().toString())
-                .put("expires", agreement.expires().map(LocalDate::toString).orElse(null))
-                .put("inForce", agreement.inForceOn(today));
-        agreement.categories().forEach(node.putArray("categories")::add);
-        agreement.redisclosure().forEach(node.putArray("redisclosure")::add);
-        node.put("requestRules", agreement.requestRules().orElse(null));
         Optional<AgreementRevocation> revocation = services.revocations().agreementInForce(agreement.id());
-        node.put("revoked", revocation.isPresent());
-        revocation.ifPresent(r -> revocationJson(node.putObject("revocation"), r));
-        return node;
-    }
-
-    private static ObjectNode revocationJson(ObjectNode node, AgreementRevocation revocation) {
-        return node.put("at", revocation.at().toString()).put("by", revocation.by()).put("reason", revocation.reason());
+        return new AgreementBody(agreement.id(), agreement.provider(), agreement.recipient(), agreement.authority(),
+                agreement.purpose(), agreement.effective().toString(),
+                agreement.expires().map(LocalDate::toString).orElse(null), agreement.inForceOn(today),
+                List.copyOf(agreement.categories()), List.copyOf(agreement.redisclosure()),
+                agreement.requestRules().orElse(null), revocation.isPresent(),
+                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
     }
 }

@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,26 @@ final class AuditEndpoints {
 
     private final AdminServices services;
 
+    /** Events as the audit log writes them ({@link AuditEventJson}), at most the limit; {@code truncated}: there are more. */
+    record Events(List<ObjectNode> events, int count, boolean truncated) {
+    }
+
+    record TransferEvents(String transfer, List<ObjectNode> events, Link chain) {
+    }
+
+    /** One transfer in a redisclosure chain: what its last event says (when it has any), then its onward disclosures. */
+    record Link(String transfer, @JsonUnwrapped Last last, List<Link> onward) {
+    }
+
+    /** Written as members of its {@link Link}; a {@code null} among them is written as {@code null}. */
+    record Last(String type, String provider, String recipient, String agreement) {
+    }
+
+    /** {@code problem}: the first bad event, only when the chain is not intact. */
+    record Verified(boolean intact, long events, long checkpoints, long lastSequence, String lastHash,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {
+    }
+
     AuditEndpoints(AdminServices services) {
         this.services = services;
     }
@@ -40,8 +62,7 @@ final class AuditEndpoints {
         AuditParameters.onlyKnown(request, "limit");
         AuditQuery query = AuditParameters.query(request);
         int limit = AuditParameters.number(request, "limit", 1000, MAX_LIST);
-        ObjectNode root = Json.object();
-        ArrayNode events = root.putArray("events");
+        List<ObjectNode> events = new ArrayList<>();
         boolean more;
         try (EventCursor cursor = services.auditStore().open(query)) {
             while (cursor.hasNext() && events.size() < limit) {
@@ -49,8 +70,7 @@ final class AuditEndpoints {
             }
             more = cursor.hasNext();
         }
-        root.put("count", events.size()).put("truncated", more);
-        return Json.ok(root);
+        return Json.ok(new Events(events, events.size(), more));
     }
 
     /** Every event of one transfer, and its redisclosure chain from the original disclosure down. */
@@ -60,21 +80,15 @@ final class AuditEndpoints {
         if (events.isEmpty()) {
             throw ApiProblem.notFound("transfer", id);
         }
-        ObjectNode root = Json.object().put("transfer", id);
-        ArrayNode array = root.putArray("events");
-        events.forEach(e -> array.add(AuditEventJson.of(Json.MAPPER, e)));
-        root.set("chain", chain(root(id), new HashSet<>()));
-        return Json.ok(root);
+        return Json.ok(new TransferEvents(id, events.stream().map(e -> AuditEventJson.of(Json.MAPPER, e)).toList(),
+                chain(root(id), new HashSet<>())));
     }
 
     ApiResponse verify(ApiRequest request) {
         ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(services.auditKeys().certificate()));
         VerificationResult result = services.auditStore().verify(verifier);
-        ObjectNode root = Json.object().put("intact", result.isIntact()).put("events", result.events())
-                .put("checkpoints", result.checkpoints()).put("lastSequence", result.lastSequence())
-                .put("lastHash", result.lastHash());
-        result.problem().ifPresent(p -> root.put("problem", p.toString()));
-        return Json.ok(root);
+        return Json.ok(new Verified(result.isIntact(), result.events(), result.checkpoints(), result.lastSequence(),
+                result.lastHash(), result.problem().map(Object::toString).orElse(null)));
     }
 
     /** Streams from a temporary file, so an export of any size never sits in memory. */
@@ -139,20 +153,20 @@ final class AuditEndpoints {
         return current;
     }
 
-    private ObjectNode chain(String transfer, Set<String> seen) {
-        ObjectNode node = Json.object().put("transfer", transfer);
+    private Link chain(String transfer, Set<String> seen) {
         List<AuditEvent> events = eventsOf(transfer);
+        Last last = null;
         if (!events.isEmpty()) {
-            AuditEvent last = events.get(events.size() - 1);
-            node.put("type", last.type().name()).put("provider", last.entry().provider())
-                    .put("recipient", last.entry().recipient()).put("agreement", last.entry().agreement());
+            AuditEvent event = events.get(events.size() - 1);
+            last = new Last(event.type().name(), event.entry().provider(), event.entry().recipient(),
+                    event.entry().agreement());
         }
-        ArrayNode children = node.putArray("onward");
+        List<Link> onward = new ArrayList<>();
         if (seen.add(transfer)) {
             services.auditStore().children(transfer).stream().map(e -> e.entry().transferId())
-                    .filter(id -> id != null).distinct().forEach(id -> children.add(chain(id, seen)));
+                    .filter(id -> id != null).distinct().forEach(id -> onward.add(chain(id, seen)));
         }
-        return node;
+        return new Link(transfer, last, onward);
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -20,19 +21,25 @@ final class HealthCheck {
         this.readiness = readiness;
     }
 
+    /** {@code live} and {@code checks} only for an operator who logged in. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(String status, String live, Checks checks) {
+    }
+
+    /** {@code endpoints}: UP or DOWN by agency, in the agencies' order. */
+    record Checks(String store, String keys, Map<String, String> endpoints) {
+    }
+
     ApiResponse check(boolean details) {
         Readiness now = readiness.get();
         boolean ready = now.ready();
-        ObjectNode root = Json.object().put("status", up(ready));
-        if (!details) {
-            return ApiResponse.json(ready ? 200 : 503, Json.write(root));
+        Health health = new Health(up(ready), null, null);
+        if (details) {
+            Map<String, String> endpoints = new TreeMap<>();
+            now.endpoints().forEach((agency, ok) -> endpoints.put(agency, up(ok)));
+            health = new Health(up(ready), "UP", new Checks(up(now.store()), up(now.keys()), endpoints));
         }
-        root.put("live", "UP");
-        ObjectNode checks = root.putObject("checks");
-        checks.put("store", up(now.store())).put("keys", up(now.keys()));
-        ObjectNode endpointStatus = checks.putObject("endpoints");
-        new TreeMap<>(now.endpoints()).forEach((agency, ok) -> endpointStatus.put(agency, up(ok)));
-        return ApiResponse.json(ready ? 200 : 503, Json.write(root));
+        return ApiResponse.json(ready ? 200 : 503, Json.write(health));
     }
 
     private static String up(boolean ok) {

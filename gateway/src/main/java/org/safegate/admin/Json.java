@@ -1,18 +1,33 @@
 package org.safegate.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.safegate.files.JsonDocuments;
 
-/** JSON in and out of the API: request bodies read strictly, every problem naming its field. */
+/**
+ * JSON in and out of the API: response bodies are records (one per shape, next to the endpoint
+ * that answers with it) written by {@link #MAPPER}; request bodies are read strictly, every problem
+ * naming its field.
+ */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * The gateway's document configuration ({@link JsonDocuments#base()}: indented, as the API has
+     * always answered), and for reading request bodies also strict: trailing content after the
+     * object and a member given twice are refused rather than silently resolved. Fields are written
+     * in record component order; a null is written as {@code null} unless the record marks the
+     * field {@code @JsonInclude(NON_NULL)} (a member that is absent when it does not apply).
+     */
+    static final ObjectMapper MAPPER = JsonDocuments.base()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** Free text (a reason) longer than this is refused rather than cut. */
     static final int MAX_TEXT = 1000;
 
@@ -23,23 +38,26 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    static ApiResponse ok(JsonNode node) {
-        return ApiResponse.json(200, write(node));
+    /** 200 with {@code body} (a record, or a tree built elsewhere) as JSON. */
+    static ApiResponse ok(Object body) {
+        return ApiResponse.json(200, write(body));
     }
 
-    static String write(JsonNode node) {
+    static String write(Object body) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code {"code", "message", "field"?}} */
+    /** Every error body: the field is there only when one is to blame. */
+    record Error(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
+    }
+
     static ApiResponse error(ApiProblem problem) {
-        ObjectNode node = object().put("code", problem.code()).put("message", problem.getMessage());
-        problem.field().ifPresent(field -> node.put("field", field));
-        return ApiResponse.json(problem.kind().status(), write(node));
+        return ApiResponse.json(problem.kind().status(),
+                write(new Error(problem.code(), problem.getMessage(), problem.field().orElse(null))));
     }
 
     /** The body as a JSON object, or BAD_INPUT naming {@code body} when it is absent, malformed or not an object. */

@@ -1,5 +1,6 @@
 package org.safegate.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,15 @@ final class OperatorEndpoints {
 
     private final OperatorAccess access;
 
+    /** {@code cleared}: how many lockouts were lifted; {@code address} only when one was named. */
+    record Unlocked(String operator, boolean unlocked, int cleared, String reason,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String address) {
+    }
+
+    /** {@code revoked}: the names of the tokens revoked now. */
+    record TokensRevoked(String operator, String reason, List<String> revoked) {
+    }
+
     OperatorEndpoints(OperatorAccess access) {
         this.access = access;
     }
@@ -31,10 +41,7 @@ final class OperatorEndpoints {
         Optional<String> address = body.has("address") ? Optional.of(address(body)) : Optional.empty();
         int cleared = access.unlock(target, address, reason, operator, origin(request),
                 "POST /api/operators/" + target.id() + "/unlock");
-        ObjectNode answer = Json.object().put("operator", target.id()).put("unlocked", true).put("cleared", cleared)
-                .put("reason", reason);
-        address.ifPresent(a -> answer.put("address", a));
-        return Json.ok(answer);
+        return Json.ok(new Unlocked(target.id(), true, cleared, reason, address.orElse(null)));
     }
 
     /** Revokes the operator's API tokens not revoked yet, or only the one named (409 when none is left). */
@@ -45,9 +52,7 @@ final class OperatorEndpoints {
         String reason = Json.requiredText(body, "reason");
         Optional<String> only = body.has("token") ? Optional.of(Json.requiredText(body, "token")) : Optional.empty();
         List<String> revoked = access.revokeTokens(target, only, reason, operator, origin(request));
-        ObjectNode answer = Json.object().put("operator", target.id()).put("reason", reason);
-        revoked.forEach(answer.putArray("revoked")::add);
-        return Json.ok(answer);
+        return Json.ok(new TokensRevoked(target.id(), reason, revoked));
     }
 
     private static String origin(ApiRequest request) {

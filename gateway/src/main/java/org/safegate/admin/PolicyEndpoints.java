@@ -1,15 +1,13 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.safegate.admin.StandingBodies.ReasonBody;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.policy.PolicyStatus;
-import org.safegate.policy.Reason;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.Agreement;
@@ -18,6 +16,43 @@ import org.safegate.policy.model.PolicySet;
 /** {@code /api/policy/status} and {@code /api/policy/reload}. */
 final class PolicyEndpoints {
     private final AdminServices services;
+
+    /** As {@code policy check --json}: the day, each agency's standing, each agreement's decision. */
+    record Status(String at, List<AgencyStanding> agencies, List<AgreementDecision> agreements) {
+    }
+
+    record AgencyStanding(String id, String name, String status, boolean current, List<ReasonBody> reasons) {
+        static AgencyStanding of(PolicyStatus.AgencyStatus agency) {
+            return new AgencyStanding(agency.id(), agency.name(), agency.standing().key(),
+                    agency.standing() == PolicyStatus.Standing.CURRENT, ReasonBody.of(agency.reasons()));
+        }
+    }
+
+    /** {@code expires} is {@code null} for an agreement without an end. */
+    record AgreementDecision(String id, String provider, String recipient, String authority, String effective,
+                             String expires, boolean permitted, List<String> categories, List<ReasonBody> reasons) {
+        static AgreementDecision of(PolicyStatus.AgreementStatus entry) {
+            Agreement agreement = entry.agreement();
+            return new AgreementDecision(agreement.id(), agreement.provider(), agreement.recipient(),
+                    agreement.authority(), agreement.effective().toString(),
+                    agreement.expires().map(LocalDate::toString).orElse(null), entry.decision().permitted(),
+                    List.copyOf(agreement.categories()), ReasonBody.of(entry.decision().reasons()));
+        }
+    }
+
+    record Reloaded(boolean reloaded, int agencies, int agreements, int operators, List<Problem> warnings) {
+    }
+
+    /** The 409 of a reload refused: an error body with every problem. */
+    record Invalid(String code, String message, List<Problem> errors) {
+    }
+
+    record Problem(String file, int line, String field, String code, String message) {
+        static List<Problem> of(List<PolicyProblem> problems) {
+            return problems.stream().map(p -> new Problem(p.file().toString(), p.line(), p.field(), p.code().name(),
+                    p.message())).toList();
+        }
+    }
 
     PolicyEndpoints(AdminServices services) {
         this.services = services;
@@ -28,26 +63,8 @@ final class PolicyEndpoints {
                 .orElse(LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC));
         PolicySet set = services.policies().get();
         PolicyStatus status = PolicyStatus.of(set, services.gate(), day);
-        ObjectNode root = Json.object().put("at", day.toString());
-        ArrayNode agencies = root.putArray("agencies");
-        for (PolicyStatus.AgencyStatus agency : status.agencies()) {
-            ObjectNode node = agencies.addObject().put("id", agency.id()).put("name", agency.name())
-                    .put("status", agency.standing().key())
-                    .put("current", agency.standing() == PolicyStatus.Standing.CURRENT);
-            reasons(node.putArray("reasons"), agency.reasons());
-        }
-        ArrayNode agreements = root.putArray("agreements");
-        for (PolicyStatus.AgreementStatus entry : status.agreements()) {
-            Agreement agreement = entry.agreement();
-            ObjectNode node = agreements.addObject().put("id", agreement.id()).put("provider", agreement.provider())
-                    .put("recipient", agreement.recipient()).put("authority", agreement.authority())
-                    .put("effective", agreement.effective().toString())
-                    .put("expires", agreement.expires().map(LocalDate::toString).orElse(null))
-                    .put("permitted", entry.decision().permitted());
-            agreement.categories().forEach(node.putArray("categories")::add);
-            reasons(node.putArray("reasons"), entry.decision().reasons());
-        }
-        return Json.ok(root);
+        return Json.ok(new Status(day.toString(), status.agencies().stream().map(AgencyStanding::of).toList(),
+                status.agreements().stream().map(AgreementDecision::of).toList()));
     }
 
     /**
@@ -58,11 +75,8 @@ final class PolicyEndpoints {
         PolicyLoadResult check = services.loader().load(services.policyFolder());
         if (!check.isValid()) {
             services.policies().reloadIfChanged();
-            ObjectNode node = Json.object().put("code", "POLICY_INVALID")
-                    .put("message", check.errors().size() + " problem(s) in the policy folder; the running policy"
-                            + " set stays");
-            problems(node.putArray("errors"), check.errors());
-            return ApiResponse.json(409, Json.write(node));
+            return ApiResponse.json(409, Json.write(new Invalid("POLICY_INVALID", check.errors().size()
+                    + " problem(s) in the policy folder; the running policy set stays", Problem.of(check.errors()))));
         }
         boolean replaced = services.policies().reloadIfChanged();
         PolicySet set = services.policies().get();
@@ -70,10 +84,8 @@ final class PolicyEndpoints {
                 .origin("admin API").object(services.policyFolder().toString())
                 .change(replaced ? "reload requested: the changed policy set is in force"
                         : "reload requested: no change since the last load").build());
-        ObjectNode root = Json.object().put("reloaded", replaced).put("agencies", set.agencies().size())
-                .put("agreements", set.agreements().size()).put("operators", set.operators().size());
-        problems(root.putArray("warnings"), check.warnings());
-        return Json.ok(root);
+        return Json.ok(new Reloaded(replaced, set.agencies().size(), set.agreements().size(),
+                set.operators().size(), Problem.of(check.warnings())));
     }
 
     private static LocalDate date(String text) {
@@ -81,17 +93,6 @@ final class PolicyEndpoints {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiProblem.badInput("at", "at must be a date as YYYY-MM-DD, not '" + text + "'");
-        }
-    }
-
-    private static void reasons(ArrayNode array, List<Reason> reasons) {
-        reasons.forEach(r -> array.addObject().put("code", r.code().name()).put("message", r.message()));
-    }
-
-    private static void problems(ArrayNode array, List<PolicyProblem> problems) {
-        for (PolicyProblem problem : problems) {
-            array.addObject().put("file", problem.file().toString()).put("line", problem.line())
-                    .put("field", problem.field()).put("code", problem.code().name()).put("message", problem.message());
         }
     }
 }

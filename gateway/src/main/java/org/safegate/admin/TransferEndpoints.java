@@ -1,7 +1,6 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.safegate.operator.TransferQueue;
@@ -10,6 +9,29 @@ import org.safegate.operator.TransferQueue;
 final class TransferEndpoints {
     private final TransferQueue queue;
 
+    record Transfers(List<Transfer> transfers) {
+    }
+
+    /** One transfer waiting on a person; {@code since} is {@code null} when not known. */
+    record Transfer(String id, String state, String sender, String agreement, String name, String since,
+                    List<String> reasons) {
+        static Transfer of(TransferQueue.QueuedTransfer transfer) {
+            return new Transfer(transfer.id(), transfer.state().name().toLowerCase(Locale.ROOT), transfer.sender(),
+                    transfer.agreement(), transfer.name(), transfer.since() == null ? null : transfer.since().toString(),
+                    transfer.reasons());
+        }
+    }
+
+    /** The transfer as it was listed, then who released it. */
+    record Released(String id, String state, String sender, String agreement, String name, String since,
+                    List<String> reasons, boolean released, String releasedBy) {
+        static Released of(TransferQueue.QueuedTransfer queued, String operator) {
+            Transfer t = Transfer.of(queued);
+            return new Released(t.id(), t.state(), t.sender(), t.agreement(), t.name(), t.since(), t.reasons(), true,
+                    operator);
+        }
+    }
+
     TransferEndpoints(TransferQueue queue) {
         this.queue = queue;
     }
@@ -17,18 +39,16 @@ final class TransferEndpoints {
     ApiResponse list(ApiRequest request) {
         List<TransferQueue.State> states = request.query("state").map(TransferEndpoints::state)
                 .map(List::of).orElse(List.of(TransferQueue.State.values()));
-        ObjectNode root = Json.object();
-        ArrayNode transfers = root.putArray("transfers");
+        List<Transfer> transfers = new ArrayList<>();
         for (TransferQueue.State state : states) {
-            queue.list(state).forEach(transfer -> transfers.add(json(transfer)));
+            queue.list(state).forEach(transfer -> transfers.add(Transfer.of(transfer)));
         }
-        return Json.ok(root);
+        return Json.ok(new Transfers(transfers));
     }
 
     /** The released transfer as it was listed ({@code state}: where it was), marked released by the operator. */
     ApiResponse release(ApiRequest request, String operator) {
-        return Json.ok(json(queue.release(request.path("id"), operator)).put("released", true)
-                .put("releasedBy", operator));
+        return Json.ok(Released.of(queue.release(request.path("id"), operator), operator));
     }
 
     private static TransferQueue.State state(String text) {
@@ -37,14 +57,5 @@ final class TransferEndpoints {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badInput("state", "state must be held or quarantined, not '" + text + "'");
         }
-    }
-
-    private static ObjectNode json(TransferQueue.QueuedTransfer transfer) {
-        ObjectNode node = Json.object().put("id", transfer.id())
-                .put("state", transfer.state().name().toLowerCase(Locale.ROOT)).put("sender", transfer.sender())
-                .put("agreement", transfer.agreement()).put("name", transfer.name())
-                .put("since", transfer.since() == null ? null : transfer.since().toString());
-        transfer.reasons().forEach(node.putArray("reasons")::add);
-        return node;
     }
 }

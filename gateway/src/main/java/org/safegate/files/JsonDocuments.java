@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class JsonDocuments {
     /** Thread-safe once configured; shared. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    public static final ObjectMapper MAPPER = base().build();
 
     private JsonDocuments() {
+    }
+
+    /** The configuration of {@link #MAPPER}, for a mapper that needs a little more on top of it (the admin API's). */
+    public static JsonMapper.Builder base() {
+        return JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }
