@@ -3,7 +3,7 @@ package org.safegate.admin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.IntSupplier;
-import org.safegate.audit.AuditKeys;
+import org.safegate.audit.TreeHeadSigner;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditStore;
 import org.safegate.keys.KeyProvider;
@@ -26,7 +26,7 @@ import org.safegate.transfer.Endpoints;
  * @param apiTokens    API tokens' expiry and revocation
  */
 public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
-                            Revocations revocations, AuditLog audit, AuditStore auditStore, AuditKeys auditKeys,
+                            Revocations revocations, AuditLog audit, AuditStore auditStore, TreeHeadSigner auditSigner,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
                             Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens) {

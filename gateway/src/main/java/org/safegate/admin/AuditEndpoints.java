@@ -85,7 +85,7 @@ final class AuditEndpoints {
     }
 
     ApiResponse verify(ApiRequest request) {
-        ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(services.auditKeys().certificate()));
+        ChainVerifier verifier = new ChainVerifier(services.auditSigner().certificate());
         VerificationResult result = services.auditStore().verify(verifier);
         return Json.ok(new Verified(result.isIntact(), result.events(), result.checkpoints(), result.lastSequence(),
                 result.lastHash(), result.problem().map(Object::toString).orElse(null)));
@@ -105,7 +105,7 @@ final class AuditEndpoints {
             file = Files.createTempFile("safegate-audit-export", "." + format);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 if (format.equals("jsonl")) {
-                    new JsonlExport(services.auditStore(), services.auditKeys().signer(), services.clock())
+                    new JsonlExport(services.auditStore(), services.auditSigner(), services.clock())
                             .write(query, out, n -> { });
                 } else {
                     new CsvExport(services.auditStore()).write(query, out, n -> { });

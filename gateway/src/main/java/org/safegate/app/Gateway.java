@@ -9,6 +9,8 @@ import org.safegate.admin.TransferTimings;
 import org.safegate.audit.AuditKeys;
 import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditSettings;
+import org.safegate.audit.TreeHeadSigner;
+import org.safegate.transfer.CheckpointDrops;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.config.ApiSettings;
@@ -78,7 +80,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
 
     /** What the admin API needs besides the parts above. */
     private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
-                              Clock clock, int lanes, ApiTokens apiTokens) {
+                              Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
+                              CheckpointDrops checkpointDrops) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -114,8 +117,9 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                 ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
         SftpFolders sftp = new SftpFolders(keys, workingDir, environment);
         try {
-            JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
-                    AuditSettings.from(settings), clock);
+            AuditSettings auditSettings = AuditSettings.from(settings);
+            TreeHeadSigner auditSigner = AuditKeys.from(keys).treeSigner(auditSettings.origin());
+            JdbcAuditLog auditLog = new JdbcAuditLog(database, auditSigner, auditSettings, clock);
             ApiTokens apiTokens = new ApiTokens(new StoredApiTokens(database), auditLog, clock,
                     ApiSettings.tokenLifetime(settings));
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
@@ -144,7 +148,9 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
                     sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
-                    workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens));
+                    workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
+                    auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
+                    auditSettings.inboxCheckpoints(), clock)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -226,7 +232,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** Everything the admin API works with. */
     public AdminServices adminServices(TransferTimings timings) {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
-                operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
+                operations.gate(), revocations, auditLog, new AuditStore(database), operations.auditSigner(),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
                 transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens());
     }
@@ -266,6 +272,11 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     }
 
     /** Takes what is ready from the agency's SFTP outbox into its spool (see {@link RemoteOutboxes#pickUp}). */
+    @Override
+    public void dropCheckpoints() {
+        operations.checkpointDrops().dropIfDue();
+    }
+
     @Override
     public void pickUp(String agency) {
         policies.get().agency(agency).filter(a -> a.outbox().type() == EndpointType.SFTP)

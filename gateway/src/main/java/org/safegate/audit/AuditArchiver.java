@@ -7,16 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.safegate.ErrorCode;
@@ -31,12 +27,12 @@ import org.safegate.SafegateException;
  */
 public final class AuditArchiver {
     private final AuditStore store;
-    private final CheckpointSigner signer;
-    private final CheckpointVerifier verifier;
+    private final TreeHeadSigner signer;
+    private final ChainVerifier verifier;
     private final AuditSettings settings;
     private final Clock clock;
 
-    public AuditArchiver(AuditStore store, CheckpointSigner signer, CheckpointVerifier verifier,
+    public AuditArchiver(AuditStore store, TreeHeadSigner signer, ChainVerifier verifier,
                          AuditSettings settings, Clock clock) {
         this.store = store;
         this.signer = signer;
@@ -56,7 +52,7 @@ public final class AuditArchiver {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "events are kept for " + settings.retention()
                     + ": only events before " + CanonicalEncoding.formatTime(limit) + " may be archived");
         }
-        VerificationResult current = store.verify(new ChainVerifier(verifier));
+        VerificationResult current = store.verify(verifier);
         if (!current.isIntact()) {
             throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the stored chain does not verify ("
                     + current.problem().get() + "); nothing is archived from a damaged log");
@@ -68,12 +64,12 @@ public final class AuditArchiver {
         if (count == 0) {
             return new Archived(0, from, file);
         }
-        VerificationResult archived = new JsonlExportReader().verify(file, new ChainVerifier(verifier));
+        VerificationResult archived = new JsonlExportReader().verify(file, verifier);
         if (!archived.isIntact() || archived.lastSequence() != from + count) {
             throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the archive " + file
                     + " did not verify; nothing was deleted");
         }
-        moveOut(archived.lastSequence(), archived.lastHash(), file);
+        moveOut(archived.lastSequence(), archived.lastHash(), TreeRows.edgeText(archived.tree()), file);
         return new Archived(count, archived.lastSequence(), file);
     }
 
@@ -92,30 +88,25 @@ public final class AuditArchiver {
         }
     }
 
-    private void moveOut(long upTo, String hash, Path file) {
+    private void moveOut(long upTo, String hash, String treeEdge, Path file) {
         Instant now = CanonicalEncoding.truncate(clock.instant());
-        boolean hasCheckpoint = store.checkpoints().stream().anyMatch(c -> c.sequence() == upTo);
         try (Connection connection = store.database().connection()) {
             store.database().dialect().begin(connection, true);
             try {
-                if (!hasCheckpoint) {
-                    try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
-                        AuditEventRows.bindCheckpoint(insert, Checkpoint.sign(upTo, hash, now, signer),
-                                store.database().dialect());
-                        insert.executeUpdate();
-                    }
-                }
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_archive"
-                        + " (up_to_seq, hash, archived_at, file_name, file_digest) VALUES (?, ?, ?, ?, ?)")) {
+                        + " (up_to_seq, hash, archived_at, file_name, file_digest, tree_edge) VALUES (?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, upTo);
                     insert.setString(2, hash);
                     store.database().dialect().bindTime(insert, 3, now);
                     insert.setString(4, file.toAbsolutePath().toString());
-                    insert.setString(5, digest(file));
+                    insert.setString(5, ArchiveRecord.sha256(file));
+                    insert.setString(6, treeEdge);
                     insert.executeUpdate();
                 }
                 delete(connection, "DELETE FROM audit_event WHERE seq <= ?", upTo);
-                delete(connection, "DELETE FROM audit_checkpoint WHERE seq < ?", upTo);
+                delete(connection, "DELETE FROM audit_checkpoint WHERE seq <= ?", upTo);
+                // the checkpoint of the archived tree stays: the remaining log is anchored to it
+                delete(connection, "DELETE FROM audit_tree_head WHERE tree_size < ?", upTo);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -132,16 +123,6 @@ public final class AuditArchiver {
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
             delete.setLong(1, upTo);
             delete.executeUpdate();
-        }
-    }
-
-    private static String digest(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot digest the archive " + file, e);
         }
     }
 }

@@ -21,6 +21,11 @@ public record AuditKeys(Identity identity) {
         return new JcaCheckpointSigner(identity.privateKey(), identity.certificate());
     }
 
+    /** Signs checkpoints as signed notes of the log named {@code origin}. */
+    public TreeHeadSigner treeSigner(String origin) {
+        return new TreeHeadSigner(signer(), certificate(), origin);
+    }
+
     public X509Certificate certificate() {
         return identity.certificate();
     }

@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import java.util.OptionalLong;
 import org.safegate.store.Database;
+import org.safegate.tlog.CompactRange;
+import org.safegate.tlog.InclusionProof;
+import org.safegate.tlog.Witness;
 
 /** Reads the audit log. It has no method that changes or deletes an event. */
 public final class AuditStore {
@@ -32,25 +36,81 @@ public final class AuditStore {
         return EventCursor.open(database, query);
     }
 
-    /** Verifies the stored chain, from genesis or from the signed checkpoint where archiving stopped. */
+    /** Verifies the stored log, from genesis or from where archiving stopped. */
     public VerificationResult verify(ChainVerifier verifier) {
+        return verify(verifier, List.of());
+    }
+
+    /** Verifies the stored log, and that it still holds the trees its witnesses saw. */
+    public VerificationResult verify(ChainVerifier verifier, List<Witness> witnesses) {
         // read in this order so that concurrent appends can only add what verification does not expect
         long head = headSequence();
         List<Checkpoint> checkpoints = checkpoints();
-        long anchor = archivedUpTo().orElse(0L);
-        String anchorHash = CanonicalEncoding.GENESIS;
-        if (anchor > 0) {
-            Optional<Checkpoint> boundary = checkpoints.stream().filter(c -> c.sequence() == anchor).findFirst();
-            if (boundary.isEmpty()) {
-                return new VerificationResult(0, 0, 0, CanonicalEncoding.GENESIS, Optional.of(new Tamper(
-                        TamperKind.REMOVED, 1, "events up to " + anchor + " are gone and no signed checkpoint anchors the rest")));
-            }
-            anchorHash = boundary.get().hash();
+        Optional<ArchiveRecord> archive = ArchiveRecord.latest(database);
+        Optional<Tamper> archiveProblem = archive.flatMap(ArchiveRecord::problem);
+        if (archiveProblem.isPresent()) {
+            return new VerificationResult(0, 0, 0, CanonicalEncoding.GENESIS, archiveProblem, new CompactRange(), 0);
         }
-        try (EventCursor cursor = open(AuditQuery.ALL)) {
-            return verifier.verify(new ChainInput(anchor, anchorHash, cursor, checkpoints,
-                    java.util.OptionalLong.of(head)));
+        long anchor = archive.map(ArchiveRecord::upTo).orElse(0L);
+        String anchorHash = archive.map(ArchiveRecord::hash).orElse(CanonicalEncoding.GENESIS);
+        CompactRange anchorTree = archive.map(ArchiveRecord::tree).orElse(new CompactRange());
+        try (EventCursor cursor = open(AuditQuery.ALL);
+             RowCursor<String> treeHeads = new RowCursor<>(database, TreeRows.HEADS + " ORDER BY tree_size",
+                     statement -> { }, row -> row.getString(2))) {
+            return verifier.verify(new ChainInput(anchor, anchorHash, anchorTree, cursor, checkpoints, treeHeads,
+                    OptionalLong.of(head), witnesses, true));
         }
+    }
+
+    /** The hash of the last event appended (genesis when none). */
+    public String headHash() {
+        String[] hash = {CanonicalEncoding.GENESIS};
+        query("SELECT hash FROM audit_head WHERE id = 1", rows -> hash[0] = rows.getString(1));
+        return hash[0];
+    }
+
+    /** The Merkle tree's edge at {@code size} events: from the archive record where archiving stopped, else the store. */
+    CompactRange treeAt(long size) {
+        if (size == 0) {
+            return new CompactRange();
+        }
+        Optional<ArchiveRecord> archive = ArchiveRecord.latest(database);
+        if (archive.isPresent() && archive.get().upTo() == size && archive.get().tree() != null) {
+            return archive.get().tree();
+        }
+        try (Connection connection = database.connection()) {
+            return CompactRange.of(size, new StoreSubtrees(connection, database.dialect(),
+                    archive.map(ArchiveRecord::tree).orElse(null)));
+        } catch (SQLException e) {
+            throw failure("read the audit Merkle tree", e);
+        } catch (IllegalStateException e) {
+            throw new SafegateException(ErrorCode.AUDIT_EXPORT_INVALID, "cannot start an export after event " + size
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** The stored checkpoints of trees larger than {@code size}, in size order. */
+    RowCursor<JsonlExport.StoredHead> treeHeadsAfter(long size) {
+        return new RowCursor<>(database, TreeRows.HEADS + " WHERE tree_size > ? ORDER BY tree_size",
+                statement -> statement.setLong(1, size),
+                row -> new JsonlExport.StoredHead(row.getLong(1), row.getString(2)));
+    }
+
+    /** A stored checkpoint: the tree size it signs and its signed note. */
+    public record SignedCheckpoint(long size, String note) {
+    }
+
+    /** The checkpoint of the largest tree, when there is one. */
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+        List<SignedCheckpoint> latest = new ArrayList<>();
+        query(TreeRows.HEADS + " WHERE tree_size = (SELECT MAX(tree_size) FROM audit_tree_head)",
+                rows -> latest.add(new SignedCheckpoint(rows.getLong(1), rows.getString(2))));
+        return latest.stream().findFirst();
+    }
+
+    /** The inclusion proof of the transfer's last event against the latest signed checkpoint. */
+    public InclusionProof prove(String transferId) {
+        return new AuditProofs(database).prove(transferId);
     }
 
     public List<AuditEvent> list(AuditQuery query) {

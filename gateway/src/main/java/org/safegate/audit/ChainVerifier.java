@@ -3,6 +3,10 @@ package org.safegate.audit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.safegate.tlog.CheckedNotes;
+import org.safegate.tlog.NoteKeys;
+import org.safegate.tlog.TreeProblem;
+import org.safegate.tlog.TreeWalk;
 
 /**
  * Recomputes a hash chain and its checkpoint signatures, and names the first problem. Needs no
@@ -26,16 +30,23 @@ public final class ChainVerifier {
     private static final long PROGRESS_EVERY = 100_000;
 
     private final CheckpointVerifier checkpoints;
+    private final NoteKeys treeKeys;
     private final LongConsumer progress;
 
-    public ChainVerifier(CheckpointVerifier checkpoints) {
-        this(checkpoints, count -> { });
+    /** Verifies with the audit certificate: its key checks checkpoints of both formats. */
+    public ChainVerifier(java.security.cert.X509Certificate certificate) {
+        this(certificate, count -> { });
     }
 
     /** With a progress callback, told the number of events checked every 100,000 events. */
-    public ChainVerifier(CheckpointVerifier checkpoints, LongConsumer progress) {
-        this.checkpoints = checkpoints;
+    public ChainVerifier(java.security.cert.X509Certificate certificate, LongConsumer progress) {
+        this.checkpoints = new CertificateCheckpointVerifier(certificate);
+        this.treeKeys = new NoteKeys(certificate.getPublicKey());
         this.progress = progress;
+    }
+
+    NoteKeys treeKeys() {
+        return treeKeys;
     }
 
     public VerificationResult verify(ChainInput input) {
@@ -52,6 +63,7 @@ public final class ChainVerifier {
         private final List<Checkpoint> cps;
         private final boolean[] validSignature;
         private final ChainInput input;
+        private final TreeWalk tree;
         private int cpIndex;
         private long expected;
         private String prevHash;
@@ -69,10 +81,13 @@ public final class ChainVerifier {
                     .forEach(i -> validSignature[i] = checkpoints.isValid(cps.get(i)));
             this.expected = input.anchorSequence() + 1;
             this.prevHash = input.anchorHash();
+            this.tree = new TreeWalk(input.anchorTree(), new CheckedNotes(input.treeHeads(), treeKeys),
+                    input.witnesses());
         }
 
         VerificationResult run() {
-            Optional<Tamper> problem = checkpointsUpTo(input.anchorSequence(), input.anchorHash());
+            Optional<Tamper> problem = checkpointsUpTo(input.anchorSequence(), input.anchorHash())
+                    .or(() -> tamper(tree.start()));
             while (problem.isEmpty() && events.hasNext()) {
                 HashedEvents.Hashed hashed = events.next();
                 AuditEvent event = hashed.event();
@@ -81,6 +96,7 @@ public final class ChainVerifier {
                     problem = checkpointsUpTo(event.sequence(), event.hash());
                     if (problem.isEmpty()) {
                         accept(event);
+                        problem = tamper(tree.leaf(hashed.leaf())).map(this::explain);
                     }
                 } else {
                     HashedEvents.Hashed next = events.peek();
@@ -88,9 +104,29 @@ public final class ChainVerifier {
                 }
             }
             if (problem.isEmpty()) {
-                problem = tail();
+                problem = tail().or(() -> tamper(tree.finish(input.requireCoverage())));
             }
-            return new VerificationResult(count, cpCount, expected - 1, prevHash, problem);
+            return new VerificationResult(count, cpCount + tree.checkpoints(), expected - 1, prevHash, problem,
+                    tree.tree(), tree.witnessed());
+        }
+
+        /**
+         * An event slipped in (or moved) so that it links correctly still breaks the signed tree at
+         * once; the event after it tells which it was, and that is the more useful name.
+         */
+        private Tamper explain(Tamper treeProblem) {
+            HashedEvents.Hashed next = treeProblem.kind() == TamperKind.INCONSISTENT ? events.peek() : null;
+            if (next == null || (next.isSelfConsistent() && next.event().sequence() == expected
+                    && next.event().previousHash().equals(prevHash))) {
+                return treeProblem;
+            }
+            Tamper chain = classify(next.event(), next.isSelfConsistent(), null);
+            return chain.kind() == TamperKind.ALTERED ? treeProblem : chain;
+        }
+
+        private Optional<Tamper> tamper(Optional<TreeProblem> problem) {
+            return problem.map(p -> new Tamper(TamperKind.valueOf(p.kind() == TreeProblem.Kind.OTHER_KEY
+                    ? "SIGNED_BY_OTHER_KEY" : p.kind().name()), p.sequence(), p.detail()));
         }
 
         private void accept(AuditEvent event) {

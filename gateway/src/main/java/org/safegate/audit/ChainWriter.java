@@ -5,18 +5,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.safegate.store.Database;
 import org.safegate.store.Dialect;
 import org.safegate.store.StoreWrite;
+import org.safegate.tlog.CompactRange;
+import org.safegate.tlog.InclusionProof;
+import org.safegate.tlog.MerkleProofs;
+import org.safegate.tlog.TreeHashes;
+import org.safegate.tlog.TreeHead;
 
 /**
- * Extends the chain by a batch of entries in one transaction. The chain head row is locked first
- * (by an update that changes nothing), so appenders in other threads or other gateway processes
- * wait and then continue from the head this one committed: one linear chain, no forks, no gaps.
+ * Extends the log by a batch of entries in one transaction: the events (each linked to the one
+ * before, and a leaf of the Merkle tree), the tree's new edge, and a signed checkpoint of the new
+ * tree, so the head is always signed. The chain head row is locked first (by an update that
+ * changes nothing), so appenders in other threads or other gateway processes wait and then continue
+ * from the head this one committed: one linear log, no forks, no gaps.
  */
 final class ChainWriter {
     /**
@@ -25,33 +32,30 @@ final class ChainWriter {
      */
     private static final String LOCK_HEAD = "UPDATE audit_head SET seq = seq WHERE id = 1";
     /** Run after {@link #LOCK_HEAD}: reads the head as the last committed append left it. */
-    private static final String READ_HEAD =
-            "SELECT seq, hash, checkpoint_seq, checkpoint_time FROM audit_head WHERE id = 1";
-    private static final String UPDATE_HEAD =
-            "UPDATE audit_head SET seq = ?, hash = ?, checkpoint_seq = ?, checkpoint_time = ? WHERE id = 1";
+    private static final String READ_HEAD = "SELECT seq, hash, checkpoint_seq, tree_edge FROM audit_head WHERE id = 1";
+    private static final String UPDATE_HEAD = "UPDATE audit_head SET seq = ?, hash = ?, checkpoint_seq = ?,"
+            + " checkpoint_time = ?, tree_edge = ? WHERE id = 1";
 
     private final Database database;
-    private final CheckpointSigner signer;
-    private final AuditSettings settings;
+    private final TreeHeadSigner signer;
     private final Clock clock;
 
-    ChainWriter(Database database, CheckpointSigner signer, AuditSettings settings, Clock clock) {
+    ChainWriter(Database database, TreeHeadSigner signer, Clock clock) {
         this.database = database;
         this.signer = signer;
-        this.settings = settings;
         this.clock = clock;
     }
 
-    /**
-     * Appends the entries (possibly none: then only a due time-based checkpoint is made), commits
-     * and forces the commit to disk. Returns what was appended, in order.
-     */
+    /** Appends the entries, commits and forces the commit to disk. Returns what was appended, in order. */
     List<AppendedEvent> write(List<AuditEntry> entries) throws SQLException {
         return write(entries, List.of());
     }
 
     /** As {@link #write(List)}, with store writes that commit in the same transaction. */
     List<AppendedEvent> write(List<AuditEntry> entries, List<StoreWrite> alongside) throws SQLException {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         try (Connection connection = database.connection()) {
             database.dialect().begin(connection, true);
             try {
@@ -71,46 +75,62 @@ final class ChainWriter {
     }
 
     private List<AppendedEvent> write(Connection connection, List<AuditEntry> entries) throws SQLException {
+        Dialect dialect = database.dialect();
         Head head = lockHead(connection);
+        CompactRange tree = head.edge == null ? TreeRebuild.edge(connection, dialect, head.seq) : head.edge;
+        CompactRange before = tree.copy();
         Instant now = CanonicalEncoding.truncate(clock.instant());
-        List<AppendedEvent> appended = new ArrayList<>(entries.size());
-        List<Checkpoint> checkpoints = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>(entries.size());
+        List<byte[]> canonical = new ArrayList<>(entries.size());
+        List<byte[]> leaves = new ArrayList<>(entries.size());
+        List<TreeRows.StoredNode> nodes = new ArrayList<>();
+        String previousHash = head.hash;
         try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT)) {
             for (AuditEntry entry : entries) {
-                AuditEvent unsealed = new AuditEvent(head.seq + 1, now, entry, head.hash, "");
-                AuditEvent event = new AuditEvent(unsealed.sequence(), now, entry, head.hash,
-                        CanonicalEncoding.hash(unsealed));
-                AuditEventRows.bind(insert, event, database.dialect());
+                long sequence = head.seq + events.size() + 1;
+                byte[] bytes = CanonicalEncoding.encode(new AuditEvent(sequence, now, entry, previousHash, ""));
+                AuditEvent event = new AuditEvent(sequence, now, entry, previousHash, CanonicalEncoding.sha256(bytes));
+                AuditEventRows.bind(insert, event, dialect);
                 insert.addBatch();
-                head = head.advance(event);
-                appended.add(new AppendedEvent(event.sequence(), event.hash()));
-                if (head.seq - head.checkpointSeq >= settings.checkpointEvery()) {
-                    checkpoints.add(Checkpoint.sign(head.seq, head.hash, now, signer));
-                    head = head.checkpointed(now);
-                }
+                byte[] leaf = TreeHashes.leaf(bytes);
+                tree.append(leaf, (level, index, hash) -> {
+                    if (TreeRows.isStored(level)) {
+                        nodes.add(new TreeRows.StoredNode(level, index, hash));
+                    }
+                });
+                events.add(event);
+                canonical.add(bytes);
+                leaves.add(leaf);
+                previousHash = event.hash();
             }
-            if (!entries.isEmpty()) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
-        if (head.seq > head.checkpointSeq && isDue(head.checkpointTime, now)) {
-            checkpoints.add(Checkpoint.sign(head.seq, head.hash, now, signer));
-            head = head.checkpointed(now);
-        } else if (head.checkpointTime == null) {
-            head = new Head(head.seq, head.hash, head.checkpointSeq, now);
+        TreeRows.insertNodes(connection, nodes);
+        long previousCheckpoint = head.edge == null ? 0 : head.checkpointSeq;
+        String note = signer.sign(new TreeHead(signer.origin(), tree.size(), tree.root(), List.of(
+                "time " + CanonicalEncoding.formatTime(now), "previous " + previousCheckpoint))).format();
+        TreeRows.insertHead(connection, dialect, tree.size(), now, note);
+        updateHead(connection, tree.size(), previousHash, now, TreeRows.edgeText(tree));
+        return proofs(events, canonical, leaves, before, tree, note);
+    }
+
+    private static List<AppendedEvent> proofs(List<AuditEvent> events, List<byte[]> canonical, List<byte[]> leaves,
+                                              CompactRange before, CompactRange after, String note) {
+        MerkleProofs proofs = new MerkleProofs(new BatchSubtrees(before, leaves));
+        String root = TreeHashes.hex(after.root());
+        List<AppendedEvent> appended = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent event = events.get(i);
+            List<String> path = proofs.inclusion(event.sequence() - 1, after.size()).stream()
+                    .map(TreeHashes::hex).toList();
+            appended.add(new AppendedEvent(event.sequence(), event.hash(), new InclusionProof(
+                    event.entry().transferId(), event.sequence() - 1, after.size(), TreeHashes.hex(leaves.get(i)), path,
+                    root, Base64.getEncoder().encodeToString(canonical.get(i)), note)));
         }
-        insertCheckpoints(connection, checkpoints);
-        updateHead(connection, head);
         return appended;
     }
 
-    private boolean isDue(Instant lastCheckpoint, Instant now) {
-        return lastCheckpoint != null
-                && Duration.between(lastCheckpoint, now).compareTo(settings.checkpointInterval()) >= 0;
-    }
-
     private Head lockHead(Connection connection) throws SQLException {
-        Dialect dialect = database.dialect();
         try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
             lock.executeUpdate();
         }
@@ -119,42 +139,25 @@ final class ChainWriter {
             if (!row.next()) {
                 throw new SQLException("the audit chain head row is missing");
             }
-            return new Head(row.getLong(1), row.getString(2), row.getLong(3), dialect.readTime(row, 4));
+            long seq = row.getLong(1);
+            String edge = row.getString(4);
+            return new Head(seq, row.getString(2), row.getLong(3), edge == null ? null : TreeRows.edge(seq, edge));
         }
     }
 
-    private void insertCheckpoints(Connection connection, List<Checkpoint> checkpoints) throws SQLException {
-        Dialect dialect = database.dialect();
-        if (checkpoints.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(AuditEventRows.INSERT_CHECKPOINT)) {
-            for (Checkpoint checkpoint : checkpoints) {
-                AuditEventRows.bindCheckpoint(insert, checkpoint, dialect);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private void updateHead(Connection connection, Head head) throws SQLException {
-        Dialect dialect = database.dialect();
+    private void updateHead(Connection connection, long seq, String hash, Instant signedAt, String edge)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
-            update.setLong(1, head.seq);
-            update.setString(2, head.hash);
-            update.setLong(3, head.checkpointSeq);
-            dialect.bindTime(update, 4, head.checkpointTime);
+            update.setLong(1, seq);
+            update.setString(2, hash);
+            update.setLong(3, seq);
+            database.dialect().bindTime(update, 4, signedAt);
+            update.setString(5, edge);
             update.executeUpdate();
         }
     }
 
-    private record Head(long seq, String hash, long checkpointSeq, Instant checkpointTime) {
-        Head advance(AuditEvent event) {
-            return new Head(event.sequence(), event.hash(), checkpointSeq, checkpointTime);
-        }
-
-        Head checkpointed(Instant at) {
-            return new Head(seq, hash, seq, at);
-        }
+    /** The head row: the last event, the size of the last signed checkpoint, the tree's edge (null before the first). */
+    private record Head(long seq, String hash, long checkpointSeq, CompactRange edge) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.safegate.tlog.TreeHashes;
 
 /**
  * Events with their hashes recomputed a batch at a time on all cores, while a background thread
@@ -26,11 +27,12 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
     private Future<AuditEvent[]> nextBatch;
     private AuditEvent[] batch = new AuditEvent[0];
     private String[] hashes = new String[0];
+    private byte[][] leaves = new byte[0][];
     private int size;
     private int index;
 
-    /** An event with the hash recomputed from its content. */
-    record Hashed(AuditEvent event, String computed) {
+    /** An event with its hash and its Merkle leaf hash recomputed from its content. */
+    record Hashed(AuditEvent event, String computed, byte[] leaf) {
         boolean isSelfConsistent() {
             return computed.equals(event.hash());
         }
@@ -54,10 +56,16 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         size = batch.length;
         index = 0;
         hashes = new String[size];
+        leaves = new byte[size][];
         AuditEvent[] events = batch;
         String[] computed = hashes;
+        byte[][] leafHashes = leaves;
         IntStream range = IntStream.range(0, size);
-        (size > 256 ? range.parallel() : range).forEach(i -> computed[i] = CanonicalEncoding.hash(events[i]));
+        (size > 256 ? range.parallel() : range).forEach(i -> {
+            byte[] canonical = CanonicalEncoding.encode(events[i]);
+            computed[i] = CanonicalEncoding.sha256(canonical);
+            leafHashes[i] = TreeHashes.leaf(canonical);
+        });
         return size > 0;
     }
 
@@ -104,7 +112,7 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Hashed hashed = new Hashed(batch[index], hashes[index]);
+        Hashed hashed = new Hashed(batch[index], hashes[index], leaves[index]);
         batch[index++] = null;
         return hashed;
     }

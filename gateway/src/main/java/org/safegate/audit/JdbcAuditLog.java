@@ -19,7 +19,6 @@ import org.safegate.store.StoreWrite;
  * {@link AuditSettings#maxBatch}) in one transaction, forces it to disk, and only then releases
  * the callers. Nothing is acknowledged before it is durable; a failed batch fails every caller in it.
  * A store write handed in with an entry commits in the same transaction.
- * The writer also makes time-based checkpoints when the log is idle.
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final StoreWrite NOTHING = connection -> { };
@@ -31,8 +30,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
 
-    public JdbcAuditLog(Database database, CheckpointSigner signer, AuditSettings settings, Clock clock) {
-        this.chain = new ChainWriter(database, signer, settings, clock);
+    public JdbcAuditLog(Database database, TreeHeadSigner signer, AuditSettings settings, Clock clock) {
+        this.chain = new ChainWriter(database, signer, clock);
         this.settings = settings;
         this.writer = new Thread(this::drain, "audit-writer");
         this.writer.setDaemon(true);
@@ -99,11 +98,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         while (running) {
             List<Pending> batch = new ArrayList<>();
             try {
-                Pending first = queue.poll(settings.checkpointInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, settings.maxBatch() - 1);
-                }
+                batch.add(queue.take());
+                queue.drainTo(batch, settings.maxBatch() - 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;

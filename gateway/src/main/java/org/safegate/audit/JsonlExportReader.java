@@ -17,6 +17,8 @@ import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
+import org.safegate.tlog.CompactRange;
+import org.safegate.tlog.Witness;
 
 /** Reads a JSON Lines export back, for verification with no database. */
 public final class JsonlExportReader {
@@ -25,6 +27,49 @@ public final class JsonlExportReader {
 
     /** Verifies the export: its chain from the header's anchor, its checkpoints and its closing seal. */
     public VerificationResult verify(Path file, ChainVerifier verifier) {
+        return verify(file, verifier, List.of());
+    }
+
+    /**
+     * As {@link #verify(Path, ChainVerifier)}, and checks the exported stretch against the witnesses
+     * whose trees end inside it (a witness of a later tree says nothing about an older export).
+     */
+    public VerificationResult verify(Path file, ChainVerifier verifier, List<Witness> witnesses) {
+        JsonNode header = header(file);
+        int version = header.path("version").asInt();
+        if (version == 1) {
+            return verifyVersion1(file, verifier);
+        }
+        if (version != JsonlExport.VERSION) {
+            throw invalid(file, 1, "export format version " + version + " is not one this verifier reads (1 or 2)");
+        }
+        return new SealedExport(this, file, header, verifier, witnesses).verify();
+    }
+
+    JsonNode header(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonNode header = parse(reader.readLine(), 1, file);
+            if (header == null || !JsonlExport.FORMAT.equals(header.path("format").asText())) {
+                throw invalid(file, 1, "not a Safegate audit export (no header line)");
+            }
+            if (header.path("filtered").asBoolean()) {
+                throw invalid(file, 1, "a filtered export holds a selection of events, not the chain; "
+                        + "export without --agency/--agreement/--outcome/--reason/--transfer to verify");
+            }
+            return header;
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The export's events, read from the line after the header on. */
+    Iterator<AuditEvent> events(BufferedReader reader, Path file) throws IOException {
+        reader.readLine();
+        return new EventLines(reader, file);
+    }
+
+    /** An export of the first format: chain-head checkpoints, no Merkle tree (archives made before it). */
+    private VerificationResult verifyVersion1(Path file, ChainVerifier verifier) {
         JsonNode header;
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -51,8 +96,8 @@ public final class JsonlExportReader {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             reader.readLine();
             Iterator<AuditEvent> events = new EventLines(reader, file);
-            return verifier.verify(new ChainInput(header.path("anchorSeq").asLong(),
-                    header.path("anchorHash").asText(), events, checkpoints, OptionalLong.empty()));
+            return verifier.verify(new ChainInput(header.path("anchorSeq").asLong(), header.path("anchorHash").asText(),
+                    new CompactRange(), events, checkpoints, ChainInput.none(), OptionalLong.empty(), List.of(), false));
         } catch (IOException e) {
             throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -64,7 +109,7 @@ public final class JsonlExportReader {
                 node.path("algorithm").asText(), Base64.getDecoder().decode(node.path("signature").asText()));
     }
 
-    private JsonNode parse(String line, int number, Path file) {
+    JsonNode parse(String line, int number, Path file) {
         if (line == null) {
             return null;
         }
@@ -75,7 +120,7 @@ public final class JsonlExportReader {
         }
     }
 
-    private static SafegateException invalid(Path file, int line, String what) {
+    static SafegateException invalid(Path file, int line, String what) {
         return new SafegateException(ErrorCode.AUDIT_EXPORT_INVALID, file + ":" + line + ": " + what);
     }
 

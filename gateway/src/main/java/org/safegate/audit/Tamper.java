@@ -5,7 +5,7 @@ public record Tamper(TamperKind kind, long sequence, String detail) {
 
     @Override
     public String toString() {
-        return "event " + sequence + ": " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        return "event " + sequence + ": " + kind.label()
                 + " (" + detail + ")";
     }
 }

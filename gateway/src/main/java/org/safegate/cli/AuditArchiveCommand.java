@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import org.safegate.audit.AuditArchiver;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
-import org.safegate.audit.AuditKeys;
+import org.safegate.audit.ChainVerifier;
+import org.safegate.audit.TreeHeadSigner;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CertificateCheckpointVerifier;
 import org.safegate.audit.JdbcAuditLog;
@@ -56,18 +57,18 @@ final class AuditArchiveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalOperator local = LocalOperator.of(operator);
-        AuditKeys keys = config.keys();
+        TreeHeadSigner signer = config.treeSigner();
         AuditArchiver.Archived archived;
         try (Database database = config.openDatabase();
-             JdbcAuditLog audit = new JdbcAuditLog(database, keys.signer(), config.audit(), clock)) {
+             JdbcAuditLog audit = new JdbcAuditLog(database, signer, config.audit(), clock)) {
             Path workingDir = Path.of("").toAbsolutePath();
             PolicySet policies = new PolicyLoader(workingDir).load(workingDir.resolve(config.gateway().policies()))
                     .require();
             OperatorLogin login = new OperatorLogin(() -> policies, new ApiTokens(new StoredApiTokens(database), audit,
                     clock, ApiSettings.tokenLifetime(config.settings())), audit);
             String actor = local.require(login, Power.AUDIT_ARCHIVE, "safegate audit archive", out.toString());
-            archived = new AuditArchiver(new AuditStore(database), keys.signer(),
-                    new CertificateCheckpointVerifier(keys.certificate()), config.audit(), clock)
+            archived = new AuditArchiver(new AuditStore(database), signer,
+                    new ChainVerifier(signer.certificate()), config.audit(), clock)
                     .archive(before.atStartOfDay(ZoneOffset.UTC).toInstant(), out);
             if (archived.count() > 0) {
                 audit.append(AuditEntry.builder(AuditEventType.AUDIT_ARCHIVED, actor)

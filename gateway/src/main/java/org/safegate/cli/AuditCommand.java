@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Read, verify and export the audit log; account for disclosures.",
         subcommands = {AuditListCommand.class, AuditShowCommand.class, AuditVerifyCommand.class,
-                AuditExportCommand.class, AuditReportCommand.class, AuditArchiveCommand.class})
+                AuditExportCommand.class, AuditReportCommand.class, AuditArchiveCommand.class, AuditProveCommand.class})
 final class AuditCommand implements Runnable {
 
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.safegate.audit.AuditKeys;
+import org.safegate.audit.TreeHeadSigner;
 import org.safegate.audit.AuditSettings;
 import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
@@ -39,6 +40,11 @@ final class AuditConfig {
     AuditKeys keys() {
         return AuditKeys.from(KeyProviders.fromSpec(gateway().requireKeys(), Path.of("").toAbsolutePath(), settings(),
                 System.getenv()));
+    }
+
+    /** Signs this log's checkpoints and export seals. */
+    TreeHeadSigner treeSigner() {
+        return keys().treeSigner(audit().origin());
     }
 
     /** The certificate that checkpoints must verify with: the one given, else the configured key store's. */

@@ -65,7 +65,7 @@ final class AuditExportCommand implements Callable<Integer> {
             partial = Files.createTempFile(target.getParent(), ".audit-export", ".part");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 count = format == Format.jsonl
-                        ? new JsonlExport(store, config.keys().signer(), clock).write(filters.query(), writer, progress)
+                        ? new JsonlExport(store, config.treeSigner(), clock).write(filters.query(), writer, progress)
                         : new CsvExport(store).write(filters.query(), writer, progress);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

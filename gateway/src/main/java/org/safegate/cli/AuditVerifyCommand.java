@@ -2,15 +2,22 @@ package org.safegate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.audit.AuditStore;
-import org.safegate.audit.CertificateCheckpointVerifier;
 import org.safegate.audit.ChainVerifier;
 import org.safegate.audit.JsonlExportReader;
+import org.safegate.audit.Tamper;
+import org.safegate.audit.TamperKind;
 import org.safegate.audit.VerificationResult;
 import org.safegate.store.Database;
+import org.safegate.tlog.NoteKeys;
+import org.safegate.tlog.Witness;
+import org.safegate.tlog.Witnesses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +28,12 @@ import picocli.CommandLine.Option;
  * on the live store or, with {@code --file}, offline on an export.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify the audit log's hash chain and checkpoint signatures (the store, or an export with --file).",
+        description = {"Verify the audit log: its hash chain, its Merkle tree and every signed checkpoint (the store,"
+                + " or an export with --file).",
             "With --archive, archives made by 'audit archive' are verified first and the store must continue them.",
-            "Exit status: 0 intact, 1 tampered (names the first bad event), 2 invalid input, 3 failure."})
+            "With --witness, the log must still hold every tree that receipts and agencies' checkpoint files saw.",
+            "Exit status: 0 intact, 1 tampered, rolled back or forked (names the event and the witness),"
+                + " 2 invalid input (also: signed by a different key than --cert), 3 failure."})
 final class AuditVerifyCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;
@@ -33,6 +43,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
     @Option(names = "--archive", paramLabel = "FILE", description = "Archived events, oldest first, that precede the store.")
     List<Path> archives = new ArrayList<>();
+
+    @Option(names = "--witness", paramLabel = "PATH", description = "A receipt, a .checkpoint file, or a folder of"
+            + " them (searched recursively), held outside the gateway; repeatable.")
+    List<Path> witnessPaths = new ArrayList<>();
 
     @Option(names = "--cert", paramLabel = "FILE",
             description = "The audit certificate (PEM); default: gateway/audit.crt in the configured key store.")
@@ -48,18 +62,27 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (server.remote()) {
-            if (file != null || !archives.isEmpty() || certificate != null) {
+            if (file != null || !archives.isEmpty() || certificate != null || !witnessPaths.isEmpty()) {
                 throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
-                        "--server verifies the running gateway's store: it takes no --file, --archive or --cert");
+                        "--server verifies the running gateway's store: it takes no --file, --archive, --witness or --cert");
             }
             return RemoteAudit.verify(server.client(), server.server.toString(), out);
         }
         Progress progress = new Progress(spec.commandLine().getErr(), "verified");
-        ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(config.certificate(certificate)),
-                progress);
+        X509Certificate trusted = config.certificate(certificate);
+        ChainVerifier verifier = new ChainVerifier(trusted, progress);
+        List<Witness> witnesses;
+        try {
+            witnesses = Witnesses.load(witnessPaths, new NoteKeys(trusted.getPublicKey()));
+        } catch (Witnesses.BadWitness e) {
+            throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--witness " + e.getMessage());
+        }
         VerificationResult previous = null;
         for (Path archive : archives) {
             VerificationResult result = new JsonlExportReader().verify(archive, verifier);
+            if (result.isOtherKey()) {
+                throw otherKey(archive.toString(), trusted);
+            }
             if (!report(out, archive.toString(), result) || !continues(out, previous, result.lastSequence()
                     - result.events(), archive.toString())) {
                 return ExitCodes.CHECK_FAILED;
@@ -69,12 +92,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
         VerificationResult result;
         String what;
         if (file != null) {
-            result = new JsonlExportReader().verify(file, verifier);
+            result = new JsonlExportReader().verify(file, verifier, witnesses);
             what = file.toString();
         } else {
             try (Database database = config.openDatabase()) {
                 AuditStore store = new AuditStore(database);
-                result = store.verify(verifier);
+                result = store.verify(verifier, witnesses);
                 what = "the audit store";
                 if (!archives.isEmpty() && store.archivedUpTo().orElse(0L) != previous.lastSequence()) {
                     out.println("TAMPERED: the store does not continue the archives: they end at event "
@@ -84,19 +107,31 @@ final class AuditVerifyCommand implements Callable<Integer> {
             }
         }
         progress.done();
+        if (result.isOtherKey()) {
+            throw otherKey(what, trusted);
+        }
         boolean intact = report(out, what, result)
                 && (file != null || continues(out, previous, result.lastSequence() - result.events(), what));
         out.flush();
         return intact ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /** Not evidence of tampering: the certificate given is not the one the log is signed with. */
+    private static SafegateException otherKey(String what, X509Certificate trusted) {
+        return new SafegateException(ErrorCode.INVALID_ARGUMENT, what + " is signed by a different key than the"
+                + " certificate " + trusted.getSubjectX500Principal().getName() + ": verify with the audit certificate"
+                + " of the gateway that wrote it (--cert)");
+    }
+
     private static boolean report(PrintWriter out, String what, VerificationResult result) {
         if (result.isIntact()) {
             out.println("intact: " + what + ": " + result.events() + " events, " + result.checkpoints()
-                    + " checkpoint signatures, head " + result.lastSequence() + " " + result.lastHash());
+                    + " checkpoint signatures, head " + result.lastSequence() + " " + result.lastHash()
+                    + (result.witnessed() > 0 ? ", consistent with " + result.witnessed() + " witnessed checkpoints" : ""));
             return true;
         }
-        out.println("TAMPERED: " + what + ": " + result.problem().get());
+        Tamper problem = result.problem().get();
+        out.println(problem.kind().headline() + ": " + what + ": " + problem);
         return false;
     }
 

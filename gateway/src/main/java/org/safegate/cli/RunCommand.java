@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<Path> held = runner.runOnce(Duration.ofSeconds(timeoutSeconds));
+            gateway.dropCheckpoints(); // the agencies witness what this run recorded
             held.forEach(file -> spec.commandLine().getErr().println("held: " + file + ": "
                     + gateway.processor().held().current().get(file)));
             return held.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -24,6 +24,10 @@ public final class OutboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         routes.defineCurrent(this);
+        from("timer:audit-checkpoints?period=60000")
+                .routeId("audit-checkpoints")
+                .routeConfigurationId(OutboxErrorHandling.ID)
+                .process(exchange -> gateway.dropCheckpoints());
         from("timer:policy-reload?period=2000")
                 .routeId("policy-reload")
                 .routeConfigurationId(OutboxErrorHandling.ID)

@@ -31,6 +31,9 @@ public interface OutboxWork {
     /** Takes one file of the agency's outbox (or one taken already) to its outcome; never throws. */
     TransferOutcome process(String agency, Path root, Path file);
 
+    /** Hands the latest audit checkpoint to every agency's inbox when due (docs/audit-format.md). */
+    void dropCheckpoints();
+
     /** Takes what is ready from the agency's SFTP outbox into its spool. */
     void pickUp(String agency);
 }

@@ -12,6 +12,7 @@ import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.Outcome;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.tlog.InclusionProof;
 
 /**
  * Records how a transfer ended: first the audit event (which must be durable, or the transfer is
@@ -21,20 +22,26 @@ public final class TransferRecorder {
     private final AuditLog audit;
     private final AuditStore auditStore;
     private final ReceiptWriter receipts;
+    private final RecentProofs proofs;
 
     public TransferRecorder(AuditLog audit, AuditStore auditStore, ReceiptWriter receipts) {
+        this(audit, auditStore, receipts, new RecentProofs());
+    }
+
+    private TransferRecorder(AuditLog audit, AuditStore auditStore, ReceiptWriter receipts, RecentProofs proofs) {
         this.audit = audit;
         this.auditStore = auditStore;
         this.receipts = receipts;
+        this.proofs = proofs;
     }
 
     /** The same recorder writing to another log (tests act at each event with it). */
     TransferRecorder withAudit(AuditLog other) {
-        return new TransferRecorder(other, auditStore, receipts);
+        return new TransferRecorder(other, auditStore, receipts, proofs);
     }
 
     public void delivered(Transfer t) {
-        audit.append(deliveredEntry(t));
+        proofs.keep(audit.append(deliveredEntry(t)));
     }
 
     /**
@@ -42,7 +49,7 @@ public final class TransferRecorder {
      * recipient: from the moment the event exists, a redisclosure of the same data is recognised.
      */
     public void delivered(Transfer t, DeliveredPayloads.Delivered payload) {
-        audit.append(deliveredEntry(t), DeliveredPayloads.recording(t.transferId(), payload));
+        proofs.keep(audit.append(deliveredEntry(t), DeliveredPayloads.recording(t.transferId(), payload)));
     }
 
     private static AuditEntry deliveredEntry(Transfer t) {
@@ -54,16 +61,16 @@ public final class TransferRecorder {
     }
 
     public void denied(Transfer t) {
-        audit.append(entry(AuditEventType.TRANSFER_DENIED, t, Outcome.FAILURE).decision("deny")
+        proofs.keep(audit.append(entry(AuditEventType.TRANSFER_DENIED, t, Outcome.FAILURE).decision("deny")
                 .reasonCodes(codes(t)).change("kept in quarantine; not sent"
-                        + t.note().map(n -> "; records " + n).orElse("")).build());
+                        + t.note().map(n -> "; records " + n).orElse("")).build()));
     }
 
     public void quarantined(Transfer t) {
         // the reason's sentence carries what a person needs, e.g. the record counts of a request file
         String why = t.reasons().isEmpty() ? "" : ": " + t.reasons().get(0).message();
-        audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
-                .change("kept in quarantine; not sent" + (why.length() > 1000 ? why.substring(0, 1000) : why)).build());
+        proofs.keep(audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
+                .change("kept in quarantine; not sent" + (why.length() > 1000 ? why.substring(0, 1000) : why)).build()));
     }
 
     /** Best effort: a hold is recorded when the log can take it, and retried anyway. */
@@ -94,7 +101,13 @@ public final class TransferRecorder {
     /** Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. */
     public String receipt(InboxFolder senderInbox, Transfer t, Receipt.Outcome outcome, Instant at) throws IOException {
         return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
-                t.sha256(), t.size(), t.deliveredAs(), t.reasons()));
+                t.sha256(), t.size(), t.deliveredAs(), t.reasons(), proof(t.transferId())));
+    }
+
+    /** The proof kept when the outcome was recorded; after a restart, one made from the store. */
+    private InclusionProof proof(String transferId) {
+        InclusionProof kept = proofs.take(transferId);
+        return kept != null ? kept : auditStore.prove(transferId);
     }
 
     private static AuditEntry.Builder entry(AuditEventType type, Transfer t, Outcome outcome) {

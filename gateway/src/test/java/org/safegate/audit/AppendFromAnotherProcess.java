@@ -21,10 +21,10 @@ public final class AppendFromAnotherProcess {
         int count = Integer.parseInt(args[1]);
         AuditKeys keys = AuditKeys.from(org.safegate.keys.KeyProviders.fromSpec("file:" + args[2],
                 java.nio.file.Path.of("").toAbsolutePath()));
-        AuditSettings settings = new AuditSettings(7, java.time.Duration.ofSeconds(60), java.time.Period.ofYears(7), 64);
+        AuditSettings settings = AuditSettings.DEFAULTS.withMaxBatch(64);
         try (Database database = Database.open(new DatabaseSettings(url, url.startsWith("jdbc:postgresql:") ? Optional.of("postgres") : Optional.empty(),
                 Optional.empty()));
-             JdbcAuditLog log = new JdbcAuditLog(database, keys.signer(), settings, TestClocks.runningFromCaseDay())) {
+             JdbcAuditLog log = new JdbcAuditLog(database, keys.treeSigner(settings.origin()), settings, TestClocks.runningFromCaseDay())) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             for (int i = 0; i < count; i++) {
                 String id = "other-" + i;

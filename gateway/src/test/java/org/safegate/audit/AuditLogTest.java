@@ -2,17 +2,12 @@ package org.safegate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,10 +25,14 @@ import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
-import org.safegate.store.EmbeddedPostgresServer;
 import org.safegate.store.StoreWrite;
 import org.safegate.store.TestStores;
 import org.safegate.testing.TestClocks;
+import org.safegate.tlog.InclusionProof;
+import org.safegate.tlog.NoteKey;
+import org.safegate.tlog.NoteKeys;
+import org.safegate.tlog.SignedNote;
+import org.safegate.tlog.TreeHead;
 
 class AuditLogTest {
     private static final TestAuditKeys KEYS = TestAuditKeys.ec();
@@ -58,13 +57,9 @@ class AuditLogTest {
     }
 
     private JdbcAuditLog log(Database database, AuditSettings settings, Clock clock) {
-        JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(), settings, clock);
+        JdbcAuditLog log = new JdbcAuditLog(database, KEYS.treeSigner(), settings, clock);
         toClose.add(log);
         return log;
-    }
-
-    private static AuditSettings every(int events, Duration interval) {
-        return new AuditSettings(events, interval, Period.ofYears(7), 256);
     }
 
     @ParameterizedTest
@@ -77,11 +72,12 @@ class AuditLogTest {
 
         List<AuditEvent> events = new AuditStore(database).list(AuditQuery.ALL);
         assertThat(events).extracting(AuditEvent::sequence).containsExactly(1L, 2L);
-        assertThat(first).isEqualTo(new AppendedEvent(1, events.get(0).hash()));
+        assertThat(first.sequence()).isEqualTo(1);
+        assertThat(first.hash()).isEqualTo(events.get(0).hash());
         assertThat(second.hash()).isEqualTo(events.get(1).hash());
         assertThat(events.get(0).previousHash()).isEqualTo(CanonicalEncoding.GENESIS);
         assertThat(events.get(1).previousHash()).isEqualTo(first.hash());
-        assertThat(new AuditStore(database).verify(new ChainVerifier(KEYS.verifier())).isIntact()).isTrue();
+        assertThat(new AuditStore(database).verify(new ChainVerifier(KEYS.certificate())).isIntact()).isTrue();
     }
 
     @ParameterizedTest
@@ -132,7 +128,7 @@ class AuditLogTest {
     @EnumSource(TestStores.class)
     void concurrentThreadsExtendOneLinearChain(TestStores store) throws Exception {
         Database database = open(store);
-        JdbcAuditLog log = log(database, every(10, Duration.ofMinutes(5)), TestClocks.runningFromCaseDay());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<AppendedEvent>> results = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -145,38 +141,59 @@ class AuditLogTest {
         }
         pool.shutdown();
         assertThat(sequences).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
-        VerificationResult result = new AuditStore(database).verify(new ChainVerifier(KEYS.verifier()));
+        VerificationResult result = new AuditStore(database).verify(new ChainVerifier(KEYS.certificate()));
         assertThat(result.problem()).isEmpty();
         assertThat(result.events()).isEqualTo(400);
-        assertThat(result.checkpoints()).isEqualTo(40);
+        assertThat(result.checkpoints()).isBetween(1L, 400L);
+        assertThat(new AuditStore(database).latestCheckpoint()).hasValueSatisfying(c -> assertThat(c.size()).isEqualTo(400));
     }
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void signsACheckpointEveryNEvents(TestStores store) {
+    void everyCommitSignsTheNewTreeAsACheckpointNamingTheOneBefore(TestStores store) {
         Database database = open(store);
-        JdbcAuditLog log = log(database, every(5, Duration.ofHours(1)), TestClocks.runningFromCaseDay());
-        for (int i = 0; i < 12; i++) {
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
+        for (int i = 0; i < 3; i++) {
             log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", 1));
         }
-        List<Checkpoint> checkpoints = new AuditStore(database).checkpoints();
-        assertThat(checkpoints).extracting(Checkpoint::sequence).containsExactly(5L, 10L);
-        assertThat(checkpoints).allSatisfy(c -> assertThat(KEYS.verifier().isValid(c)).isTrue());
+        List<String> notes = new ArrayList<>();
+        new AuditStore(database).latestCheckpoint().ifPresent(c -> notes.add(c.note()));
+        assertThat(notes).hasSize(1);
+        SignedNote note = SignedNote.parse(notes.get(0));
+        TreeHead head = TreeHead.parse(note.text());
+        assertThat(head.origin()).isEqualTo(AuditSettings.DEFAULT_ORIGIN);
+        assertThat(head.size()).isEqualTo(3);
+        assertThat(head.extension("previous")).contains("2");
+        AuditEvent last = new AuditStore(database).list(AuditQuery.ALL).get(2);
+        assertThat(head.extension("time")).contains(CanonicalEncoding.formatTime(last.time()));
+        assertThat(new NoteKey(AuditSettings.DEFAULT_ORIGIN, KEYS.certificate().getPublicKey()).check(note))
+                .isEqualTo(NoteKey.Check.VALID);
+        VerificationResult result = new AuditStore(database).verify(new ChainVerifier(KEYS.certificate()));
+        assertThat(result.checkpoints()).isEqualTo(3);
+        assertThat(result.tree().root()).isEqualTo(head.root());
     }
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void signsACheckpointOnceTheIntervalHasPassedEvenWhenIdle(TestStores store) {
+    void appendedEventsCarryAnInclusionProofAgainstTheCheckpointOfTheirCommit(TestStores store) throws Exception {
         Database database = open(store);
-        MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
-        JdbcAuditLog log = log(database, every(1000, Duration.ofMillis(200)), clock);
-        AppendedEvent appended = log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1));
-        clock.advance(Duration.ofSeconds(1));
-        AuditStore reader = new AuditStore(database);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !reader.checkpoints().isEmpty());
-        Checkpoint checkpoint = reader.checkpoints().get(0);
-        assertThat(checkpoint.sequence()).isEqualTo(1);
-        assertThat(checkpoint.hash()).isEqualTo(appended.hash());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
+        for (int i = 0; i < 20; i++) {
+            log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", 1));
+        }
+        List<java.util.concurrent.CompletableFuture<AppendedEvent>> batch = new ArrayList<>();
+        for (int i = 20; i < 37; i++) {
+            batch.add(log.appendAsync(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", 1)));
+        }
+        NoteKeys keys = new NoteKeys(KEYS.certificate().getPublicKey());
+        for (java.util.concurrent.CompletableFuture<AppendedEvent> appended : batch) {
+            InclusionProof proof = appended.get(1, TimeUnit.MINUTES).proof();
+            assertThat(proof.problem(keys)).isEmpty();
+            assertThat(proof.transfer()).isEqualTo("t-" + (proof.leafIndex()));
+        }
+        InclusionProof fromStore = new AuditStore(database).prove("t-4");
+        assertThat(fromStore.treeSize()).isEqualTo(37);
+        assertThat(fromStore.problem(keys)).isEmpty();
     }
 
     @Test
@@ -192,7 +209,7 @@ class AuditLogTest {
 
     @Test
     void appendsAfterCloseAreRefused() {
-        JdbcAuditLog log = new JdbcAuditLog(open(TestStores.SQLITE), KEYS.signer(), AuditSettings.DEFAULTS,
+        JdbcAuditLog log = new JdbcAuditLog(open(TestStores.SQLITE), KEYS.treeSigner(), AuditSettings.DEFAULTS,
                 TestClocks.runningFromCaseDay());
         log.close();
         assertThatThrownBy(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 1)))
@@ -207,7 +224,7 @@ class AuditLogTest {
         Path keys = KEYS.writeTo(dir.resolve("keys"));
         Database database = Database.open(settings);
         toClose.add(database);
-        JdbcAuditLog log = log(database, every(7, Duration.ofMinutes(5)), TestClocks.runningFromCaseDay());
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AppendFromAnotherProcess.class.getName(),
                 settings.jdbcUrl(), "300", keys.toString()).inheritIO().start();
@@ -237,7 +254,7 @@ class AuditLogTest {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, appendedHere + 300L).boxed().toList());
         assertThat(events).extracting(e -> e.entry().transferId()).anyMatch(id -> id.startsWith("other-"))
                 .anyMatch(id -> id.startsWith("mine-"));
-        VerificationResult result = reader.verify(new ChainVerifier(KEYS.verifier()));
+        VerificationResult result = reader.verify(new ChainVerifier(KEYS.certificate()));
         assertThat(result.problem()).isEmpty();
         assertThat(result.events()).isEqualTo(appendedHere + 300L);
     }

@@ -14,20 +14,29 @@ import org.safegate.config.Settings;
 class AuditSettingsTest {
 
     @Test
-    void defaultsAreACheckpointEveryThousandEventsOrMinuteAndSevenYearsRetention() {
+    void defaultsAreTheLocalOriginHourlyInboxCheckpointsAndSevenYearsRetention() {
         AuditSettings settings = AuditSettings.from(Settings.of(Map.of()));
-        assertThat(settings.checkpointEvery()).isEqualTo(1000);
-        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.origin()).isEqualTo("safegate.local/audit");
+        assertThat(settings.inboxCheckpoints()).isEqualTo(Duration.ofMinutes(60));
         assertThat(settings.retention()).isEqualTo(Period.ofYears(7));
     }
 
     @Test
     void everyNumberIsASetting() {
-        AuditSettings settings = AuditSettings.from(Settings.of(Map.of("safegate.audit.checkpoint-events", "50",
-                "safegate.audit.checkpoint-seconds", "5", "safegate.audit.retention-years", "10")));
-        assertThat(settings.checkpointEvery()).isEqualTo(50);
-        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
+        AuditSettings settings = AuditSettings.from(Settings.of(Map.of("safegate.audit.origin", "irs.example.gov/audit",
+                "safegate.audit.inbox-checkpoint-minutes", "5", "safegate.audit.retention-years", "10",
+                "safegate.audit.checkpoint-events", "50")));
+        assertThat(settings.origin()).isEqualTo("irs.example.gov/audit");
+        assertThat(settings.inboxCheckpoints()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.retention()).isEqualTo(Period.ofYears(10));
+    }
+
+    @Test
+    void anOriginWithASpaceIsAnInputErrorNamingTheKey() {
+        assertThatThrownBy(() -> AuditSettings.from(Settings.of(Map.of("safegate.audit.origin", "my log"))))
+                .isInstanceOfSatisfying(SafegateException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("safegate.audit.origin").hasMessageContaining("'my log'");
     }
 
     @Test

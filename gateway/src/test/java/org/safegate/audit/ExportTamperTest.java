@@ -35,14 +35,14 @@ class ExportTamperTest {
     @BeforeEach
     void export() {
         try (Database database = TestStores.SQLITE.open(dir)) {
-            try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
-                    new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), TestClocks.runningFromCaseDay())) {
+            try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.treeSigner(),
+                    AuditSettings.DEFAULTS.withMaxBatch(64), TestClocks.runningFromCaseDay())) {
                 for (int i = 1; i <= 12; i++) {
                     log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", i));
                 }
             }
             StringWriter out = new StringWriter();
-            long count = new JsonlExport(new AuditStore(database), KEYS.signer(), TestClocks.runningFromCaseDay())
+            long count = new JsonlExport(new AuditStore(database), KEYS.treeSigner(), TestClocks.runningFromCaseDay())
                     .write(AuditQuery.ALL, out, n -> { });
             assertThat(count).isEqualTo(12);
             lines = new ArrayList<>(out.toString().lines().toList());
@@ -51,7 +51,7 @@ class ExportTamperTest {
 
     private VerificationResult verify(List<String> content) throws IOException {
         Path file = Files.write(dir.resolve("export.jsonl"), content);
-        return new JsonlExportReader().verify(file, new ChainVerifier(KEYS.verifier()));
+        return new JsonlExportReader().verify(file, new ChainVerifier(KEYS.certificate()));
     }
 
     /** The same through the command line, offline: exit status 1 and the event named. */
@@ -107,7 +107,7 @@ class ExportTamperTest {
         AuditEvent draft = new AuditEvent(7, java.time.Instant.parse("2025-06-01T00:00:00Z"),
                 AuditEntries.delivered("forged", "IRS-ICE-2025", 99), previousHash, "");
         AuditEvent forged = new AuditEvent(7, draft.time(), draft.entry(), previousHash, CanonicalEncoding.hash(draft));
-        lines.add(lineOfEvent(7), JsonlExport.eventLine(forged).strip());
+        lines.add(lineOfEvent(7), JsonlExport.eventLine(CanonicalEncoding.encode(forged), forged.hash()).strip());
         assertProblem(verify(lines), TamperKind.INSERTED, 7);
     }
 

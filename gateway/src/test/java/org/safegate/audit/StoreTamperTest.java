@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Period;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +18,15 @@ import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.TestStores;
 import org.safegate.testing.TestClocks;
+import org.safegate.tlog.NoteKey;
+import org.safegate.tlog.SignedNote;
+import org.safegate.tlog.Witness;
+import org.safegate.tlog.Witnesses;
 
 /**
  * Someone with write access to the database tampers with the audit log. Result: verify names the
- * kind of tampering and the first event it touched. Twelve events, a checkpoint every five.
+ * kind of tampering and the first event it touched, in the library and on the command line. Twelve
+ * events, each appended on its own, so each has its own signed checkpoint.
  */
 class StoreTamperTest {
     static final TestAuditKeys KEYS = TestAuditKeys.ec();
@@ -35,10 +36,12 @@ class StoreTamperTest {
     private Database database;
     private Path config;
     private List<AuditEvent> events;
+    private StoreSurgery surgery;
 
     void setUp(TestStores store) {
         DatabaseSettings settings = store.settings(dir);
         database = Database.open(settings);
+        surgery = new StoreSurgery(database);
         Path keys = KEYS.writeTo(dir.resolve("keys"));
         String where = store == TestStores.SQLITE ? "safegate.data=" + dir : "safegate.db.url=" + settings.jdbcUrl();
         try {
@@ -46,14 +49,18 @@ class StoreTamperTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
-                new AuditSettings(5, Duration.ofHours(1), Period.ofYears(7), 64), TestClocks.runningFromCaseDay())) {
-            for (int i = 1; i <= 12; i++) {
+        append(database, 1, 12);
+        events = new AuditStore(database).list(AuditQuery.ALL);
+        assertThat(verify().isIntact()).isTrue();
+    }
+
+    static void append(Database database, int from, int to) {
+        try (JdbcAuditLog log = new JdbcAuditLog(database, KEYS.treeSigner(), AuditSettings.DEFAULTS.withMaxBatch(64),
+                TestClocks.runningFromCaseDay())) {
+            for (int i = from; i <= to; i++) {
                 log.append(AuditEntries.delivered("t-" + i, "IRS-ICE-2025", i));
             }
         }
-        events = new AuditStore(database).list(AuditQuery.ALL);
-        assertThat(verify().isIntact()).isTrue();
     }
 
     @AfterEach
@@ -61,31 +68,32 @@ class StoreTamperTest {
         database.close();
     }
 
-    private VerificationResult verify() {
-        return new AuditStore(database).verify(new ChainVerifier(KEYS.verifier()));
+    private VerificationResult verify(Path... witnesses) {
+        List<Witness> held = Witnesses.load(List.of(witnesses), new org.safegate.tlog.NoteKeys(
+                KEYS.certificate().getPublicKey()));
+        return new AuditStore(database).verify(new ChainVerifier(KEYS.certificate()), held);
     }
 
-    private void sql(String... statements) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.executeUpdate(sql);
-            }
-        }
-    }
-
-    private void assertProblem(VerificationResult result, TamperKind kind, long sequence) {
+    private void assertProblem(VerificationResult result, TamperKind kind, long sequence, Path... witnesses) {
         assertThat(result.problem()).hasValueSatisfying(problem -> {
             assertThat(problem.kind()).isEqualTo(kind);
             assertThat(problem.sequence()).isEqualTo(sequence);
         });
-        VerifyCommandRunner.assertTampered(kind, sequence, "--config", config.toString());
+        String[] args = new String[2 + 2 * witnesses.length];
+        args[0] = "--config";
+        args[1] = config.toString();
+        for (int i = 0; i < witnesses.length; i++) {
+            args[2 + 2 * i] = "--witness";
+            args[3 + 2 * i] = witnesses[i].toString();
+        }
+        VerifyCommandRunner.assertTampered(kind, sequence, args);
     }
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
     void aFieldOfOneEventIsChanged(TestStores store) throws SQLException {
         setUp(store);
-        sql("UPDATE audit_event SET recipient = 'DOJ' WHERE seq = 7");
+        surgery.sql("UPDATE audit_event SET recipient = 'DOJ' WHERE seq = 7");
         assertProblem(verify(), TamperKind.ALTERED, 7);
     }
 
@@ -93,7 +101,7 @@ class StoreTamperTest {
     @EnumSource(TestStores.class)
     void oneEventIsDeleted(TestStores store) throws SQLException {
         setUp(store);
-        sql("DELETE FROM audit_event WHERE seq = 7");
+        surgery.sql("DELETE FROM audit_event WHERE seq = 7");
         assertProblem(verify(), TamperKind.REMOVED, 7);
     }
 
@@ -101,7 +109,8 @@ class StoreTamperTest {
     @EnumSource(TestStores.class)
     void anEventIsInsertedAndTheRestRenumbered(TestStores store) throws SQLException {
         setUp(store);
-        sql("UPDATE audit_event SET seq = -seq - 1 WHERE seq >= 7", "UPDATE audit_event SET seq = -seq WHERE seq < 0");
+        surgery.sql("UPDATE audit_event SET seq = -seq - 1 WHERE seq >= 7",
+                "UPDATE audit_event SET seq = -seq WHERE seq < 0");
         AuditEvent before = events.get(5);
         AuditEvent draft = new AuditEvent(7, before.time(), AuditEntries.delivered("forged", "IRS-ICE-2025", 99),
                 before.hash(), "");
@@ -119,30 +128,85 @@ class StoreTamperTest {
     @EnumSource(TestStores.class)
     void twoEventsAreSwapped(TestStores store) throws SQLException {
         setUp(store);
-        sql("UPDATE audit_event SET seq = -1 WHERE seq = 7", "UPDATE audit_event SET seq = 7 WHERE seq = 8",
+        surgery.sql("UPDATE audit_event SET seq = -1 WHERE seq = 7", "UPDATE audit_event SET seq = 7 WHERE seq = 8",
                 "UPDATE audit_event SET seq = 8 WHERE seq = -1");
         assertProblem(verify(), TamperKind.REORDERED, 7);
     }
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
-    void theTailAfterTheLastCheckpointIsDropped(TestStores store) throws SQLException {
+    void theTailIsDroppedButItsCheckpointsStay(TestStores store) throws SQLException {
         setUp(store);
-        sql("DELETE FROM audit_event WHERE seq > 10");
+        surgery.sql("DELETE FROM audit_event WHERE seq > 10");
         assertProblem(verify(), TamperKind.TRUNCATED, 11);
+    }
+
+    /** The first insider attack: the last three events go with their checkpoints, and the head is fixed. */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void theTailIsDroppedWithItsCheckpointsAndAWitnessShowsIt(TestStores store) throws SQLException {
+        setUp(store);
+        Path inbox = dir.resolve("inbox-ICE/checkpoints");
+        Path witness = surgery.witness(12, inbox);
+        surgery.rollBackTo(9);
+        assertThat(verify().isIntact()).as("without a witness a clean cut cannot be told from a shorter log").isTrue();
+        assertProblem(verify(inbox), TamperKind.ROLLED_BACK, 10, inbox);
+        assertThat(verify(witness).problem().get().detail()).contains(witness.toString());
+    }
+
+    /** The second insider attack: an event is rewritten, the chain recomputed and every checkpoint deleted. */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void everyCheckpointIsRemovedAndTheChainRecomputed(TestStores store) throws SQLException {
+        setUp(store);
+        surgery.rewriteAndRechain(3, entry -> entry.toBuilder().object("innocuous.csv").build());
+        surgery.sql("DELETE FROM audit_tree_head");
+        assertProblem(verify(), TamperKind.UNCOVERED, 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void anEventIsRewrittenAndTheChainRecomputedUnderItsCheckpoints(TestStores store) throws SQLException {
+        setUp(store);
+        surgery.rewriteAndRechain(3, entry -> entry.toBuilder().object("innocuous.csv").build());
+        assertProblem(verify(), TamperKind.INCONSISTENT, 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aCheckpointIsDeletedFromTheMiddle(TestStores store) throws SQLException {
+        setUp(store);
+        surgery.sql("DELETE FROM audit_tree_head WHERE tree_size = 6");
+        assertProblem(verify(), TamperKind.CHECKPOINT_MISSING, 6);
+    }
+
+    /** The third insider attack: a made-up archive record, then every event deleted. */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aFakeArchiveRecordHidesEveryEvent(TestStores store) throws SQLException {
+        setUp(store);
+        surgery.sql("INSERT INTO audit_archive (up_to_seq, hash, archived_at, file_name, file_digest, tree_edge)"
+                        + " VALUES (12, '" + events.get(11).hash() + "', CURRENT_TIMESTAMP, '" + dir.resolve("gone.jsonl")
+                        + "', '" + "0".repeat(64) + "', '')",
+                "DELETE FROM audit_event", "DELETE FROM audit_tree_head");
+        assertProblem(verify(), TamperKind.REMOVED, 1);
     }
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
     void aCheckpointSignatureIsForged(TestStores store) throws SQLException {
         setUp(store);
-        Checkpoint genuine = new AuditStore(database).checkpoints().get(0);
-        byte[] forged = TestAuditKeys.ec().signer().sign(genuine.signedBytes());
+        String genuine = surgery.note(5);
+        SignedNote note = SignedNote.parse(genuine);
+        TestAuditKeys other = TestAuditKeys.ec();
+        NoteKey ours = new NoteKey(AuditSettings.DEFAULT_ORIGIN, KEYS.certificate().getPublicKey());
+        // a signature line that claims to be the audit key's, made with another key
+        String forged = new SignedNote(note.text(), List.of(ours.signatureLine(other.signer().sign(note.signedBytes()))))
+                .format();
         try (Connection connection = database.connection();
              PreparedStatement update = connection.prepareStatement(
-                     "UPDATE audit_checkpoint SET signature = ? WHERE seq = ?")) {
-            update.setString(1, Base64.getEncoder().encodeToString(forged));
-            update.setLong(2, genuine.sequence());
+                     "UPDATE audit_tree_head SET note = ? WHERE tree_size = 5")) {
+            update.setString(1, forged);
             update.executeUpdate();
         }
         assertProblem(verify(), TamperKind.CHECKPOINT_SIGNATURE_INVALID, 5);

@@ -38,6 +38,11 @@ public record TestAuditKeys(PrivateKey key, X509Certificate certificate) {
         return new JcaCheckpointSigner(key, certificate);
     }
 
+    /** Signs checkpoints as notes of the default log origin. */
+    public TreeHeadSigner treeSigner() {
+        return new TreeHeadSigner(signer(), certificate, AuditSettings.DEFAULT_ORIGIN);
+    }
+
     public CheckpointVerifier verifier() {
         return new CertificateCheckpointVerifier(certificate);
     }

@@ -26,7 +26,7 @@ final class VerifyCommandRunner {
         System.arraycopy(args, 0, command, 2, args.length);
         int exit = cli.execute(command);
         assertThat(exit).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).contains("TAMPERED").contains("event " + sequence + ": "
-                + kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        assertThat(out.toString()).contains(kind.headline())
+                .contains("event " + sequence + ": " + kind.label());
     }
 }

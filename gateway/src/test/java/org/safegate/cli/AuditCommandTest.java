@@ -52,8 +52,8 @@ class AuditCommandTest {
                 + "\nsafegate.keys=file:" + dir.resolve("keys") + "\nsafegate.policies=" + dir.resolve("policies") + "\n");
         MutableClock clock = new MutableClock(Instant.parse("2015-03-01T10:00:00Z"));
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")));
-             JdbcAuditLog log = new JdbcAuditLog(database, KEYS.signer(),
-                     new AuditSettings(3, Duration.ofDays(365), Period.ofYears(7), 16), clock)) {
+             JdbcAuditLog log = new JdbcAuditLog(database, KEYS.treeSigner(),
+                     AuditSettings.DEFAULTS.withMaxBatch(16), clock)) {
             log.append(AuditEntry.builder(AuditEventType.POLICY_LOADED, "alice").object("policies/").build());
             log.append(AuditEntries.delivered("t-old", "IRS-DOJ-2015", 4));
             clock.advance(Duration.ofDays(3650));

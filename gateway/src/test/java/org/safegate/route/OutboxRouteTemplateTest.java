@@ -95,6 +95,10 @@ class OutboxRouteTemplateTest {
         }
 
         @Override
+        public void dropCheckpoints() {
+        }
+
+        @Override
         public Path privateFolder(String agency) throws IOException {
             return Files.createDirectories(dir.resolve("taken").resolve(agency));
         }

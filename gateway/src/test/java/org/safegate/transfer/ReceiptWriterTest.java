@@ -21,7 +21,7 @@ class ReceiptWriterTest {
     void writesTheReceiptAndItsSignatureUnderTheOutcome() throws Exception {
         Receipt receipt = new Receipt("T-1", "IRS", "IRS-ICE-2025", "addresses.csv", Receipt.Outcome.DENIED,
                 Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.empty(),
-                List.of(new Receipt.Reason("CAP_ITEM_UNDATED", "ICE is not current: finding F-01 ...")));
+                List.of(new Receipt.Reason("CAP_ITEM_UNDATED", "ICE is not current: finding F-01 ...")), null);
 
         Path written = writer.write(inbox, receipt);
 
@@ -36,7 +36,7 @@ class ReceiptWriterTest {
     @Test
     void aRefusedNameIsReplacedByTheTransferId() throws Exception {
         Receipt receipt = new Receipt("T-2", "IRS", "IRS-ICE-2025", "evil\u0007.csv", Receipt.Outcome.QUARANTINED,
-                Instant.EPOCH, "00", 1, Optional.empty(), List.of());
+                Instant.EPOCH, "00", 1, Optional.empty(), List.of(), null);
 
         Path written = writer.write(inbox, receipt);
 
@@ -47,14 +47,14 @@ class ReceiptWriterTest {
     @Test
     void theReceiptOfATransferWrittenAgainAfterARestartIsKeptOnceAndAnotherTransferGetsACounter() throws Exception {
         Receipt first = new Receipt("T-3", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
-                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of());
+                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of(), null);
         Path written = writer.write(inbox, first);
         Files.delete(written.resolveSibling("a.csv.delivered.json.p7s"));
 
         Path again = writer.write(inbox, new Receipt("T-3", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
-                Instant.parse("2026-03-01T10:05:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of()));
+                Instant.parse("2026-03-01T10:05:00Z"), "ab12", 42, Optional.of("a.csv.p7m"), List.of(), null));
         Path other = writer.write(inbox, new Receipt("T-4", "IRS", "IRS-DOJ-2024", "a.csv", Receipt.Outcome.DELIVERED,
-                Instant.parse("2026-03-01T10:06:00Z"), "cd34", 43, Optional.of("a.csv.2.p7m"), List.of()));
+                Instant.parse("2026-03-01T10:06:00Z"), "cd34", 43, Optional.of("a.csv.2.p7m"), List.of(), null));
 
         assertThat(again).isEqualTo(written);
         assertThat(Files.readString(again)).contains("2026-03-01T10:00:00Z");
@@ -66,7 +66,7 @@ class ReceiptWriterTest {
     @Test
     void aRunKilledAfterPublishingBeforeRemovingItsTemporaryCopiesLeavesNoneBehindWhenWrittenAgain() throws Exception {
         Receipt receipt = new Receipt("T-5", "IRS", "IRS-DOJ-2024", "b.csv", Receipt.Outcome.DELIVERED,
-                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("b.csv.p7m"), List.of());
+                Instant.parse("2026-03-01T10:00:00Z"), "ab12", 42, Optional.of("b.csv.p7m"), List.of(), null);
         Path written = writer.write(inbox, receipt);
         Path folder = written.getParent();
         // what a kill between linking each file and removing its temporary name leaves: the same content twice
