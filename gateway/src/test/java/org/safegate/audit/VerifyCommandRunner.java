@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Locale;
 import org.safegate.cli.SafegateCommand;
 import org.safegate.testing.TestClocks;
 import picocli.CommandLine;
@@ -15,6 +14,28 @@ final class VerifyCommandRunner {
     }
 
     static void assertTampered(TamperKind kind, long sequence, String... args) {
+        Run run = run(args);
+        assertThat(run.exit).as(run.err).isEqualTo(1);
+        assertThat(run.out).contains(kind.headline() + ": ").contains("event " + sequence + ": " + kind.label());
+    }
+
+    static void assertIntact(String expected, String... args) {
+        Run run = run(args);
+        assertThat(run.exit).as(run.err + run.out).isZero();
+        assertThat(run.out).startsWith(expected);
+    }
+
+    /** The exit status and that standard error says {@code expected}. */
+    static void assertExit(int status, String expected, String... args) {
+        Run run = run(args);
+        assertThat(run.exit).as(run.err + run.out).isEqualTo(status);
+        assertThat(run.err).contains(expected);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
@@ -25,8 +46,6 @@ final class VerifyCommandRunner {
         command[1] = "verify";
         System.arraycopy(args, 0, command, 2, args.length);
         int exit = cli.execute(command);
-        assertThat(exit).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).contains(kind.headline())
-                .contains("event " + sequence + ": " + kind.label());
+        return new Run(exit, out.toString(), err.toString());
     }
 }
