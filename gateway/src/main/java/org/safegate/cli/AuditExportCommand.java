@@ -60,7 +60,7 @@ final class AuditExportCommand implements Callable<Integer> {
             return RemoteAudit.export(server.client(), filters.parameters(), format.name(), target,
                     spec.commandLine().getOut());
         }
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
             partial = Files.createTempFile(target.getParent(), ".audit-export", ".part");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

@@ -41,7 +41,7 @@ final class AuditListCommand implements Callable<Integer> {
             return RemoteAudit.list(server.client(), filters.parameters(), json, spec.commandLine().getOut());
         }
         List<AuditEvent> events;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             events = new AuditStore(database).list(filters.query());
         }
         PrintWriter out = spec.commandLine().getOut();

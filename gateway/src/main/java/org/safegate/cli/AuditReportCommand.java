@@ -52,7 +52,7 @@ final class AuditReportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         DisclosureReport report;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             report = DisclosureReport.of(new AuditStore(database), period.query());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -48,7 +48,7 @@ final class AuditShowCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
             List<AuditEvent> events = eventsOf(store, transferId);
             if (events.isEmpty()) {

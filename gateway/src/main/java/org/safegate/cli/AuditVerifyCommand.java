@@ -72,7 +72,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
             result = new JsonlExportReader().verify(file, verifier);
             what = file.toString();
         } else {
-            try (Database database = config.openDatabase()) {
+            try (Database database = config.openExistingDatabase()) {
                 AuditStore store = new AuditStore(database);
                 result = store.verify(verifier);
                 what = "the audit store";
