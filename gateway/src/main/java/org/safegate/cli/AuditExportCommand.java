@@ -22,7 +22,7 @@ import picocli.CommandLine;
 /** {@code safegate audit export}: JSON Lines that verify offline (signed seal included), or CSV for spreadsheets. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export audit events: jsonl (with checkpoints and a signed seal; verifies offline) or csv.",
-            "Exit status: 0 exported, 2 invalid input, 3 failure."})
+            "Exit status: 0 exported, 2 invalid input or no store (none is created), 3 failure."})
 final class AuditExportCommand implements Callable<Integer> {
     private final Clock clock;
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify the audit log's hash chain and checkpoint signatures (the store, or an export with --file).",
             "With --archive, archives made by 'audit archive' are verified first and the store must continue them.",
-            "Exit status: 0 intact, 1 tampered (names the first bad event), 2 invalid input, 3 failure."})
+            "Exit status: 0 intact, 1 tampered (names the first bad event), 2 invalid input or no store"
+                + " (none is created), 3 failure."})
 final class AuditVerifyCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;

@@ -72,7 +72,9 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource pool(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
-        settings.embeddedFile().ifPresent(file -> config.setDataSourceProperties(EmbeddedStoreFile.connectionProperties()));
+        if (settings.embeddedFile().isPresent()) {
+            config.setDataSourceProperties(EmbeddedStoreFile.connectionProperties());
+        }
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setPoolName("safegate-store");

@@ -74,7 +74,8 @@ class ReadCommandsWithoutStoreTest {
 
         assertThat(run(List.of("audit", "list"))).isEqualTo(ExitCodes.INVALID_INPUT);
 
-        assertThat(err.toString()).contains("no Safegate store at " + cwd.resolve(relative).resolve("store/safegate.db"))
+        Path lookedAt = cwd.resolve(relative).resolve("store/safegate.db");
+        assertThat(err.toString()).contains("no Safegate store at " + lookedAt)
                 .contains("a relative path resolves against the current folder " + cwd);
         assertThat(tree()).isEqualTo(before);
     }
