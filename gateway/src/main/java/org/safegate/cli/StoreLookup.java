@@ -31,9 +31,11 @@ final class StoreLookup {
             return Path.of(value).isAbsolute() ? because
                     : because + ", and a relative path resolves against the current folder " + workingDir;
         }
-        String unset = "defaults".equals(settings.origin())
-                ? "there is no application.properties in the current folder " + workingDir
-                : data + " is not set in " + settings.origin();
-        return "looked there because " + unset + ", so the default ./data applies, in the current folder " + workingDir;
+        if ("defaults".equals(settings.origin())) {
+            return "looked there because there is no --config and no application.properties in the current folder "
+                    + workingDir + ", so the default ./data applies";
+        }
+        return "looked there because " + data + " is not set in " + settings.origin()
+                + ", so the default ./data applies, in the current folder " + workingDir;
     }
 }
