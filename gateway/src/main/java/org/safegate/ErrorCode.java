@@ -79,6 +79,16 @@ public enum ErrorCode {
 
     /** The database could not be opened, migrated or queried. */
     STORE_FAILURE(false),
+    /**
+     * There is no store where the configuration points (no embedded store file, or a database
+     * without Safegate's schema), and the command only reads one, so it creates none.
+     */
+    STORE_MISSING(true),
+    /**
+     * The store's schema is of another Safegate version than this one, and the command only reads
+     * it, so it does not migrate it. The message names both versions.
+     */
+    STORE_OTHER_VERSION(true),
     /** An audit event could not be made durable; whatever it recorded must not proceed. */
     AUDIT_WRITE_FAILED(false),
     /** The audit key or certificate could not be loaded, or a checkpoint could not be signed. */

@@ -3,6 +3,8 @@ package org.safegate.cli;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import org.safegate.ErrorCode;
+import org.safegate.SafegateException;
 import org.safegate.audit.AuditKeys;
 import org.safegate.audit.TreeHeadSigner;
 import org.safegate.audit.AuditSettings;
@@ -29,8 +31,26 @@ final class AuditConfig {
         return GatewayConfig.from(settings());
     }
 
+    /** The store, created or migrated if need be: for the command that changes it (archive). */
     Database openDatabase() {
         return Database.open(DatabaseSettings.from(gateway(), System.getenv()));
+    }
+
+    /**
+     * The store as it is, for the commands that only read it: a mistyped --config or a relative
+     * path read from another folder must not create an empty store that then reads as "0 events".
+     */
+    Database openExistingDatabase() {
+        Settings settings = settings();
+        try {
+            return Database.openExisting(DatabaseSettings.from(GatewayConfig.from(settings), System.getenv()));
+        } catch (SafegateException e) {
+            if (e.code() != ErrorCode.STORE_MISSING) {
+                throw e;
+            }
+            throw new SafegateException(e.code(), e.getMessage()
+                    + StoreLookup.explain(settings, Path.of("").toAbsolutePath()), e);
+        }
     }
 
     AuditSettings audit() {

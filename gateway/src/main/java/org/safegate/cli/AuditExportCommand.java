@@ -22,7 +22,7 @@ import picocli.CommandLine;
 /** {@code safegate audit export}: JSON Lines that verify offline (signed seal included), or CSV for spreadsheets. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export audit events: jsonl (with checkpoints and a signed seal; verifies offline) or csv.",
-            "Exit status: 0 exported, 2 invalid input, 3 failure."})
+            "Exit status: 0 exported, 2 invalid input or no store (none is created), 3 failure."})
 final class AuditExportCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -60,7 +60,7 @@ final class AuditExportCommand implements Callable<Integer> {
             return RemoteAudit.export(server.client(), filters.parameters(), format.name(), target,
                     spec.commandLine().getOut());
         }
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
             partial = Files.createTempFile(target.getParent(), ".audit-export", ".part");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code safegate audit list}: the events that match, oldest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List audit events, oldest first.", "Exit status: 0 listed (even none), 2 invalid input, 3 store failure."})
+        description = {"List audit events, oldest first.",
+            "Exit status: 0 listed (even none), 2 invalid input or no store (none is created), 3 store failure."})
 final class AuditListCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;
@@ -41,7 +42,7 @@ final class AuditListCommand implements Callable<Integer> {
             return RemoteAudit.list(server.client(), filters.parameters(), json, spec.commandLine().getOut());
         }
         List<AuditEvent> events;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             events = new AuditStore(database).list(filters.query());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -43,7 +43,7 @@ final class AuditProveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InclusionProof proof;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             proof = new AuditProofs(database).prove(transferId);
         } catch (SafegateException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code safegate audit report}: the accounting of disclosures per agreement and period (IRC 6103(p)(3)). */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Accounting of disclosures per agreement for a period: delivered, denied by reason, quarantined, redisclosed.",
-            "Exit status: 0 reported, 2 invalid input, 3 failure."})
+            "Exit status: 0 reported, 2 invalid input or no store (none is created), 3 failure."})
 final class AuditReportCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;
@@ -52,7 +52,7 @@ final class AuditReportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         DisclosureReport report;
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             report = DisclosureReport.of(new AuditStore(database), period.query());
         }
         PrintWriter out = spec.commandLine().getOut();

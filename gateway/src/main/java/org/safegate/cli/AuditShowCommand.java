@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show everything about one transfer, with its redisclosure chain as a tree.",
-            "Exit status: 0 shown, 2 no such transfer, 3 store failure."})
+            "Exit status: 0 shown, 2 no such transfer or no store (none is created), 3 store failure."})
 final class AuditShowCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;
@@ -48,7 +48,7 @@ final class AuditShowCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try (Database database = config.openDatabase()) {
+        try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
             List<AuditEvent> events = eventsOf(store, transferId);
             if (events.isEmpty()) {

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             "With --archive, archives made by 'audit archive' are verified first and the store must continue them.",
             "With --witness, the log must still hold every tree that receipts and agencies' checkpoint files saw.",
             "Exit status: 0 intact, 1 tampered, rolled back or forked (names the event and the witness),"
-                + " 2 invalid input (also: signed by a different key than --cert), 3 failure."})
+                + " 2 invalid input (also: signed by a different key than --cert; no store, none is created),"
+                + " 3 failure."})
 final class AuditVerifyCommand implements Callable<Integer> {
     @Mixin
     AuditConfig config;
@@ -95,7 +96,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
             result = new JsonlExportReader().verify(file, verifier, witnesses);
             what = file.toString();
         } else {
-            try (Database database = config.openDatabase()) {
+            try (Database database = config.openExistingDatabase()) {
                 AuditStore store = new AuditStore(database);
                 result = store.verify(verifier, witnesses);
                 what = "the audit store";

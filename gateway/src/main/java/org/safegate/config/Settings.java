@@ -23,10 +23,12 @@ import org.safegate.SafegateException;
  */
 public final class Settings {
     private final Map<String, String> values;
+    private final Set<String> fromEnvironment;
     private final String origin;
 
-    private Settings(Map<String, String> values, String origin) {
+    private Settings(Map<String, String> values, Set<String> fromEnvironment, String origin) {
         this.values = Map.copyOf(values);
+        this.fromEnvironment = Set.copyOf(fromEnvironment);
         this.origin = origin;
     }
 
@@ -46,18 +48,20 @@ public final class Settings {
         }
         Set<String> keys = new HashSet<>(values.keySet());
         keys.addAll(GatewayConfig.KEYS_LIST);
+        Set<String> fromEnvironment = new HashSet<>();
         for (String key : keys) {
-            String fromEnvironment = environment.get(environmentName(key));
-            if (fromEnvironment != null) {
-                values.put(key, fromEnvironment);
+            String value = environment.get(environmentName(key));
+            if (value != null) {
+                values.put(key, value);
+                fromEnvironment.add(key);
             }
         }
-        return new Settings(values, origin);
+        return new Settings(values, fromEnvironment, origin);
     }
 
     /** Settings from a map, for tests and embedding. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(values, "map");
+        return new Settings(values, Set.of(), "map");
     }
 
     /** The value of the key: from the environment when set there, else the file. */
@@ -67,6 +71,17 @@ public final class Settings {
 
     public String origin() {
         return origin;
+    }
+
+    /**
+     * Where the key's value comes from, for messages that explain a setting: its environment
+     * variable or the file; empty when neither sets it (the default applies).
+     */
+    public Optional<String> sourceOf(String key) {
+        if (get(key).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromEnvironment.contains(key) ? "the environment variable " + environmentName(key) : origin);
     }
 
     static String environmentName(String key) {

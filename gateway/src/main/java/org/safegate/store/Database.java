@@ -36,37 +36,57 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Opens the pool and applies pending migrations; fails rather than run on an old schema. */
+    /** Where the migrations are, on the class path. */
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    /**
+     * Opens the pool and applies pending migrations, creating the store (and the embedded store's
+     * folder and file) when there is none; fails rather than run on an old schema.
+     */
     public static Database open(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        Dialect dialect = settings.dialect();
+        settings.embeddedFile().ifPresent(EmbeddedStoreFile::prepare);
+        HikariDataSource pool = pool(settings);
+        try {
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new SafegateException(ErrorCode.STORE_FAILURE, "cannot migrate the store " + settings + ": "
+                    + e.getMessage(), e);
+        }
+        return new Database(pool, settings.dialect());
+    }
+
+    /**
+     * Opens a store that exists and has this version's schema, for commands that only read: it
+     * creates no file, folder or schema and migrates nothing. Without a store it throws
+     * {@link ErrorCode#STORE_MISSING}; with one of another schema version,
+     * {@link ErrorCode#STORE_OTHER_VERSION}.
+     */
+    public static Database openExisting(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        ExistingStore.require(settings);
+        return new Database(pool(settings), settings.dialect());
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
-        settings.embeddedFile().ifPresent(file -> {
-            EmbeddedStoreFile.prepare(file);
+        if (settings.embeddedFile().isPresent()) {
             config.setDataSourceProperties(EmbeddedStoreFile.connectionProperties());
-        });
+        }
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setPoolName("safegate-store");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new SafegateException(ErrorCode.STORE_FAILURE, "cannot open the store " + settings + ": "
                     + e.getMessage(), e);
         }
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
-            pool.close();
-            throw new SafegateException(ErrorCode.STORE_FAILURE, "cannot migrate the store " + settings + ": "
-                    + e.getMessage(), e);
-        }
-        return new Database(pool, dialect);
     }
 
     public DataSource dataSource() {

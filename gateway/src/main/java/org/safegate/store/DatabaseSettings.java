@@ -54,6 +54,11 @@ public final class DatabaseSettings {
                 : Optional.empty();
     }
 
+    /** Where the store is, for messages: the embedded store's file, or the JDBC URL without its parameters. */
+    public String place() {
+        return embeddedFile().map(Path::toString).orElseGet(() -> jdbcUrl.split("[;?]")[0]);
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
