@@ -77,8 +77,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     private final Operations operations;
 
     /** What the admin API needs besides the parts above. */
-    private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
-                              Clock clock, int lanes, ApiTokens apiTokens) {
+    private record Operations(KeyProvider keys, AuditKeys auditKeys, SafeguardGate gate, Path workingDir,
+                              Path policyFolder, Path data, Clock clock, int lanes, ApiTokens apiTokens) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -114,7 +114,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                 ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
         SftpFolders sftp = new SftpFolders(keys, workingDir, environment);
         try {
-            JdbcAuditLog auditLog = new JdbcAuditLog(database, AuditKeys.from(keys).signer(),
+            AuditKeys auditKeys = AuditKeys.from(keys, settings, environment);
+            JdbcAuditLog auditLog = new JdbcAuditLog(database, auditKeys.signer(),
                     AuditSettings.from(settings), clock);
             ApiTokens apiTokens = new ApiTokens(new StoredApiTokens(database), auditLog, clock,
                     ApiSettings.tokenLifetime(settings));
@@ -143,8 +144,9 @@ public final class Gateway implements OutboxWork, AutoCloseable {
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);
             return new Gateway(database, auditLog, policies, revocations, processor, endpoints, sftp,
-                    sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
-                    workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens));
+                    sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys,
+                    auditKeys, gate, workingDir, workingDir.resolve(config.policies()), data, clock,
+                    OutboxSettings.lanes(settings), apiTokens));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -226,7 +228,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** Everything the admin API works with. */
     public AdminServices adminServices(TransferTimings timings) {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
-                operations.gate(), revocations, auditLog, new AuditStore(database), AuditKeys.from(operations.keys()),
+                operations.gate(), revocations, auditLog, new AuditStore(database), operations.auditKeys(),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
                 transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens());
     }

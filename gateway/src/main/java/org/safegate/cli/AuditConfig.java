@@ -37,8 +37,9 @@ final class AuditConfig {
     }
 
     AuditKeys keys() {
-        return AuditKeys.from(KeyProviders.fromSpec(gateway().requireKeys(), Path.of("").toAbsolutePath(), settings(),
-                System.getenv()));
+        Settings settings = settings();
+        return AuditKeys.from(KeyProviders.fromSpec(gateway().requireKeys(), Path.of("").toAbsolutePath(), settings,
+                System.getenv()), settings, System.getenv());
     }
 
     /** The certificate that checkpoints must verify with: the one given, else the configured key store's. */
