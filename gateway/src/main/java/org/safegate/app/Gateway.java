@@ -118,7 +118,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         SftpFolders sftp = new SftpFolders(keys, workingDir, environment);
         try {
             AuditSettings auditSettings = AuditSettings.from(settings);
-            TreeHeadSigner auditSigner = AuditKeys.from(keys).treeSigner(auditSettings.origin());
+            TreeHeadSigner auditSigner = AuditKeys.from(keys, settings, environment).treeSigner(auditSettings.origin());
             JdbcAuditLog auditLog = new JdbcAuditLog(database, auditSigner, auditSettings, clock);
             ApiTokens apiTokens = new ApiTokens(new StoredApiTokens(database), auditLog, clock,
                     ApiSettings.tokenLifetime(settings));

@@ -1,15 +1,34 @@
 package org.safegate.audit;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.safegate.config.Settings;
 import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
+import org.safegate.keys.vault.VaultSettings;
+import org.safegate.keys.vault.VaultTransitKey;
 
-/** The gateway's audit identity from the key provider: it signs checkpoints, its certificate verifies them. */
-public record AuditKeys(Identity identity) {
+/**
+ * The gateway's audit identity: the signer of checkpoints, and the certificate that verifies them
+ * (always the key store's {@code audit.crt}). Where the signing key lives is
+ * {@link CheckpointSigning}'s choice.
+ */
+public final class AuditKeys {
+    private final X509Certificate certificate;
+    private final Supplier<CheckpointSigner> signers;
+    private CheckpointSigner signer; // guarded by this
 
-    public AuditKeys {
-        Objects.requireNonNull(identity, "identity");
+    /** Signing with a key held in memory. */
+    public AuditKeys(Identity identity) {
+        this(identity.certificate(), () -> new JcaCheckpointSigner(identity.privateKey(), identity.certificate()));
+    }
+
+    private AuditKeys(X509Certificate certificate, Supplier<CheckpointSigner> signers) {
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+        this.signers = signers;
     }
 
     /** The audit key of the configured key store ({@code gateway/audit.key} and {@code audit.crt}). */
@@ -17,8 +36,27 @@ public record AuditKeys(Identity identity) {
         return new AuditKeys(keys.auditSigning());
     }
 
-    public CheckpointSigner signer() {
-        return new JcaCheckpointSigner(identity.privateKey(), identity.certificate());
+    /**
+     * The audit keys {@code safegate.audit.signer} names. Settings are checked here; a Transit key
+     * is first asked to sign when {@link #signer()} is, so commands that only verify never reach it.
+     */
+    public static AuditKeys from(KeyProvider keys, Settings settings, Map<String, String> environment) {
+        CheckpointSigning signing = CheckpointSigning.from(settings);
+        if (signing instanceof CheckpointSigning.VaultTransit transit) {
+            X509Certificate certificate = keys.auditCertificate();
+            VaultSettings vault = VaultSettings.from(settings, environment);
+            return new AuditKeys(certificate, () -> new TransitCheckpointSigner(new VaultTransitKey(vault, environment,
+                    Clock.systemUTC(), transit.mount(), transit.key(), certificate.getPublicKey()), certificate));
+        }
+        return from(keys);
+    }
+
+    /** The one signer of these keys, made (and for a Transit key, checked against the certificate) on first use. */
+    public synchronized CheckpointSigner signer() {
+        if (signer == null) {
+            signer = signers.get();
+        }
+        return signer;
     }
 
     /** Signs checkpoints as signed notes of the log named {@code origin}. */
@@ -27,6 +65,6 @@ public record AuditKeys(Identity identity) {
     }
 
     public X509Certificate certificate() {
-        return identity.certificate();
+        return certificate;
     }
 }

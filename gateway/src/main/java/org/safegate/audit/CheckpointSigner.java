@@ -2,7 +2,7 @@ package org.safegate.audit;
 
 /**
  * Signs audit checkpoints with the gateway's audit key. Implementations: {@link JcaCheckpointSigner}
- * (a key in memory); later a Vault Transit signer, so the key never leaves Vault.
+ * (a key in memory) and {@link TransitCheckpointSigner} (a Vault Transit key, which never leaves Vault).
  *
  * <p>Failures throw {@link org.safegate.SafegateException} with
  * {@link org.safegate.ErrorCode#AUDIT_KEY_UNAVAILABLE}; the append that needed the checkpoint fails.

@@ -58,8 +58,9 @@ final class AuditConfig {
     }
 
     AuditKeys keys() {
-        return AuditKeys.from(KeyProviders.fromSpec(gateway().requireKeys(), Path.of("").toAbsolutePath(), settings(),
-                System.getenv()));
+        Settings settings = settings();
+        return AuditKeys.from(KeyProviders.fromSpec(gateway().requireKeys(), Path.of("").toAbsolutePath(), settings,
+                System.getenv()), settings, System.getenv());
     }
 
     /** Signs this log's checkpoints and export seals. */

@@ -110,6 +110,11 @@ public final class FileKeyStore implements KeyProvider {
     }
 
     @Override
+    public X509Certificate auditCertificate() {
+        return certificate(dir.resolve("gateway").resolve("audit.crt").toString());
+    }
+
+    @Override
     public Identity agencyEncryption(String agencyId) {
         return identity(agencyDir(agencyId), "encrypt");
     }

@@ -42,6 +42,11 @@ public final class InsecureExampleKeyStore implements KeyProvider {
     }
 
     @Override
+    public X509Certificate auditCertificate() {
+        return files.auditCertificate();
+    }
+
+    @Override
     public Identity agencyEncryption(String agencyId) {
         return files.agencyEncryption(agencyId);
     }

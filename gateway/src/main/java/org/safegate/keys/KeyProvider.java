@@ -26,6 +26,14 @@ public interface KeyProvider {
     /** The key that signs audit checkpoints ({@code gateway/audit.key} + {@code gateway/audit.crt}). */
     Identity auditSigning();
 
+    /**
+     * The certificate that verifies audit checkpoints ({@code gateway/audit.crt}) alone, for when
+     * the audit key is held elsewhere (a Vault Transit key). This default reads the key pair.
+     */
+    default X509Certificate auditCertificate() {
+        return auditSigning().certificate();
+    }
+
     /** An agency's decryption identity, held here only for tests and the demo. */
     Identity agencyEncryption(String agencyId);
 

@@ -18,6 +18,11 @@ final class VaultConnection {
         return client(2, token.value());
     }
 
+    /** A client for the Transit engine (no KV path rewriting), sending {@code token}. */
+    Vault transit(VaultToken token) throws VaultException {
+        return client(1, token.value());
+    }
+
     /** A client for auth endpoints: sending {@code token}, or none (for a login) when it is null. */
     Vault auth(VaultToken token) throws VaultException {
         return client(1, token == null ? null : token.value());

@@ -71,6 +71,11 @@ public final class VaultKeyProvider implements KeyProvider {
     }
 
     @Override
+    public X509Certificate auditCertificate() {
+        return certificate("vault:" + base + "/gateway#audit.crt");
+    }
+
+    @Override
     public Identity agencyEncryption(String agencyId) {
         return identity(agencyPath(agencyId), "encrypt");
     }

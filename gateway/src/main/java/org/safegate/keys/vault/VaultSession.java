@@ -2,6 +2,7 @@ package org.safegate.keys.vault;
 
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.AuthResponse;
+import io.github.jopenlibs.vault.response.LogicalResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +46,49 @@ final class VaultSession {
         return token;
     }
 
+    /** One request to Vault with a token; the driver returns 4xx answers and throws for the rest. */
+    interface Request {
+        LogicalResponse send(VaultToken token) throws VaultException;
+    }
+
+    /**
+     * The answer to {@code request} (about {@code path}, for messages). A 403 is asked about once
+     * (auth/token/lookup-self): if Vault no longer accepts the token, the gateway logs in again and
+     * sends once more; a second 403, or a 403 for a token Vault still accepts (its policies do not
+     * cover the path), is reported, never retried.
+     */
+    LogicalResponse send(String path, Request request) throws VaultException {
+        VaultToken token = current();
+        LogicalResponse response = request.send(token);
+        return response.getRestResponse().getStatus() == 403 ? afterRefusal(path, token, request) : response;
+    }
+
+    /** After a 403 for {@code refused}: the answer sent with a new token, or the reason there is none. */
+    private LogicalResponse afterRefusal(String path, VaultToken refused, Request request) throws VaultException {
+        String denied = "Vault answered 403 (permission denied) for " + path;
+        if (accepted(refused)) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied
+                    + ": the token is still valid, so its policies do not allow this request on this path");
+        }
+        Optional<VaultToken> fresh = replace(refused);
+        if (fresh.isEmpty()) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied + ": Vault no longer accepts the token from "
+                    + source() + " (expired or revoked); give the gateway a valid token");
+        }
+        LogicalResponse retried = request.send(fresh.get());
+        if (retried.getRestResponse().getStatus() == 403) {
+            throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, denied + " also after logging in again at "
+                    + source());
+        }
+        return retried;
+    }
+
     /**
      * Whether Vault still accepts {@code candidate}, asked with auth/token/lookup-self (which
      * Vault's default policy allows every token): after a 403 this tells an expired or revoked
      * token from a policy that does not cover the path.
      */
-    boolean accepted(VaultToken candidate) throws VaultException {
+    private boolean accepted(VaultToken candidate) throws VaultException {
         try {
             connection.auth(candidate).auth().lookupSelf();
             return true;
@@ -67,7 +105,7 @@ final class VaultSession {
      * login, or the one another read has already logged in for. Empty for a token from the
      * environment, which a new "login" would only read again.
      */
-    synchronized Optional<VaultToken> replace(VaultToken refused) {
+    private synchronized Optional<VaultToken> replace(VaultToken refused) {
         if (!token.value().equals(refused.value())) {
             return Optional.of(token);
         }

@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +53,7 @@ final class VaultStandIn implements AutoCloseable {
     }
 
     private static final Pattern LOGIN = Pattern.compile("/v1/auth/([^/]+)/login");
+    private static final Pattern SIGN = Pattern.compile("/v1/(.+)/sign/([^/]+)");
     private static final Pattern INCREMENT = Pattern.compile("\"increment\"\\s*:\\s*(-?\\d+)");
 
     private final HttpsServer server;
@@ -56,6 +63,7 @@ final class VaultStandIn implements AutoCloseable {
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final Map<String, TransitSigner> transitKeys = new ConcurrentHashMap<>();
     private final Clock clock;
 
     VaultStandIn(SSLContext tls) throws IOException {
@@ -85,6 +93,15 @@ final class VaultStandIn implements AutoCloseable {
                 + "\"metadata\":{\"created_time\":\"2026-11-01T10:00:00.000000Z\",\"custom_metadata\":null,"
                 + "\"deletion_time\":\"\",\"destroyed\":false,\"version\":3}},\"wrap_info\":null,\"warnings\":null,"
                 + "\"auth\":null}"));
+    }
+
+    /**
+     * A Transit engine at {@code mount} holding the key {@code name} (version 1), which signs as
+     * Vault's transit/sign endpoint does; the engine answers for other names as Vault does for a
+     * key that does not exist.
+     */
+    void transitKey(String mount, String name, PrivateKey key) {
+        transitKeys.put(mount + "/sign/" + name, new TransitSigner(key));
     }
 
     /** What a sealed (or standby, overloaded) Vault answers, to any token, until the path is served again. */
@@ -145,8 +162,28 @@ final class VaultStandIn implements AutoCloseable {
         if (method.equals("POST") && path.equals("/v1/auth/token/renew-self") && token != null) {
             return renewSelf(token, lease, body, now);
         }
+        Matcher sign = SIGN.matcher(path);
+        if (method.equals("POST") && sign.matches()) {
+            return transitSign(sign.group(1), sign.group(1) + "/sign/" + sign.group(2), path, body);
+        }
         // real Vault answers an unknown KV v2 path with 404 and an empty error list
         return answers.getOrDefault(method + " " + path, new Answer(404, "{\"errors\":[]}"));
+    }
+
+    /** transit/sign/:name: the signature under data.signature, prefixed with the key version. */
+    private Answer transitSign(String mount, String keyPath, String path, String body) {
+        if (transitKeys.keySet().stream().noneMatch(k -> k.startsWith(mount + "/sign/"))) {
+            return new Answer(404, "{\"errors\":[\"no handler for route \\\"" + path.substring("/v1/".length())
+                    + "\\\". route entry not found.\"]}");
+        }
+        TransitSigner key = transitKeys.get(keyPath);
+        if (key == null) {
+            return new Answer(400, "{\"errors\":[\"encryption key not found\"]}");
+        }
+        return new Answer(200, "{\"request_id\":\"8a7e3b1c-0000-4000-8000-000000000005\",\"lease_id\":\"\","
+                + "\"renewable\":false,\"lease_duration\":0,\"data\":{\"key_version\":1,\"signature\":"
+                + json("vault:v1:" + Base64.getEncoder().encodeToString(key.sign(body))) + "},"
+                + "\"wrap_info\":null,\"warnings\":null,\"auth\":null}");
     }
 
     private Answer login(Role role) {
@@ -213,6 +250,38 @@ final class VaultStandIn implements AutoCloseable {
 
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    /**
+     * Signs as Transit does: the input hashed with SHA-256 (only sha2-256, not prehashed, is
+     * supported here); an RSA key pads with PSS unless the request asks for pkcs1v15, as Vault's
+     * default is PSS; an ECDSA key answers DER (marshaling asn1).
+     */
+    private record TransitSigner(PrivateKey key) {
+        private static final Pattern INPUT = Pattern.compile("\"input\":\"([^\"]*)\"");
+
+        byte[] sign(String body) {
+            Matcher input = INPUT.matcher(body);
+            if (!input.find() || !body.contains("\"hash_algorithm\":\"sha2-256\"")
+                    || !body.contains("\"prehashed\":false")) {
+                throw new IllegalStateException("the stand-in signs base64 input with sha2-256 only: " + body);
+            }
+            try {
+                Signature signature;
+                if (key.getAlgorithm().equals("RSA") && !body.contains("\"signature_algorithm\":\"pkcs1v15\"")) {
+                    signature = Signature.getInstance("RSASSA-PSS");
+                    signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+                } else {
+                    signature = Signature.getInstance(key.getAlgorithm().equals("RSA") ? "SHA256withRSA"
+                            : "SHA256withECDSA");
+                }
+                signature.initSign(key);
+                signature.update(Base64.getDecoder().decode(input.group(1)));
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override
