@@ -7,6 +7,9 @@ import java.util.TreeMap;
  * The accounting of disclosures (IRC 6103(p)(3)) for a period, per agreement: transfers and
  * records delivered, denials by reason code, quarantines and redisclosures, and, apart from the
  * disclosures, the request files forwarded to the data holder and the request records in them.
+ * The accounting is the agreement's provider's: a file another agency sent under the agreement (its
+ * recipient, say, whose file is refused) was no disclosure of the provider's, so it is counted
+ * apart too. Whose file it was is the event's actor (its sender) against its provider.
  */
 public final class DisclosureReport {
     /** The category of a request file forwarded to the data holder: a request, not a disclosure. */
@@ -20,6 +23,7 @@ public final class DisclosureReport {
 
     /** Totals for one agreement. */
     public static final class Account {
+        private String provider;
         private long delivered;
         private long recordsDelivered;
         private long denied;
@@ -30,7 +34,10 @@ public final class DisclosureReport {
         private long recordsRedisclosed;
         private long requests;
         private long requestRecords;
+        private long fromOtherSenders;
 
+        /** The agreement's provider, whose disclosures these are; {@code null} when no event named it. */
+        public String provider() { return provider; }
         public long delivered() { return delivered; }
         public long recordsDelivered() { return recordsDelivered; }
         public long denied() { return denied; }
@@ -41,6 +48,8 @@ public final class DisclosureReport {
         public long recordsRedisclosed() { return recordsRedisclosed; }
         public long requests() { return requests; }
         public long requestRecords() { return requestRecords; }
+        /** Files sent under the agreement by an agency other than its provider, other than request files. */
+        public long fromOtherSenders() { return fromOtherSenders; }
     }
 
     /** Reads the period's events from the store and accounts for every transfer outcome. */
@@ -57,6 +66,13 @@ public final class DisclosureReport {
         }
         Account account = accounts.computeIfAbsent(e.agreement() == null ? "(none)" : e.agreement(), k -> new Account());
         long records = e.recordCount() == null ? 0 : e.recordCount();
+        if (e.provider() != null && account.provider == null && !REQUEST_CATEGORY.equals(e.category())) {
+            account.provider = e.provider();
+        }
+        if (e.provider() != null && !e.provider().equals(e.actor()) && !REQUEST_CATEGORY.equals(e.category())) {
+            account.fromOtherSenders++;
+            return;
+        }
         switch (e.type()) {
             case TRANSFER_DELIVERED -> {
                 if (REQUEST_CATEGORY.equals(e.category())) {

@@ -16,6 +16,7 @@ public final class DisclosureReportJson {
         ObjectNode agreements = root.putObject("agreements");
         report.accounts().forEach((id, a) -> {
             ObjectNode node = agreements.putObject(id);
+            node.put("provider", a.provider());
             node.put("transfersDelivered", a.delivered());
             node.put("recordsDelivered", a.recordsDelivered());
             node.put("denied", a.denied());
@@ -27,6 +28,7 @@ public final class DisclosureReportJson {
             node.put("recordsRedisclosed", a.recordsRedisclosed());
             node.put("requestFiles", a.requests());
             node.put("requestRecords", a.requestRecords());
+            node.put("fromOtherSenders", a.fromOtherSenders());
         });
         return root;
     }

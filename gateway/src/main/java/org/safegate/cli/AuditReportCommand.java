@@ -62,12 +62,12 @@ final class AuditReportCommand implements Callable<Integer> {
             out.println(root.toPrettyString());
         } else {
             out.println("Accounting of disclosures, " + range + " (UTC)");
-            TextTable table = new TextTable("AGREEMENT", "DELIVERED", "RECORDS", "DENIED", "DENIED BY REASON",
+            TextTable table = new TextTable("AGREEMENT", "PROVIDER", "DELIVERED", "RECORDS", "DENIED", "DENIED BY REASON",
                     "QUARANTINED", "FAILED/HELD", "REDISCLOSED", "RECORDS REDISCLOSED", "REQUEST FILES",
-                    "REQUEST RECORDS");
-            report.accounts().forEach((id, a) -> table.row(id, n(a.delivered()), n(a.recordsDelivered()), n(a.denied()),
+                    "REQUEST RECORDS", "FROM OTHER SENDERS");
+            report.accounts().forEach((id, a) -> table.row(id, a.provider() == null ? "-" : a.provider(), n(a.delivered()), n(a.recordsDelivered()), n(a.denied()),
                     reasons(a.deniedByReason()), n(a.quarantined()), n(a.failed()), n(a.redisclosed()),
-                    n(a.recordsRedisclosed()), n(a.requests()), n(a.requestRecords())));
+                    n(a.recordsRedisclosed()), n(a.requests()), n(a.requestRecords()), n(a.fromOtherSenders())));
             table.print(out);
         }
         out.flush();

@@ -44,7 +44,8 @@ final class DeliveryRecovery {
                 "agency " + journaled.recipient()));
         Agency from = set.agency(sender).orElseThrow(() -> missing(journaled, "agency " + sender));
         Transfer ended = Transfer.under(agreement, journaled.transferId(), sender, recipient.id(),
-                agreement.categories().get(0), file.getFileName().toString(), journaled.payloadSha256(), size)
+                FileCategory.recorded(agreement, file.getFileName().toString()), file.getFileName().toString(),
+                journaled.payloadSha256(), size)
                 .disclosingAgain(payloads.deliveredTo(journaled.payloadSha256(), sender)
                         .map(DeliveredPayloads.Delivery::transferId))
                 .publishedAs(journaled.deliveredAs());

@@ -27,7 +27,7 @@ public final class OutboxLayout {
     public Either<Refusal, OutboxEntry> identify(String sender, Path outbox, Path file, PolicySet policies) {
         Path relative = outbox.relativize(file);
         String name = relative.getFileName().toString();
-        var nameProblem = FileNames.problem(name);
+        var nameProblem = FileNames.problem(name).or(() -> FileCategory.problem(name));
         if (nameProblem.isPresent()) {
             return Either.left(new Refusal(RefusalCode.NAME_UNSAFE,
                     "'" + FileNames.printable(name) + "': " + nameProblem.get()));

@@ -36,14 +36,14 @@ record RefusalRecord(Receipt.Outcome outcome, Instant at, Transfer ended) {
     }
 
     /** The record as the journal column keeps it: its field names are the contract with rows in flight. */
-    private record Stored(String outcome, String at, String transfer, String sender, String recipient, String agreement,
-                          String authority, String category, String name, String sha256, long size, String parent,
+    private record Stored(String outcome, String at, String transfer, String sender, String provider, String recipient,
+                          String agreement, String authority, String category, String name, String sha256, long size, String parent,
                           Long records, String note, List<Receipt.Reason> reasons) {
     }
 
     String toJson() {
-        Stored stored = new Stored(outcome.name(), at.toString(), ended.transferId(), ended.sender(), ended.recipient(),
-                ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
+        Stored stored = new Stored(outcome.name(), at.toString(), ended.transferId(), ended.sender(), ended.provider(),
+                ended.recipient(), ended.agreement(), ended.authority(), ended.category(), ended.name(), ended.sha256(), ended.size(),
                 ended.parentTransfer().orElse(null), ended.records().orElse(null), ended.note().orElse(null),
                 ended.reasons());
         try {
@@ -60,7 +60,9 @@ record RefusalRecord(Receipt.Outcome outcome, Instant at, Transfer ended) {
         } catch (IOException e) {
             throw new UncheckedIOException("the journaled refusal cannot be read", e);
         }
-        Transfer ended = new Transfer(stored.transfer(), stored.sender(), stored.recipient(), stored.agreement(),
+        // a row journaled before the provider was kept recorded the sender as provider, as its first run did
+        String provider = stored.provider() == null ? stored.sender() : stored.provider();
+        Transfer ended = new Transfer(stored.transfer(), stored.sender(), provider, stored.recipient(), stored.agreement(),
                 stored.authority(), stored.category(), stored.name(), stored.sha256(), stored.size(),
                 Optional.ofNullable(stored.parent()), Optional.empty(),
                 stored.reasons() == null ? List.of() : stored.reasons(), Optional.ofNullable(stored.records()),

@@ -62,7 +62,8 @@ public final class Refusals {
         String source = outbox.relativize(file).toString();
         boolean regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
         String agreement = agreementOf(policies, outbox, file);
-        Transfer ended = Transfer.unplaced(transferId, sender, agreement, file.getFileName().toString(),
+        Transfer ended = Transfer.unplaced(transferId, sender, providerOf(policies, agreement), agreement,
+                file.getFileName().toString(),
                 regular ? Digests.sha256(file) : "", regular ? Files.size(file) : 0, reasonOf(refusal));
         refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), file, source, senderInbox(policies, sender));
     }
@@ -74,8 +75,9 @@ public final class Refusals {
      */
     void quarantineLink(PolicySet policies, String sender, Path outbox, Path link, Path file, Refusal refusal,
                         Instant now) throws IOException {
-        Transfer ended = Transfer.unplaced(UUID.randomUUID().toString(), sender, agreementOf(policies, outbox, file),
-                link.getFileName().toString(), "", 0, reasonOf(refusal));
+        String agreement = agreementOf(policies, outbox, file);
+        Transfer ended = Transfer.unplaced(UUID.randomUUID().toString(), sender, providerOf(policies, agreement),
+                agreement, link.getFileName().toString(), "", 0, reasonOf(refusal));
         refuse(new RefusalRecord(Receipt.Outcome.QUARANTINED, now, ended), link, outbox.relativize(link).toString(),
                 senderInbox(policies, sender));
     }
@@ -165,6 +167,11 @@ public final class Refusals {
         }
         String folder = relative.getName(0).toString();
         return policies.agreement(folder).isPresent() ? folder : UNPLACED;
+    }
+
+    /** The provider of the agreement a refused file was placed under, whoever sent it; empty when none. */
+    private static String providerOf(PolicySet policies, String agreement) {
+        return policies.agreement(agreement).map(org.safegate.policy.model.Agreement::provider).orElse("");
     }
 
     private static List<Quarantine.Reason> quarantineReasons(List<Receipt.Reason> reasons) {

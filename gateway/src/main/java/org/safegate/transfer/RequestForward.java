@@ -142,11 +142,12 @@ public final class RequestForward {
         folders.requester().removeTemp(ReturnedCopy.REJECTIONS.tag(transferId));
     }
 
+    /** Actor and origin say the requester sent it; provider and recipient are the agreement's, as for every transfer. */
     private static AuditEntry.Builder auditEntry(InspectionResult r, String transferId, String name,
                                                  Agreement agreement, Agency requester) {
         return AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, requester.id()).origin("outbox:" + requester.id())
                 .object(FileNames.printable(name)).outcome(Outcome.SUCCESS)
-                .transferId(transferId).provider(requester.id()).recipient(agreement.provider())
+                .transferId(transferId).provider(agreement.provider()).recipient(agreement.recipient())
                 .agreement(agreement.id()).authority(agreement.authority()).category(DisclosureReport.REQUEST_CATEGORY)
                 .recordCount(r.arrived()).reasonCodes(r.refusedByReason().entrySet().stream()
                         .filter(e -> e.getValue() > 0).map(e -> e.getKey().name()).sorted().toList());

@@ -157,29 +157,48 @@ final class TransferPipeline {
      * before; the transfer as its events and receipt will tell it.
      */
     private Step classify(TransferAttempt a) throws IOException {
+        Optional<RecordCount> counter = a.unfinished.isEmpty() && a.signedBy.isEmpty()
+                ? RecordCount.forName(a.entry.name()) : Optional.empty();
         String sha256 = a.unfinished.map(TransferJournal.Entry::payloadSha256)
-                .orElse(a.signedBy.isPresent() ? a.signedBy.get().contentSha256() : Digests.sha256(a.file));
+                .orElse(a.signedBy.isPresent() ? a.signedBy.get().contentSha256() : Digests.sha256(a.file, counter));
         // what sealing must read: the file exactly as it was checked
         a.checkedSha256 = Optional.of(a.signedBy.isPresent() ? a.signedBy.get().fileSha256() : sha256);
         a.recipient = a.policies.agency(a.agreement.recipient()).orElseThrow();
         String transferId = a.unfinished.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         a.earlier = parts.payloads().deliveredTo(sha256, a.sender);
         a.transfer = Transfer.under(a.agreement, transferId, a.sender, a.recipient.id(),
-                a.agreement.categories().get(0), a.entry.name(), sha256, a.size)
-                .disclosingAgain(a.earlier.map(DeliveredPayloads.Delivery::transferId));
+                FileCategory.recorded(a.agreement, a.entry.name()), a.entry.name(), sha256, a.size)
+                .disclosingAgain(a.earlier.map(DeliveredPayloads.Delivery::transferId))
+                .withRecords(counter.isPresent() ? Optional.of(counter.get().records()) : records(a));
         a.recipientFolder = parts.endpoints().inbox(a.recipient.inbox()).child(a.agreement.id());
         a.senderInbox = parts.endpoints().inbox(a.from.inbox());
         return Step.NEXT;
     }
 
-    /** The safeguard gate: is the recipient's safeguard review and corrective-action plan current? */
+    /**
+     * The records of a file whose digest was not read here: a resumed sealing reads it once more
+     * (a stopped run's file is the rare case), a signed input's records are inside its envelope.
+     */
+    private static Optional<Long> records(TransferAttempt a) throws IOException {
+        return a.unfinished.isPresent() && a.signedBy.isEmpty() ? RecordCount.of(a.file) : Optional.empty();
+    }
+
+    /**
+     * The safeguard gate: is the recipient's safeguard review and corrective-action plan current?
+     * Asked for the category the sender stated, or for each of the agreement's when it stated none
+     * (the file may carry any of them); every reason of every answer is kept.
+     */
     private Step decide(TransferAttempt a) {
         Transfer t = a.transfer;
         LocalDate day = LocalDate.ofInstant(a.now, ZoneOffset.UTC);
-        TransferRequest request = a.earlier
-                .map(d -> TransferRequest.redisclosure(a.sender, t.agreement(), t.category(), day, d.agreement()))
-                .orElse(TransferRequest.disclosure(a.sender, t.agreement(), t.category(), day));
-        a.decision = parts.gate().decide(request);
+        List<org.safegate.policy.Reason> reasons = new java.util.ArrayList<>();
+        for (String category : FileCategory.decided(a.agreement, t.name())) {
+            TransferRequest request = a.earlier
+                    .map(d -> TransferRequest.redisclosure(a.sender, t.agreement(), category, day, d.agreement()))
+                    .orElse(TransferRequest.disclosure(a.sender, t.agreement(), category, day));
+            parts.gate().decide(request).reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+        }
+        a.decision = new org.safegate.policy.Decision(t.agreement() + " " + t.category(), day, reasons);
         a.transfer = t.withReasons(parts.refusals().reasons(a.decision));
         return a.decision.permitted() ? Step.NEXT : new Step.Deny();
     }

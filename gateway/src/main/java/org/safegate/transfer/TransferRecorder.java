@@ -110,9 +110,14 @@ public final class TransferRecorder {
         return kept != null ? kept : auditStore.prove(transferId);
     }
 
+    /**
+     * The event of a transfer: the actor is its sender, provider and recipient are its agreement's
+     * (the sender may be another agency than the provider, e.g. the recipient sending under it).
+     */
     private static AuditEntry.Builder entry(AuditEventType type, Transfer t, Outcome outcome) {
         return AuditEntry.builder(type, t.sender()).origin("outbox:" + t.sender()).object(FileNames.printable(t.name()))
-                .outcome(outcome).transferId(t.transferId()).provider(t.sender()).recipient(orNull(t.recipient()))
+                .outcome(outcome).transferId(t.transferId()).provider(orNull(t.provider()))
+                .recipient(orNull(t.recipient()))
                 .agreement(t.agreement()).authority(orNull(t.authority())).category(orNull(t.category()))
                 .payloadDigest(t.sha256().isEmpty() ? null : "sha256:" + t.sha256()).size(t.size())
                 .parentTransfer(t.parentTransfer().orElse(null)).recordCount(t.records().orElse(null));

@@ -25,6 +25,19 @@ class DisclosureReportTest {
         assertThat(account.deniedByReason()).containsEntry("CAP_ITEM_UNDATED", 1L).containsEntry("CAP_STALE", 1L);
     }
 
+    @Test
+    void aFileTheRecipientSentUnderTheAgreementIsNotCountedAsTheProvidersDenial() {
+        DisclosureReport report = reportOf(
+                denied("IRS-DOJ-2024", "CAP_STALE"),
+                deniedFrom("DOJ", "IRS-DOJ-2024", "SENDER_NOT_PROVIDER"));
+
+        DisclosureReport.Account account = report.accounts().get("IRS-DOJ-2024");
+        assertThat(account.provider()).isEqualTo("IRS");
+        assertThat(account.denied()).isEqualTo(1);
+        assertThat(account.deniedByReason()).containsOnlyKeys("CAP_STALE");
+        assertThat(account.fromOtherSenders()).isEqualTo(1);
+    }
+
     private static DisclosureReport reportOf(AuditEntry... entries) {
         DisclosureReport report = new DisclosureReport();
         long sequence = 1;
@@ -35,12 +48,19 @@ class DisclosureReportTest {
     }
 
     private static AuditEntry delivered(String agreement, String category, long records) {
-        return AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, "IRS").agreement(agreement).category(category)
+        return AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, "IRS").agreement(agreement).provider("IRS")
+                .category(category)
                 .recordCount(records).decision("permit").build();
     }
 
     private static AuditEntry denied(String agreement, String... codes) {
-        return AuditEntry.builder(AuditEventType.TRANSFER_DENIED, "IRS").agreement(agreement).decision("deny")
+        return deniedFrom("IRS", agreement, codes);
+    }
+
+    /** A denial of a file {@code sender} sent under an agreement whose provider is the IRS. */
+    private static AuditEntry deniedFrom(String sender, String agreement, String... codes) {
+        return AuditEntry.builder(AuditEventType.TRANSFER_DENIED, sender).agreement(agreement).provider("IRS")
+                .decision("deny")
                 .reasonCodes(List.of(codes)).outcome(Outcome.FAILURE).build();
     }
 }

@@ -179,7 +179,7 @@ class OutboxLinkTest extends TransferScenarioTest {
     }
 
     private JsonNode receiptOf(String transfer) throws IOException {
-        try (Stream<Path> all = Files.walk(inbox(events(AuditEventType.TRANSFER_QUARANTINED).get(0).entry().provider())
+        try (Stream<Path> all = Files.walk(inbox(events(AuditEventType.TRANSFER_QUARANTINED).get(0).entry().actor())
                 .resolve("receipts"))) {
             for (Path file : all.filter(p -> p.toString().endsWith(".quarantined.json")).toList()) {
                 JsonNode receipt = JSON.readTree(file.toFile());

@@ -12,7 +12,7 @@ class RefusalRecordTest {
 
     @Test
     void aRecordReadsBackAsItWasWritten() {
-        Transfer ended = new Transfer("t-1", "IRS", "DOJ", "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)", "return-information",
+        Transfer ended = new Transfer("t-1", "DOJ", "IRS", "DOJ", "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)", "return-information",
                 "a.csv", "ab".repeat(32), 10, Optional.of("t-0"), Optional.empty(),
                 List.of(new Receipt.Reason("SAFEGUARD_REVIEW_EXPIRED", "the review expired \"2026-01-31\"")),
                 Optional.of(7L), Optional.of("arrived 10, passed 7"));
@@ -34,7 +34,7 @@ class RefusalRecordTest {
         RefusalRecord read = RefusalRecord.fromJson(journaled);
 
         assertThat(read.outcome()).isEqualTo(Receipt.Outcome.QUARANTINED);
-        assertThat(read.ended()).isEqualTo(Transfer.unplaced("t-2", "IRS", "IRS-DOJ-2024", "b.csv", "", 0,
+        assertThat(read.ended()).isEqualTo(Transfer.unplaced("t-2", "IRS", "IRS", "IRS-DOJ-2024", "b.csv", "", 0,
                 new Receipt.Reason("NAME_UNSAFE", "a control character")));
     }
 }

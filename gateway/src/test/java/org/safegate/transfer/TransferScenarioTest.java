@@ -257,7 +257,7 @@ abstract class TransferScenarioTest {
 
     /** The transfer of {@code a.csv} from IRS to DOJ that {@code entry} journals, as its events and receipt tell it. */
     Transfer irsToDoj(TransferJournal.Entry entry) {
-        return new Transfer(entry.transferId(), "IRS", "DOJ", "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)",
+        return new Transfer(entry.transferId(), "IRS", "IRS", "DOJ", "IRS-DOJ-2024", "26 U.S.C. 6103(i)(1)",
                 "return-information", "a.csv", entry.payloadSha256(), ADDRESSES.length, Optional.empty(),
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
