@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,18 +35,19 @@ import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditSettings;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CanonicalEncoding;
-import org.safegate.audit.CertificateCheckpointVerifier;
 import org.safegate.audit.ChainInput;
 import org.safegate.audit.ChainVerifier;
-import org.safegate.audit.Checkpoint;
-import org.safegate.audit.CheckpointSigner;
 import org.safegate.audit.JcaCheckpointSigner;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.audit.JsonlExport;
 import org.safegate.audit.JsonlExportReader;
+import org.safegate.audit.TreeHeadSigner;
 import org.safegate.audit.VerificationResult;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
+import org.safegate.tlog.CompactRange;
+import org.safegate.tlog.TreeHashes;
+import org.safegate.tlog.TreeHead;
 
 /**
  * Durable audit appends per second (1 and 4 writers, the embedded SQLite store and PostgreSQL with
@@ -66,11 +66,11 @@ public final class AuditBenchmark {
         int verifyEvents = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         KeyPair pair = KeyPairGenerator.getInstance("EC").generateKeyPair();
         X509Certificate certificate = certificate(pair);
-        CheckpointSigner signer = new JcaCheckpointSigner(pair.getPrivate(), certificate);
-        ChainVerifier verifier = new ChainVerifier(new CertificateCheckpointVerifier(certificate));
+        TreeHeadSigner signer = new TreeHeadSigner(new JcaCheckpointSigner(pair.getPrivate(), certificate), certificate,
+                AuditSettings.DEFAULT_ORIGIN);
+        ChainVerifier verifier = new ChainVerifier(certificate);
         Path work = Files.createTempDirectory("safegate-audit-bench");
-        System.out.printf("durable appends/s (%d appends per run, checkpoint every %d events)%n", appends,
-                AuditSettings.DEFAULTS.checkpointEvery());
+        System.out.printf("durable appends/s (%d appends per run, a signed checkpoint every commit)%n", appends);
         int run = 0;
         for (int writers : new int[] {1, 4}) {
             try (Database embedded = Database.open(DatabaseSettings.embedded(work.resolve("sqlite-" + run++)))) {
@@ -85,7 +85,7 @@ public final class AuditBenchmark {
                     report("PostgreSQL", writers, appends, postgres, signer);
                 }
                 try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                    s.execute("DROP TABLE audit_event, audit_head, audit_checkpoint, audit_archive, flyway_schema_history");
+                    s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                 }
             }
         }
@@ -102,7 +102,7 @@ public final class AuditBenchmark {
         }
     }
 
-    private static void report(String store, int writers, int appends, Database database, CheckpointSigner signer)
+    private static void report(String store, int writers, int appends, Database database, TreeHeadSigner signer)
             throws Exception {
         try (JdbcAuditLog log = new JdbcAuditLog(database, signer, AuditSettings.DEFAULTS, Clock.systemUTC())) {
             blocking(log, writers, Math.min(appends / 10, 1000)); // warm-up
@@ -155,30 +155,35 @@ public final class AuditBenchmark {
         pool.shutdown();
     }
 
-    private static void verifyInMemory(int count, CheckpointSigner signer, ChainVerifier verifier) {
+    /** Events and checkpoints as a log committed 256 at a time would hold them, verified from memory. */
+    private static void verifyInMemory(int count, TreeHeadSigner signer, ChainVerifier verifier) {
         List<AuditEvent> events = new ArrayList<>(count);
-        List<Checkpoint> checkpoints = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        CompactRange tree = new CompactRange();
         String prev = CanonicalEncoding.GENESIS;
         Instant time = Instant.parse("2025-06-01T00:00:00Z");
+        long previous = 0;
         for (int i = 1; i <= count; i++) {
             AuditEvent draft = new AuditEvent(i, time, entry(i), prev, "");
-            AuditEvent event = new AuditEvent(i, time, draft.entry(), prev, CanonicalEncoding.hash(draft));
+            byte[] canonical = CanonicalEncoding.encode(draft);
+            AuditEvent event = new AuditEvent(i, time, draft.entry(), prev, CanonicalEncoding.sha256(canonical));
             events.add(event);
+            tree.append(TreeHashes.leaf(canonical));
             prev = event.hash();
-            if (i % AuditSettings.DEFAULTS.checkpointEvery() == 0) {
-                checkpoints.add(Checkpoint.sign(i, prev, time, signer));
+            if (i % 256 == 0 || i == count) {
+                notes.add(signer.sign(new TreeHead(signer.origin(), i, tree.root(), List.of("time "
+                        + CanonicalEncoding.formatTime(time), "previous " + previous))).format());
+                previous = i;
             }
         }
-        verifier.verify(new ChainInput(0, CanonicalEncoding.GENESIS, events.iterator(), checkpoints,
-                OptionalLong.of(count))); // warm-up: the figure below is for compiled code
+        verifier.verify(ChainInput.of(events.iterator(), notes.iterator())); // warm-up: the figure below is for compiled code
         long start = System.nanoTime();
-        VerificationResult result = verifier.verify(new ChainInput(0, CanonicalEncoding.GENESIS, events.iterator(),
-                checkpoints, OptionalLong.of(count)));
+        VerificationResult result = verifier.verify(ChainInput.of(events.iterator(), notes.iterator()));
         System.out.printf("verify %,d events in memory:   %,10.0f events/s (%s, %d checkpoint signatures)%n", count,
                 count / seconds(start), result.isIntact() ? "intact" : result.problem().get(), result.checkpoints());
     }
 
-    private static void verifyStoreAndExport(int count, Path dir, CheckpointSigner signer, ChainVerifier verifier)
+    private static void verifyStoreAndExport(int count, Path dir, TreeHeadSigner signer, ChainVerifier verifier)
             throws Exception {
         try (Database embedded = Database.open(DatabaseSettings.embedded(dir));
              JdbcAuditLog log = new JdbcAuditLog(embedded, signer, AuditSettings.DEFAULTS, Clock.systemUTC())) {
@@ -190,8 +195,9 @@ public final class AuditBenchmark {
             store.verify(verifier); // warm-up
             start = System.nanoTime();
             VerificationResult result = store.verify(verifier);
-            System.out.printf("verify %,d events from SQLite: %,10.0f events/s (%s)%n", count, count / seconds(start),
-                    result.isIntact() ? "intact" : result.problem().get());
+            System.out.printf("verify %,d events from SQLite: %,10.0f events/s (%s, %,d checkpoints)%n", count,
+                    count / seconds(start), result.isIntact() ? "intact" : result.problem().get(), result.checkpoints());
+            prove(store, count);
             Path export = dir.resolve("export.jsonl");
             try (Writer out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
                 new JsonlExport(store, signer, Clock.systemUTC()).write(AuditQuery.ALL, out, n -> { });
@@ -203,6 +209,24 @@ public final class AuditBenchmark {
                     count / seconds(start), result.isIntact() ? "intact" : result.problem().get(),
                     Files.size(export) >> 20);
         }
+    }
+
+    /** Inclusion proofs of random events of the full store, from the store, each timed. */
+    private static void prove(AuditStore store, int count) {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 200; i++) {
+            store.prove("bench-" + (1 + random.nextInt(count))); // warm-up
+        }
+        int proofs = 1000;
+        long slowest = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < proofs; i++) {
+            long one = System.nanoTime();
+            store.prove("bench-" + (1 + random.nextInt(count)));
+            slowest = Math.max(slowest, System.nanoTime() - one);
+        }
+        System.out.printf("prove one event of %,d from SQLite: %,6.2f ms on average, %,6.2f ms the slowest of %d%n",
+                count, (System.nanoTime() - start) / 1e6 / proofs, slowest / 1e6, proofs);
     }
 
     private static AuditEntry entry(int i) {

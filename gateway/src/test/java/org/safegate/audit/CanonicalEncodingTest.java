@@ -30,6 +30,9 @@ class CanonicalEncodingTest {
     @Test
     void hashIsSha256OfTheEncodingInLowerCaseHex() {
         assertThat(CanonicalEncoding.hash(EXAMPLE)).isEqualTo("5366862801d0cd9d8a8989398b273e6bcfe540892a2b4d21f5b56ce62b3a735b");
+        // its leaf in the Merkle tree, as docs/audit-format.md works it out
+        assertThat(org.safegate.tlog.TreeHashes.hex(org.safegate.tlog.TreeHashes.leaf(CanonicalEncoding.encode(EXAMPLE))))
+                .isEqualTo("4d25ea1775119b9485f58bba4dbf2dbb74d7886967e4dcd2f0b2a737966b23ce");
     }
 
     @Test

@@ -117,7 +117,7 @@ class DemoCommandTest {
                 .containsPattern("5\\. DOJ opens .*\\n\\s+-> DELIVERED to ICE as from-irs\\.csv\\.p7m\\n")
                 .contains("REDISCLOSURE DOJ -> ICE under DOJ-ICE-2024")
                 .containsPattern("6\\. A security officer .*\\n\\s+-> DENIED\\n\\s+AGENCY_REVOKED: .*\\n\\n7\\.")
-                .containsPattern("IRS-ICE-2025 +1 +48 +2 ")
+                .containsPattern("IRS-ICE-2025 +IRS +1 +48 +2 ")
                 .containsPattern("intact: the audit store: \\d+ events")
                 .contains("Demo complete: every step ended as expected.")
                 .doesNotContain("Demo stopped");

@@ -89,7 +89,9 @@ final class AdminWorkspace implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            // the audit checkpoints the gateway hands every inbox are not deliveries
+            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().toString().endsWith(".checkpoint")).sorted().toList();
         }
     }
 

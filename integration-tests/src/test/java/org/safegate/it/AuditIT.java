@@ -45,7 +45,8 @@ class AuditIT {
         config = Files.writeString(dir.resolve("application.properties"), "safegate.data=" + dir.resolve("data")
                 + "\nsafegate.keys=file:" + keys + "\n");
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")));
-             JdbcAuditLog log = new JdbcAuditLog(database, AuditKeys.from(org.safegate.keys.KeyProviders.fromSpec("file:" + keys, dir)).signer(),
+             JdbcAuditLog log = new JdbcAuditLog(database, AuditKeys.from(org.safegate.keys.KeyProviders.fromSpec("file:" + keys, dir))
+                     .treeSigner(AuditSettings.DEFAULTS.origin()),
                      AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay())) {
             for (int i = 1; i <= 10; i++) {
                 log.append(AuditEntry.builder(AuditEventType.TRANSFER_DELIVERED, "IRS").transferId("t-" + i)

@@ -139,7 +139,8 @@ class VaultIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair ca = generator.generateKeyPair();
-        Instant now = Instant.now();
+        // the day the test suite calls today; a signature check does not look at the validity anyway
+        Instant now = TestClocks.CASE_DAY;
         X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(new X500Name("CN=Safegate IT audit CA"),
                 BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
                 Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=Safegate IT audit"), publicKey)
