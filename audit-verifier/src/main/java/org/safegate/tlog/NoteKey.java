@@ -38,16 +38,24 @@ public final class NoteKey {
     public NoteKey(String name, PublicKey key) {
         this.name = name;
         this.key = key;
+        this.algorithm = algorithmFor(key);
         if (key instanceof RSAPublicKey) {
-            this.algorithm = "SHA256withRSA";
             this.keyId = firstFour(concat(name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', (byte) 0xff},
                     RSA_TYPE.getBytes(StandardCharsets.US_ASCII), key.getEncoded()));
-        } else if (key instanceof ECPublicKey) {
-            this.algorithm = "SHA256withECDSA";
-            this.keyId = firstFour(key.getEncoded());
         } else {
-            throw new IllegalArgumentException("the audit key is RSA or EC, not " + key.getAlgorithm());
+            this.keyId = firstFour(key.getEncoded());
         }
+    }
+
+    /** SHA-256 with the key's own algorithm: SHA256withRSA (PKCS #1 v1.5) or SHA256withECDSA (DER). */
+    public static String algorithmFor(PublicKey key) {
+        if (key instanceof RSAPublicKey) {
+            return "SHA256withRSA";
+        }
+        if (key instanceof ECPublicKey) {
+            return "SHA256withECDSA";
+        }
+        throw new IllegalArgumentException("the audit key is RSA or EC, not " + key.getAlgorithm());
     }
 
     public String name() {

@@ -3,7 +3,6 @@ package org.safegate.audit;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -46,8 +45,8 @@ public final class JcaCheckpointSigner implements CheckpointSigner {
 
     static String keyId(X509Certificate certificate) {
         try {
-            return CanonicalEncoding.sha256(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
+            return CertificateCheckpointVerifier.keyId(certificate);
+        } catch (IllegalArgumentException e) {
             throw new SafegateException(ErrorCode.AUDIT_KEY_UNAVAILABLE, "cannot encode the audit certificate", e);
         }
     }

@@ -22,8 +22,8 @@ import org.safegate.tlog.TreeHead;
  * checkpoints. An export cut short, stripped of checkpoints or given another header is detected.
  */
 public final class JsonlExport {
-    static final String FORMAT = "safegate-audit-export";
-    static final int VERSION = 2;
+    static final String FORMAT = ExportFormat.NAME;
+    static final int VERSION = ExportFormat.VERSION;
     private static final long PROGRESS_EVERY = 100_000;
 
     private final AuditStore store;

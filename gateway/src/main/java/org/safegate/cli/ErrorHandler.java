@@ -1,14 +1,15 @@
 package org.safegate.cli;
 
 import org.safegate.SafegateException;
+import org.safegate.audit.AuditFileException;
 import picocli.CommandLine;
 
 /** Prints a failed command's error as one clear line instead of a stack trace. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        String message = e instanceof SafegateException se
-                ? "error: " + se.code() + ": " + se.getMessage()
+        String message = e instanceof SafegateException se ? "error: " + se.code() + ": " + se.getMessage()
+                : e instanceof AuditFileException file ? "error: " + file.code() + ": " + file.getMessage()
                 : "error: " + e;
         cli.getErr().println(message);
         return ExitCodes.forException(e);

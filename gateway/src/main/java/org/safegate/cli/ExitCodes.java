@@ -1,6 +1,7 @@
 package org.safegate.cli;
 
 import org.safegate.SafegateException;
+import org.safegate.audit.AuditFileException;
 
 /** Exit codes shared by every command. */
 final class ExitCodes {
@@ -21,6 +22,9 @@ final class ExitCodes {
         }
         if (e instanceof SafegateException se) {
             return se.code().isInputError() ? INVALID_INPUT : FAILURE;
+        }
+        if (e instanceof AuditFileException file) {
+            return file.isInputError() ? INVALID_INPUT : FAILURE;
         }
         return FAILURE;
     }

@@ -17,12 +17,18 @@ class AuditKeysTest {
     @TempDir
     Path dir;
 
+    /** A checkpoint of the first format, signed by the loaded key. */
+    private static Checkpoint sign(long sequence, String hash, CheckpointSigner signer) {
+        return new Checkpoint(sequence, hash, TestClocks.CASE_DAY, signer.keyId(), signer.algorithm(), signer.sign(
+                CanonicalEncoding.encodeCheckpoint(sequence, hash, TestClocks.CASE_DAY, signer.keyId())));
+    }
+
     @Test
     void rsaAndEcKeysSignCheckpointsTheirCertificateVerifies() {
         for (TestAuditKeys keys : new TestAuditKeys[] {TestAuditKeys.rsa(), TestAuditKeys.ec()}) {
             Path store = keys.writeTo(dir.resolve(keys.key().getAlgorithm()));
             AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
-            Checkpoint checkpoint = Checkpoint.sign(5, "ab".repeat(32), TestClocks.CASE_DAY, loaded.signer());
+            Checkpoint checkpoint = sign(5, "ab".repeat(32), loaded.signer());
             assertThat(checkpoint.algorithm()).isEqualTo(keys.key().getAlgorithm().equals("RSA")
                     ? "SHA256withRSA" : "SHA256withECDSA");
             assertThat(new CertificateCheckpointVerifier(loaded.certificate()).isValid(checkpoint))
@@ -40,7 +46,7 @@ class AuditKeysTest {
 
         AuditKeys loaded = AuditKeys.from(KeyProviders.fromSpec("file:" + store, dir));
 
-        Checkpoint checkpoint = Checkpoint.sign(1, "cd".repeat(32), TestClocks.CASE_DAY, loaded.signer());
+        Checkpoint checkpoint = sign(1, "cd".repeat(32), loaded.signer());
         assertThat(checkpoint.algorithm()).isEqualTo("SHA256withECDSA");
         assertThat(keys.verifier().isValid(checkpoint)).isTrue();
     }

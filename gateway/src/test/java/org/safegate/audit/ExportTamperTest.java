@@ -15,8 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
 import org.safegate.store.Database;
 import org.safegate.store.TestStores;
 import org.safegate.testing.TestClocks;
@@ -222,7 +220,7 @@ class ExportTamperTest {
     @Test
     void aFileThatIsNotAnExportIsRejectedAsInvalidInput() {
         assertThatThrownBy(() -> verify(List.of("hello")))
-                .isInstanceOfSatisfying(SafegateException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_EXPORT_INVALID));
+                .isInstanceOfSatisfying(AuditFileException.class,
+                        e -> assertThat(e.code()).isEqualTo("AUDIT_EXPORT_INVALID"));
     }
 }

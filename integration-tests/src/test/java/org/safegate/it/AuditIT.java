@@ -89,6 +89,52 @@ class AuditIT {
         assertThat(store.out()).contains("event 3: removed");
     }
 
+    /**
+     * The standalone verifier jar, with no gateway inside, verifies the gateway's export and a
+     * proof, and finds the same tampering.
+     */
+    @Test
+    void theStandaloneVerifierJarChecksExportsAndProofsWithoutTheGateway() throws Exception {
+        Path jar = SafegateProcess.ROOT.resolve("audit-verifier/target/safegate-audit-verifier.jar");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName)).as("nothing of the gateway's runtime")
+                    .noneMatch(name -> name.startsWith("org/apache/camel/") || name.startsWith("org/apache/shiro/")
+                            || name.startsWith("org/apache/sshd/") || name.startsWith("org/sqlite/")
+                            || name.startsWith("org/postgresql/") || name.startsWith("org/flywaydb/")
+                            || name.startsWith("org/safegate/store/") || name.startsWith("org/safegate/cli/"));
+        }
+        Path export = dir.resolve("audit.jsonl");
+        assertThat(SafegateProcess.jar(dir, "audit", "export", "--format", "jsonl", "--out", export.toString(),
+                "--config", config.toString()).exit()).isZero();
+        Path proof = dir.resolve("t-4.json");
+        assertThat(SafegateProcess.jar(dir, "audit", "prove", "t-4", "--out", proof.toString(),
+                "--config", config.toString()).exit()).isZero();
+
+        Path elsewhere = Files.createDirectories(dir.resolve("auditor"));
+        SafegateProcess.Result verified = standalone(elsewhere, jar, "export", export.toString(), "--cert",
+                certificate.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("intact").contains("10 events");
+        SafegateProcess.Result proven = standalone(elsewhere, jar, "proof", proof.toString(), "--cert",
+                certificate.toString());
+        assertThat(proven.exit()).as(proven.err()).isZero();
+        assertThat(proven.out()).contains("event 4 (transfer t-4) is in the signed tree of 10 events");
+
+        List<String> lines = Files.readAllLines(export);
+        Files.write(export, lines.subList(0, lines.size() - 1));
+        SafegateProcess.Result cut = standalone(elsewhere, jar, "export", export.toString(), "--cert",
+                certificate.toString());
+        assertThat(cut.exit()).isEqualTo(1);
+        assertThat(cut.out()).startsWith("TRUNCATED: ");
+    }
+
+    private static SafegateProcess.Result standalone(Path workingDir, Path jar, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return SafegateProcess.run(workingDir, command);
+    }
+
     private static Path writeKeys(Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

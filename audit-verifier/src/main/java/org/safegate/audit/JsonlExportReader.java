@@ -15,8 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
 import org.safegate.tlog.CompactRange;
 import org.safegate.tlog.Witness;
 
@@ -40,7 +38,7 @@ public final class JsonlExportReader {
         if (version == 1) {
             return verifyVersion1(file, verifier);
         }
-        if (version != JsonlExport.VERSION) {
+        if (version != ExportFormat.VERSION) {
             throw invalid(file, 1, "export format version " + version + " is not one this verifier reads (1 or 2)");
         }
         return new SealedExport(this, file, header, verifier, witnesses).verify();
@@ -49,7 +47,7 @@ public final class JsonlExportReader {
     JsonNode header(Path file) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             JsonNode header = parse(reader.readLine(), 1, file);
-            if (header == null || !JsonlExport.FORMAT.equals(header.path("format").asText())) {
+            if (header == null || !ExportFormat.NAME.equals(header.path("format").asText())) {
                 throw invalid(file, 1, "not a Safegate audit export (no header line)");
             }
             if (header.path("filtered").asBoolean()) {
@@ -58,7 +56,7 @@ public final class JsonlExportReader {
             }
             return header;
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditFileException(AuditFileException.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +72,7 @@ public final class JsonlExportReader {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             header = parse(reader.readLine(), 1, file);
-            if (header == null || !JsonlExport.FORMAT.equals(header.path("format").asText())) {
+            if (header == null || !ExportFormat.NAME.equals(header.path("format").asText())) {
                 throw invalid(file, 1, "not a Safegate audit export (no header line)");
             }
             if (header.path("filtered").asBoolean()) {
@@ -90,7 +88,7 @@ public final class JsonlExportReader {
                 }
             }
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditFileException(AuditFileException.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
         checkpoints.sort(java.util.Comparator.comparingLong(Checkpoint::sequence));
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -99,7 +97,7 @@ public final class JsonlExportReader {
             return verifier.verify(new ChainInput(header.path("anchorSeq").asLong(), header.path("anchorHash").asText(),
                     new CompactRange(), events, checkpoints, ChainInput.none(), OptionalLong.empty(), List.of(), false));
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditFileException(AuditFileException.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,8 +118,8 @@ public final class JsonlExportReader {
         }
     }
 
-    static SafegateException invalid(Path file, int line, String what) {
-        return new SafegateException(ErrorCode.AUDIT_EXPORT_INVALID, file + ":" + line + ": " + what);
+    static AuditFileException invalid(Path file, int line, String what) {
+        return new AuditFileException(AuditFileException.INVALID, file + ":" + line + ": " + what);
     }
 
     /** The event lines of an export, parsed a batch at a time on every core. */

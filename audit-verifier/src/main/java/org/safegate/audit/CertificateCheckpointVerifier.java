@@ -3,6 +3,7 @@ package org.safegate.audit;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import org.safegate.tlog.NoteKey;
 
 /**
  * Verifies checkpoints against the audit certificate. The algorithm comes from the certificate's
@@ -15,8 +16,17 @@ public final class CertificateCheckpointVerifier implements CheckpointVerifier {
 
     public CertificateCheckpointVerifier(X509Certificate certificate) {
         this.certificate = certificate;
-        this.algorithm = SignatureAlgorithm.forKey(certificate.getPublicKey());
-        this.keyId = JcaCheckpointSigner.keyId(certificate);
+        this.algorithm = NoteKey.algorithmFor(certificate.getPublicKey());
+        this.keyId = keyId(certificate);
+    }
+
+    /** SHA-256 (hex) of the certificate's DER encoding: how checkpoints of the first format name their key. */
+    public static String keyId(X509Certificate certificate) {
+        try {
+            return CanonicalEncoding.sha256(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException("cannot encode the audit certificate", e);
+        }
     }
 
     @Override

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.safegate.ErrorCode;
-import org.safegate.SafegateException;
 import org.safegate.tlog.CheckedNote;
 import org.safegate.tlog.CompactRange;
 import org.safegate.tlog.NoteKey;
@@ -87,7 +85,7 @@ final class SealedExport {
             return verifier.verify(new ChainInput(anchor, anchorHash, anchorTree, reader.events(events, file),
                     List.of(), new NoteLines(checkpoints), OptionalLong.empty(), inside, false));
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditFileException(AuditFileException.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,7 +152,7 @@ final class SealedExport {
             in.readFully(line);
             return line.length == 0 ? null : new String(line, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SafegateException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditFileException(AuditFileException.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
