@@ -67,8 +67,9 @@ class TransferRunIT {
         for (Map.Entry<String, byte[]> sent : toDoj.entrySet()) {
             assertThat(openAsDoj(dojInbox.resolve(sent.getKey() + ".p7m"))).isEqualTo(sent.getValue());
         }
-        assertThat(workspace.resolve("work/ICE/inbox")).satisfiesAnyOf(
-                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(files(folder)).isEmpty());
+        assertThat(deliveries(workspace.resolve("work/ICE/inbox"))).isEmpty();
+        assertThat(files(workspace.resolve("work/ICE/inbox/checkpoints"))).as("the audit log's witness copy")
+                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint"));
         Path receipts = workspace.resolve("work/IRS/inbox/receipts");
         assertThat(names(receipts.resolve("IRS-DOJ-2024"))).contains("doj-1.csv.delivered.json",
                 "doj-1.csv.delivered.json.p7s", "doj-2.csv.delivered.json", "doj-3.csv.delivered.json");
@@ -140,8 +141,9 @@ class TransferRunIT {
         Path receipts = workspace.resolve("work/IRS/inbox/receipts");
         assertThat(names(receipts.resolve("IRS-DOJ-2024")).stream().filter(n -> n.endsWith(".delivered.json")))
                 .hasSize(files);
-        assertThat(workspace.resolve("work/ICE/inbox")).satisfiesAnyOf(
-                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(files(folder)).isEmpty());
+        assertThat(deliveries(workspace.resolve("work/ICE/inbox"))).isEmpty();
+        assertThat(files(workspace.resolve("work/ICE/inbox/checkpoints"))).as("the audit log's witness copy")
+                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint"));
         assertOnceEach(AuditEventType.TRANSFER_DENIED, 3);
         assertOnceEach(AuditEventType.TRANSFER_QUARANTINED, 3);
         assertThat(names(receipts.resolve("IRS-ICE-2025"))).containsExactly("ice-1.csv.denied.json",
@@ -274,6 +276,11 @@ class TransferRunIT {
     }
 
     /** Every file (not folder) below the folder, hidden ones included. */
+    /** What was delivered into an inbox: everything but the audit checkpoints every inbox gets. */
+    private static List<Path> deliveries(Path inbox) throws IOException {
+        return files(inbox).stream().filter(p -> !p.getParent().getFileName().toString().equals("checkpoints")).toList();
+    }
+
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(p -> !Files.isDirectory(p)).toList();
