@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.safegate.tlog.CheckedNote;
+import org.safegate.tlog.CheckpointFolder;
 import org.safegate.tlog.InclusionProof;
 import org.safegate.tlog.NoteKeys;
 import org.safegate.tlog.Witness;
@@ -26,12 +27,13 @@ import org.safegate.tlog.Witnesses;
  * export FILE --cert audit.crt [--witness PATH]...   an export: chain, tree, checkpoints, seal
  * proof FILE --cert audit.crt                        a proof (audit prove) or a receipt
  * checkpoint FILE --cert audit.crt                   a checkpoint note
+ * checkpoints FOLDER --cert audit.crt                an inbox's checkpoints: each signed, each extending the last
  * </pre>
  * Exit status: 0 verified, 1 tampered (or not proven), 2 bad input or another key, 3 unreadable.
  */
 public final class AuditVerifierMain {
     private static final String USAGE = "usage: export FILE --cert CERT [--witness PATH]... | proof FILE --cert CERT"
-            + " | checkpoint FILE --cert CERT";
+            + " | checkpoint FILE --cert CERT | checkpoints FOLDER --cert CERT";
 
     private AuditVerifierMain() {
     }
@@ -56,6 +58,7 @@ public final class AuditVerifierMain {
                 case "export" -> export(file, certificate, witnesses, out, err);
                 case "proof" -> proof(file, certificate, out);
                 case "checkpoint" -> checkpoint(file, certificate, out);
+                case "checkpoints" -> checkpoints(file, certificate, out);
                 default -> {
                     err.println(USAGE);
                     yield 2;
@@ -113,6 +116,17 @@ public final class AuditVerifierMain {
             return 1;
         }
         out.println("signed: " + note.head());
+        return 0;
+    }
+
+    private static int checkpoints(Path folder, X509Certificate certificate, PrintStream out) throws IOException {
+        CheckpointFolder.Result result = CheckpointFolder.check(folder, new NoteKeys(certificate.getPublicKey()));
+        if (result.problem().isPresent()) {
+            out.println("FORKED OR ALTERED: " + result.problem().get());
+            return 1;
+        }
+        out.println("consistent: " + folder + ": " + result.checkpoints() + " signed checkpoints, "
+                + result.proofs() + " consistency proofs between them");
         return 0;
     }
 

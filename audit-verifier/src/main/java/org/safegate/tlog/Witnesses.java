@@ -32,19 +32,35 @@ public final class Witnesses {
         }
     }
 
+    /** Every witness in the paths; the first file that cannot serve is a {@link BadWitness}. */
     public static List<Witness> load(List<Path> paths, NoteKeys keys) {
+        return collect(paths, keys, bad -> {
+            throw bad;
+        });
+    }
+
+    /**
+     * Every witness in the paths that can serve; each file that cannot is handed to {@code skipped}
+     * (for witnesses found rather than given, such as receipts of a key since replaced).
+     */
+    public static List<Witness> collect(List<Path> paths, NoteKeys keys, java.util.function.Consumer<BadWitness> skipped) {
         List<Witness> witnesses = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                throw new BadWitness(path + ": no such file or folder");
+                skipped.accept(new BadWitness(path + ": no such file or folder"));
+                continue;
             }
             try (Stream<Path> files = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = file.getFileName().toString();
-                    if (name.endsWith(".checkpoint")) {
-                        witnesses.add(witness(file, read(file), keys));
-                    } else if (name.endsWith(".json") && !Files.isDirectory(path) || isReceipt(file)) {
-                        witnesses.add(witness(file, receiptCheckpoint(file), keys));
+                    try {
+                        if (name.endsWith(".checkpoint")) {
+                            witnesses.add(witness(file, read(file), keys));
+                        } else if (name.endsWith(".json") && !Files.isDirectory(path) || isReceipt(file)) {
+                            witnesses.add(witness(file, receiptCheckpoint(file), keys));
+                        }
+                    } catch (BadWitness bad) {
+                        skipped.accept(bad);
                     }
                 }
             } catch (IOException e) {

@@ -150,7 +150,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
                     workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
                     auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
-                    auditSettings.inboxCheckpoints(), clock)));
+                    auditSettings.inboxCheckpoints(), clock, data)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();

@@ -13,6 +13,9 @@ import org.safegate.SafegateException;
 import java.util.OptionalLong;
 import org.safegate.store.Database;
 import org.safegate.tlog.CompactRange;
+import org.safegate.tlog.ConsistencyProof;
+import org.safegate.tlog.MerkleProofs;
+import org.safegate.tlog.TreeHashes;
 import org.safegate.tlog.InclusionProof;
 import org.safegate.tlog.Witness;
 
@@ -106,6 +109,18 @@ public final class AuditStore {
         query(TreeRows.HEADS + " WHERE tree_size = (SELECT MAX(tree_size) FROM audit_tree_head)",
                 rows -> latest.add(new SignedCheckpoint(rows.getLong(1), rows.getString(2))));
         return latest.stream().findFirst();
+    }
+
+    /** That the tree of {@code from} events is a prefix of the tree of {@code to} events (RFC 9162 consistency proof). */
+    public ConsistencyProof consistency(long from, long to) {
+        Optional<ArchiveRecord> archive = ArchiveRecord.latest(database);
+        try (Connection connection = database.connection()) {
+            List<byte[]> proof = new MerkleProofs(new StoreSubtrees(connection, database.dialect(),
+                    archive.map(ArchiveRecord::tree).orElse(null))).consistency(from, to);
+            return new ConsistencyProof(from, to, proof.stream().map(TreeHashes::hex).toList());
+        } catch (SQLException e) {
+            throw failure("read the audit Merkle tree", e);
+        }
     }
 
     /** The inclusion proof of the transfer's last event against the latest signed checkpoint. */

@@ -49,6 +49,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
             + " them (searched recursively), held outside the gateway; repeatable.")
     List<Path> witnessPaths = new ArrayList<>();
 
+    @Option(names = "--no-inbox-witnesses", description = "Do not check the store against the receipts and checkpoint"
+            + " files in the local inboxes of the configured agencies (checked by default).")
+    boolean noInboxWitnesses;
+
     @Option(names = "--cert", paramLabel = "FILE",
             description = "The audit certificate (PEM); default: gateway/audit.crt in the configured key store.")
     Path certificate;
@@ -98,7 +102,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         } else {
             try (Database database = config.openExistingDatabase()) {
                 AuditStore store = new AuditStore(database);
-                result = store.verify(verifier, witnesses);
+                result = store.verify(verifier, withInboxes(witnesses, trusted));
                 what = "the audit store";
                 if (!archives.isEmpty() && store.archivedUpTo().orElse(0L) != previous.lastSequence()) {
                     out.println("TAMPERED: the store does not continue the archives: they end at event "
@@ -115,6 +119,24 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 && (file != null || continues(out, previous, result.lastSequence() - result.events(), what));
         out.flush();
         return intact ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The witnesses given, and unless told not to, those in the configured agencies' local inboxes. */
+    private List<Witness> withInboxes(List<Witness> given, X509Certificate trusted) {
+        if (noInboxWitnesses) {
+            return given;
+        }
+        Path workingDir = Path.of("").toAbsolutePath();
+        List<Path> inboxes = InboxWitnesses.folders(workingDir, workingDir.resolve(config.gateway().policies()));
+        int[] skipped = {0};
+        List<Witness> all = new ArrayList<>(given);
+        all.addAll(Witnesses.collect(inboxes, new NoteKeys(trusted.getPublicKey()), bad -> skipped[0]++));
+        if (!inboxes.isEmpty()) {
+            spec.commandLine().getErr().println("witnesses: " + (all.size() - given.size()) + " checkpoints from "
+                    + inboxes.size() + " inbox folders" + (skipped[0] > 0 ? " (" + skipped[0]
+                    + " files not signed by this audit key were left out)" : ""));
+        }
+        return all;
     }
 
     /** Not evidence of tampering: the certificate given is not the one the log is signed with. */

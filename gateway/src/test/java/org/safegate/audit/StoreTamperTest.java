@@ -154,6 +154,55 @@ class StoreTamperTest {
         assertThat(verify(witness).problem().get().detail()).contains(witness.toString());
     }
 
+    /** Last week's backup of the store is restored: a perfectly signed, shorter log. */
+    @ParameterizedTest
+    @EnumSource(value = TestStores.class, names = "SQLITE")
+    void aCopyOfTheStoreFromBeforeIsRestoredAndAWitnessShowsIt(TestStores store) throws Exception {
+        setUp(store);
+        database.close();
+        Path file = dir.resolve("store/safegate.db");
+        Path backup = Files.copy(file, dir.resolve("backup.db"));
+        database = Database.open(TestStores.SQLITE.settings(dir));
+        surgery = new StoreSurgery(database);
+        append(database, 13, 15);
+        Path witness = surgery.witness(15, dir.resolve("DOJ/inbox/checkpoints"));
+        database.close();
+        Files.copy(backup, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve("store/safegate.db-wal"));
+        Files.deleteIfExists(dir.resolve("store/safegate.db-shm"));
+        database = Database.open(TestStores.SQLITE.settings(dir));
+        assertThat(verify().isIntact()).isTrue();
+        assertProblem(verify(witness), TamperKind.ROLLED_BACK, 13, witness);
+    }
+
+    /** The gateway's key signed two different logs: what one agency holds shows the other is not the one it saw. */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aForkedLogIsShownByAWitnessOfTheOtherBranch(TestStores store) throws Exception {
+        setUp(store);
+        Path other = dir.resolve("other-branch");
+        Path witness;
+        try (Database branch = TestStores.SQLITE.open(other)) {
+            try (JdbcAuditLog log = new JdbcAuditLog(branch, KEYS.treeSigner(), AuditSettings.DEFAULTS,
+                    org.safegate.testing.TestClocks.runningFromCaseDay())) {
+                for (int i = 1; i <= 8; i++) {
+                    log.append(AuditEntries.delivered(i == 5 ? "elsewhere" : "t-" + i, "IRS-ICE-2025", i));
+                }
+            }
+            witness = new StoreSurgery(branch).witness(8, dir.resolve("ICE/inbox/checkpoints"));
+        }
+        assertProblem(verify(witness), TamperKind.FORKED, 8, witness);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestStores.class, names = "SQLITE")
+    void anotherCertificateIsAnInputErrorNotTampering(TestStores store) {
+        setUp(store);
+        Path otherCertificate = TestAuditKeys.ec().writeTo(dir.resolve("other-keys")).resolve("gateway/audit.crt");
+        VerifyCommandRunner.assertExit(2, "signed by a different key", "--config", config.toString(), "--cert",
+                otherCertificate.toString());
+    }
+
     /** The second insider attack: an event is rewritten, the chain recomputed and every checkpoint deleted. */
     @ParameterizedTest
     @EnumSource(TestStores.class)

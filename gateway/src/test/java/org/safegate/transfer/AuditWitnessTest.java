@@ -15,6 +15,8 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.ChainVerifier;
 import org.safegate.audit.TamperKind;
 import org.safegate.audit.VerificationResult;
+import org.safegate.tlog.CheckpointFolder;
+import org.safegate.tlog.ConsistencyProof;
 import org.safegate.tlog.InclusionProof;
 import org.safegate.tlog.NoteKeys;
 import org.safegate.tlog.Witness;
@@ -65,7 +67,21 @@ class AuditWitnessTest extends TransferScenarioTest {
         assertThat(checkpointFiles("DOJ")).as("not again within the hour").hasSize(1);
         clock.advance(Duration.ofMinutes(61));
         gateway.dropCheckpoints();
-        assertThat(checkpointFiles("DOJ")).as("an hour later, the grown log's").hasSize(2);
+        long grown = new AuditStore(gateway.database()).latestCheckpoint().orElseThrow().size();
+        assertThat(checkpointFiles("DOJ")).as("an hour later, the grown log's, proven to extend the first")
+                .extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder(grown + ".checkpoint", grown + ".consistency.json", size + ".checkpoint");
+        CheckpointFolder.Result checked = CheckpointFolder.check(inbox("DOJ").resolve("checkpoints"), auditKey());
+        assertThat(checked.problem()).isEmpty();
+        assertThat(checked.proofs()).isEqualTo(1);
+
+        Path proof = inbox("DOJ").resolve("checkpoints").resolve(grown + ".consistency.json");
+        ConsistencyProof genuine = JSON.readValue(proof.toFile(), ConsistencyProof.class);
+        List<String> other = new java.util.ArrayList<>(genuine.proof());
+        other.set(0, "00".repeat(32));
+        JSON.writeValue(proof.toFile(), new ConsistencyProof(genuine.from(), genuine.to(), other));
+        assertThat(CheckpointFolder.check(inbox("DOJ").resolve("checkpoints"), auditKey()).problem()).get()
+                .asString().contains("does not extend the tree of " + size);
     }
 
     @Test
