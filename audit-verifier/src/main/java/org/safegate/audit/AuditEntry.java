@@ -31,6 +31,8 @@ public record AuditEntry(AuditEventType type, String actor, String origin, Strin
                          String transferId, String provider, String recipient, String agreement, String authority,
                          String category, String payloadDigest, Long size, Long recordCount, String decision,
                          List<String> reasonCodes, String parentTransfer, String change) {
+    // compiled once: every event read back from a log is checked against it
+    private static final java.util.regex.Pattern REASON_CODE = java.util.regex.Pattern.compile("[A-Z0-9_]+");
 
     public AuditEntry {
         Objects.requireNonNull(type, "type");
@@ -43,7 +45,7 @@ public record AuditEntry(AuditEventType type, String actor, String origin, Strin
         }
         reasonCodes = List.copyOf(reasonCodes == null ? List.of() : reasonCodes);
         for (String code : reasonCodes) {
-            if (!code.matches("[A-Z0-9_]+")) {
+            if (!REASON_CODE.matcher(code).matches()) {
                 throw new IllegalArgumentException("reason code must be upper case letters, digits, _: " + code);
             }
         }

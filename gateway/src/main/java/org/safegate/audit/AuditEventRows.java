@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.safegate.store.Dialect;
@@ -49,6 +50,36 @@ final class AuditEventRows {
     }
 
     static AuditEvent read(ResultSet row, Dialect dialect) throws SQLException {
+        return read(row, dialect.readTime(row, 2));
+    }
+
+    /**
+     * Reads rows in sequence order, reusing the time of the row before when it is the same: the
+     * events of one commit share their time, and parsing it is a large part of reading a row.
+     */
+    static final class Reader {
+        private final Dialect dialect;
+        private String lastText;
+        private Instant lastTime;
+
+        Reader(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        AuditEvent read(ResultSet row) throws SQLException {
+            if (dialect != Dialect.SQLITE) {
+                return AuditEventRows.read(row, dialect);
+            }
+            String text = row.getString(2);
+            if (!text.equals(lastText)) {
+                lastTime = Instant.parse(text);
+                lastText = text;
+            }
+            return AuditEventRows.read(row, lastTime);
+        }
+    }
+
+    private static AuditEvent read(ResultSet row, Instant time) throws SQLException {
         String reasons = row.getString(18);
         AuditEntry entry = new AuditEntry(
                 AuditEventType.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
@@ -57,8 +88,7 @@ final class AuditEventRows {
                 getLong(row, 16), row.getString(17),
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.trim().split(" ")),
                 row.getString(19), row.getString(20));
-        return new AuditEvent(row.getLong(1), dialect.readTime(row, 2), entry,
-                row.getString(21), row.getString(22));
+        return new AuditEvent(row.getLong(1), time, entry, row.getString(21), row.getString(22));
     }
 
     static void bindCheckpoint(PreparedStatement statement, Checkpoint checkpoint, Dialect dialect)

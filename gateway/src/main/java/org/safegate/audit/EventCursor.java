@@ -8,7 +8,7 @@ public final class EventCursor extends RowCursor<AuditEvent> {
     private EventCursor(Database database, AuditQuerySql sql) {
         super(database, "SELECT " + AuditEventRows.COLUMNS + " FROM audit_event" + sql.where() + " ORDER BY seq",
                 statement -> sql.bind(statement, database.dialect()),
-                row -> AuditEventRows.read(row, database.dialect()));
+                new AuditEventRows.Reader(database.dialect())::read);
     }
 
     static EventCursor open(Database database, AuditQuery query) {

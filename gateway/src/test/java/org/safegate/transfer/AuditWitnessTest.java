@@ -75,11 +75,11 @@ class AuditWitnessTest extends TransferScenarioTest {
         assertThat(checked.problem()).isEmpty();
         assertThat(checked.proofs()).isEqualTo(1);
 
-        Path proof = inbox("DOJ").resolve("checkpoints").resolve(grown + ".consistency.json");
-        ConsistencyProof genuine = JSON.readValue(proof.toFile(), ConsistencyProof.class);
+        Path consistency = inbox("DOJ").resolve("checkpoints").resolve(grown + ".consistency.json");
+        ConsistencyProof genuine = JSON.readValue(consistency.toFile(), ConsistencyProof.class);
         List<String> other = new java.util.ArrayList<>(genuine.proof());
         other.set(0, "00".repeat(32));
-        JSON.writeValue(proof.toFile(), new ConsistencyProof(genuine.from(), genuine.to(), other));
+        JSON.writeValue(consistency.toFile(), new ConsistencyProof(genuine.from(), genuine.to(), other));
         assertThat(CheckpointFolder.check(inbox("DOJ").resolve("checkpoints"), auditKey()).problem()).get()
                 .asString().contains("does not extend the tree of " + size);
     }
