@@ -69,7 +69,8 @@ class TransferRunIT {
         }
         assertThat(deliveries(workspace.resolve("work/ICE/inbox"))).isEmpty();
         assertThat(files(workspace.resolve("work/ICE/inbox/checkpoints"))).as("the audit log's witness copy")
-                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint"));
+                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint")
+                        || p.getFileName().toString().endsWith(".consistency.json"));
         Path receipts = workspace.resolve("work/IRS/inbox/receipts");
         assertThat(names(receipts.resolve("IRS-DOJ-2024"))).contains("doj-1.csv.delivered.json",
                 "doj-1.csv.delivered.json.p7s", "doj-2.csv.delivered.json", "doj-3.csv.delivered.json");
@@ -143,7 +144,8 @@ class TransferRunIT {
                 .hasSize(files);
         assertThat(deliveries(workspace.resolve("work/ICE/inbox"))).isEmpty();
         assertThat(files(workspace.resolve("work/ICE/inbox/checkpoints"))).as("the audit log's witness copy")
-                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint"));
+                .isNotEmpty().allMatch(p -> p.getFileName().toString().endsWith(".checkpoint")
+                        || p.getFileName().toString().endsWith(".consistency.json"));
         assertOnceEach(AuditEventType.TRANSFER_DENIED, 3);
         assertOnceEach(AuditEventType.TRANSFER_QUARANTINED, 3);
         assertThat(names(receipts.resolve("IRS-ICE-2025"))).containsExactly("ice-1.csv.denied.json",
