@@ -36,7 +36,7 @@ public final class JsonlExportReader {
         JsonNode header = header(file);
         int version = header.path("version").asInt();
         if (version == 1) {
-            return verifyVersion1(file, verifier);
+            return verifyVersion1(file, header, verifier);
         }
         if (version != ExportFormat.VERSION) {
             throw invalid(file, 1, "export format version " + version + " is not one this verifier reads (1 or 2)");
@@ -67,18 +67,10 @@ public final class JsonlExportReader {
     }
 
     /** An export of the first format: chain-head checkpoints, no Merkle tree (archives made before it). */
-    private VerificationResult verifyVersion1(Path file, ChainVerifier verifier) {
-        JsonNode header;
+    private VerificationResult verifyVersion1(Path file, JsonNode header, ChainVerifier verifier) {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = parse(reader.readLine(), 1, file);
-            if (header == null || !ExportFormat.NAME.equals(header.path("format").asText())) {
-                throw invalid(file, 1, "not a Safegate audit export (no header line)");
-            }
-            if (header.path("filtered").asBoolean()) {
-                throw invalid(file, 1, "a filtered export holds a selection of events, not the chain; "
-                        + "export without --agency/--agreement/--outcome/--reason/--transfer to verify");
-            }
+            reader.readLine();
             String line;
             int number = 1;
             while ((line = reader.readLine()) != null) {
