@@ -244,10 +244,6 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         return outboxes;
     }
 
-    /**
-     * Finishes the sealings a stopped run left behind whose file has left its outbox since, removing
-     * their unfinished copies from the inboxes; run before the outboxes are polled.
-     */
     /** The private folder each agency's files are taken into, for every agency with an outbox. */
     public Map<String, Path> takenFolders() {
         Map<String, Path> folders = new java.util.TreeMap<>();
@@ -255,6 +251,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         return folders;
     }
 
+    /** Finishes sealings whose file left its outbox while the gateway was stopped; run before polling. */
     public int sweepWithdrawn() {
         return processor.sweepWithdrawn(outboxes());
     }
