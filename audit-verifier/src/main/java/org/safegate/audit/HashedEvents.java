@@ -24,7 +24,8 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         thread.setDaemon(true);
         return thread;
     });
-    private Future<AuditEvent[]> nextBatch;
+    private final RawEvents raw;
+    private Future<Object[]> nextBatch;
     private AuditEvent[] batch = new AuditEvent[0];
     private String[] hashes = new String[0];
     private byte[][] leaves = new byte[0][];
@@ -40,6 +41,7 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
 
     HashedEvents(Iterator<AuditEvent> source) {
         this.source = source;
+        this.raw = source instanceof RawEvents events ? events : null;
         this.nextBatch = reader.submit(this::read);
     }
 
@@ -51,10 +53,11 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         if (nextBatch == null) {
             return false;
         }
-        batch = await(nextBatch);
-        nextBatch = batch.length == 0 ? null : reader.submit(this::read);
-        size = batch.length;
+        Object[] read = await(nextBatch);
+        nextBatch = read.length == 0 ? null : reader.submit(this::read);
+        size = read.length;
         index = 0;
+        batch = new AuditEvent[size];
         hashes = new String[size];
         leaves = new byte[size][];
         AuditEvent[] events = batch;
@@ -62,6 +65,7 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         byte[][] leafHashes = leaves;
         IntStream range = IntStream.range(0, size);
         (size > 256 ? range.parallel() : range).forEach(i -> {
+            events[i] = raw != null ? raw.decode(read[i]) : (AuditEvent) read[i];
             byte[] canonical = CanonicalEncoding.encode(events[i]);
             computed[i] = CanonicalEncoding.sha256(canonical);
             leafHashes[i] = TreeHashes.leaf(canonical);
@@ -84,16 +88,16 @@ final class HashedEvents implements Iterator<HashedEvents.Hashed>, AutoCloseable
         }
     }
 
-    private AuditEvent[] read() {
-        AuditEvent[] events = new AuditEvent[BATCH];
+    private Object[] read() {
+        Object[] events = new Object[BATCH];
         int count = 0;
         while (count < BATCH && source.hasNext()) {
-            events[count++] = source.next();
+            events[count++] = raw != null ? raw.nextRaw() : source.next();
         }
         return count == BATCH ? events : java.util.Arrays.copyOf(events, count);
     }
 
-    private static AuditEvent[] await(Future<AuditEvent[]> future) {
+    private static Object[] await(Future<Object[]> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -57,12 +57,18 @@ public final class AuditStore {
         long anchor = archive.map(ArchiveRecord::upTo).orElse(0L);
         String anchorHash = archive.map(ArchiveRecord::hash).orElse(CanonicalEncoding.GENESIS);
         CompactRange anchorTree = archive.map(ArchiveRecord::tree).orElse(new CompactRange());
-        try (EventCursor cursor = open(AuditQuery.ALL);
+        try (EventStream events = allEvents();
              RowCursor<String> treeHeads = new RowCursor<>(database, TreeRows.HEADS + " ORDER BY tree_size",
                      statement -> { }, row -> row.getString(2))) {
-            return verifier.verify(new ChainInput(anchor, anchorHash, anchorTree, cursor, checkpoints, treeHeads,
+            return verifier.verify(new ChainInput(anchor, anchorHash, anchorTree, events, checkpoints, treeHeads,
                     OptionalLong.of(head), witnesses, true));
         }
+    }
+
+    /** Every event in order; from SQLite as one JSON array per row, decoded on every core. */
+    private EventStream allEvents() {
+        return database.dialect() == org.safegate.store.Dialect.SQLITE ? new JsonRowEvents(database)
+                : open(AuditQuery.ALL);
     }
 
     /** The hash of the last event appended (genesis when none). */
