@@ -11,8 +11,6 @@ import org.safegate.SafegateException;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.ChainVerifier;
 import org.safegate.audit.JsonlExportReader;
-import org.safegate.audit.Tamper;
-import org.safegate.audit.TamperKind;
 import org.safegate.audit.VerificationResult;
 import org.safegate.store.Database;
 import org.safegate.tlog.NoteKeys;
@@ -53,6 +51,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
             + " files in the local inboxes of the configured agencies (checked by default).")
     boolean noInboxWitnesses;
 
+    @Option(names = "--json", description = "One JSON object per log verified (archives first): intact, counts,"
+            + " and the problem's kind, headline, event and detail.")
+    boolean json;
+
     @Option(names = "--cert", paramLabel = "FILE",
             description = "The audit certificate (PEM); default: gateway/audit.crt in the configured key store.")
     Path certificate;
@@ -71,7 +73,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 throw new org.safegate.SafegateException(org.safegate.ErrorCode.INVALID_ARGUMENT,
                         "--server verifies the running gateway's store: it takes no --file, --archive, --witness or --cert");
             }
-            return RemoteAudit.verify(server.client(), server.server.toString(), out);
+            return RemoteAudit.verify(server.client(), server.server.toString(), out, json);
         }
         Progress progress = new Progress(spec.commandLine().getErr(), "verified");
         X509Certificate trusted = config.certificate(certificate);
@@ -82,13 +84,14 @@ final class AuditVerifyCommand implements Callable<Integer> {
         } catch (Witnesses.BadWitness e) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--witness " + e.getMessage());
         }
+        VerificationReport report = new VerificationReport(out, json);
         VerificationResult previous = null;
         for (Path archive : archives) {
             VerificationResult result = new JsonlExportReader().verify(archive, verifier);
             if (result.isOtherKey()) {
                 throw otherKey(archive.toString(), trusted);
             }
-            if (!report(out, archive.toString(), result) || !continues(out, previous, result.lastSequence()
+            if (!report.report(archive.toString(), result) || !continues(report, previous, result.lastSequence()
                     - result.events(), archive.toString())) {
                 return ExitCodes.CHECK_FAILED;
             }
@@ -105,8 +108,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 result = store.verify(verifier, withInboxes(witnesses, trusted));
                 what = "the audit store";
                 if (!archives.isEmpty() && store.archivedUpTo().orElse(0L) != previous.lastSequence()) {
-                    out.println("TAMPERED: the store does not continue the archives: they end at event "
-                            + previous.lastSequence() + ", the store starts after " + store.archivedUpTo().orElse(0L));
+                    report.discontinuous("the audit store", store.archivedUpTo().orElse(0L), previous.lastSequence());
+                    out.flush();
                     return ExitCodes.CHECK_FAILED;
                 }
             }
@@ -115,8 +118,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         if (result.isOtherKey()) {
             throw otherKey(what, trusted);
         }
-        boolean intact = report(out, what, result)
-                && (file != null || continues(out, previous, result.lastSequence() - result.events(), what));
+        boolean intact = report.report(what, result)
+                && (file != null || continues(report, previous, result.lastSequence() - result.events(), what));
         out.flush();
         return intact ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
@@ -146,24 +149,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 + " of the gateway that wrote it (--cert)");
     }
 
-    private static boolean report(PrintWriter out, String what, VerificationResult result) {
-        if (result.isIntact()) {
-            out.println("intact: " + what + ": " + result.events() + " events, " + result.checkpoints()
-                    + " checkpoint signatures, head " + result.lastSequence() + " " + result.lastHash()
-                    + (result.witnessed() > 0 ? ", consistent with " + result.witnessed() + " witnessed checkpoints" : ""));
-            return true;
-        }
-        Tamper problem = result.problem().get();
-        out.println(problem.kind().headline() + ": " + what + ": " + problem);
-        return false;
-    }
-
-    private static boolean continues(PrintWriter out, VerificationResult previous, long startsAfter, String what) {
+    private static boolean continues(VerificationReport report, VerificationResult previous, long startsAfter,
+                                     String what) {
         if (previous == null || previous.lastSequence() == startsAfter) {
             return true;
         }
-        out.println("TAMPERED: " + what + " starts after event " + startsAfter + " but the archive before it ends at "
-                + previous.lastSequence());
+        report.discontinuous(what, startsAfter, previous.lastSequence());
         return false;
     }
 }

@@ -50,8 +50,14 @@ final class RemoteAudit {
         return ExitCodes.OK;
     }
 
-    static int verify(ApiClient client, String server, PrintWriter out) {
+    static int verify(ApiClient client, String server, PrintWriter out, boolean json) {
         JsonNode result = parse(client.get("/api/audit/verify"));
+        if (json) {
+            // the admin API's own body (docs/admin-api.md)
+            out.println(result);
+            out.flush();
+            return result.path("intact").asBoolean() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
         if (result.path("intact").asBoolean()) {
             out.println("intact: the audit store of " + server + ": " + result.path("events").asText() + " events, "
                     + result.path("checkpoints").asText() + " checkpoint signatures, head "

@@ -97,6 +97,27 @@ class StoreTamperTest {
         assertProblem(verify(), TamperKind.ALTERED, 7);
     }
 
+    /** For scripts: one JSON object, with the kind, the headline and the event, and the same exit status. */
+    @ParameterizedTest
+    @EnumSource(value = TestStores.class, names = "SQLITE")
+    void verifySaysItInJsonToo(TestStores store) throws Exception {
+        setUp(store);
+        String intact = VerifyCommandRunner.output(0, "--config", config.toString(), "--json");
+        com.fasterxml.jackson.databind.JsonNode ok = new com.fasterxml.jackson.databind.ObjectMapper().readTree(intact);
+        assertThat(ok.path("intact").asBoolean()).isTrue();
+        assertThat(ok.path("events").asLong()).isEqualTo(12);
+        assertThat(ok.path("checkpoints").asLong()).isEqualTo(12);
+        assertThat(ok.has("problem")).isFalse();
+
+        surgery.sql("DELETE FROM audit_event WHERE seq = 7");
+        com.fasterxml.jackson.databind.JsonNode bad = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                VerifyCommandRunner.output(1, "--config", config.toString(), "--json"));
+        assertThat(bad.path("intact").asBoolean()).isFalse();
+        assertThat(bad.path("problem").path("kind").asText()).isEqualTo("REMOVED");
+        assertThat(bad.path("problem").path("headline").asText()).isEqualTo("TAMPERED");
+        assertThat(bad.path("problem").path("sequence").asLong()).isEqualTo(7);
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.class)
     void oneEventIsDeleted(TestStores store) throws SQLException {

@@ -32,6 +32,13 @@ final class VerifyCommandRunner {
         assertThat(run.err).contains(expected);
     }
 
+    /** Standard output of a run that must end with {@code status}. */
+    static String output(int status, String... args) {
+        Run run = run(args);
+        assertThat(run.exit).as(run.err + run.out).isEqualTo(status);
+        return run.out;
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
