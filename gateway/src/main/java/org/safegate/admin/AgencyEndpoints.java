@@ -13,7 +13,7 @@ import org.safegate.admin.StandingBodies.RevocationBody;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.operator.SafeguardEvents;
-import org.safegate.policy.Decision;
+import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.Revocation;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
@@ -27,9 +27,13 @@ final class AgencyEndpoints {
     record Agencies(List<AgencyBody> agencies) {
     }
 
-    /** {@code current} and {@code reasons}: the agency's standing today; {@code revocation} only when revoked. */
+    /**
+     * {@code status} ({@code current}, {@code not-current} or {@code provider-only}), {@code current}
+     * and {@code reasons}: the agency's standing today, as {@code policy check} states it;
+     * {@code revocation} only when revoked.
+     */
     record AgencyBody(String id, String name, String certificate, Endpoints endpoints, List<String> provides,
-                      List<String> receives, boolean current, List<ReasonBody> reasons, boolean revoked,
+                      List<String> receives, String status, boolean current, List<ReasonBody> reasons, boolean revoked,
                       @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
     }
 
@@ -53,7 +57,7 @@ final class AgencyEndpoints {
 
     /** The safeguard file before and after the event, and whether the agency is now current. */
     record SafeguardRecorded(String agency, String eventType, String file, String before, String after,
-                             boolean current, List<ReasonBody> reasons) {
+                             String status, boolean current, List<ReasonBody> reasons) {
     }
 
     AgencyEndpoints(AdminServices services) {
@@ -99,15 +103,19 @@ final class AgencyEndpoints {
         Agency agency = agency(services.policies().get(), request.path("id"));
         ObjectNode event = Json.body(request);
         SafeguardEvents.SafeguardChange change = services.safeguardEvents().record(agency.id(), event, operator);
-        Decision standing = standing(agency.id());
+        PolicyStatus.AgencyStatus standing = standing(services.policies().get(), agency);
         return Json.ok(new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
-                change.after(), standing.permitted(), ReasonBody.of(standing.reasons())));
+                change.after(), standing.standing().key(), standing.standing() == PolicyStatus.Standing.CURRENT,
+                ReasonBody.of(standing.reasons())));
     }
 
-    /** Whether the agency is current today, and every reason it is not: what the next decision will read. */
-    private Decision standing(String agencyId) {
+    /**
+     * How the agency stands today, evaluated and worded as {@code policy check} does: current, or
+     * every reason it is not (what the next decision will read), or provider only.
+     */
+    private PolicyStatus.AgencyStatus standing(PolicySet set, Agency agency) {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
-        return services.gate().status(agencyId, today);
+        return PolicyStatus.standing(set, services.gate(), agency, today);
     }
 
     private static Agency agency(PolicySet set, String id) {
@@ -119,11 +127,12 @@ final class AgencyEndpoints {
                 .map(Agreement::id).toList();
         List<String> receives = set.agreements().stream().filter(a -> a.recipient().equals(agency.id()))
                 .map(Agreement::id).toList();
-        Decision standing = standing(agency.id());
+        PolicyStatus.AgencyStatus standing = standing(set, agency);
         Optional<Revocation> revocation = services.revocations().inForce(agency.id());
         return new AgencyBody(agency.id(), agency.name(), agency.certificate().toString(),
                 new Endpoints(EndpointBody.of(agency.outbox()), EndpointBody.of(agency.inbox())), provides, receives,
-                standing.permitted(), ReasonBody.of(standing.reasons()), revocation.isPresent(),
+                standing.standing().key(), standing.standing() == PolicyStatus.Standing.CURRENT,
+                ReasonBody.of(standing.reasons()), revocation.isPresent(),
                 revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
     }
 }

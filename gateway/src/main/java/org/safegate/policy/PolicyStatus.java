@@ -51,19 +51,27 @@ public record PolicyStatus(LocalDate day, List<AgencyStatus> agencies, List<Agre
     public static PolicyStatus of(PolicySet policies, SafeguardGate gate, LocalDate day) {
         List<AgencyStatus> agencies = new ArrayList<>();
         for (Agency agency : policies.agencies()) {
-            Decision status = gate.status(agency.id(), day);
-            Standing standing = status.permitted() ? Standing.CURRENT : Standing.NOT_CURRENT;
-            if (policies.agreementsTo(agency.id()).isEmpty() && !policies.hasSafeguards(agency.id())) {
-                standing = Standing.PROVIDER_ONLY;
-            }
-            List<Reason> reasons = standing == Standing.PROVIDER_ONLY ? List.of() : status.reasons();
-            agencies.add(new AgencyStatus(agency.id(), agency.name(), standing, reasons));
+            agencies.add(standing(policies, gate, agency, day));
         }
         List<AgreementStatus> agreements = new ArrayList<>();
         for (Agreement agreement : policies.agreements()) {
             agreements.add(new AgreementStatus(agreement, decideAllCategories(gate, agreement, day)));
         }
         return new PolicyStatus(day, agencies, agreements);
+    }
+
+    /**
+     * How one agency of the set stands on the day: what {@code policy check} prints for it, and what
+     * the admin API answers for it.
+     */
+    public static AgencyStatus standing(PolicySet policies, SafeguardGate gate, Agency agency, LocalDate day) {
+        Decision status = gate.status(agency.id(), day);
+        Standing standing = status.permitted() ? Standing.CURRENT : Standing.NOT_CURRENT;
+        if (policies.agreementsTo(agency.id()).isEmpty() && !policies.hasSafeguards(agency.id())) {
+            standing = Standing.PROVIDER_ONLY;
+        }
+        List<Reason> reasons = standing == Standing.PROVIDER_ONLY ? List.of() : status.reasons();
+        return new AgencyStatus(agency.id(), agency.name(), standing, reasons);
     }
 
     private static Decision decideAllCategories(SafeguardGate gate, Agreement agreement, LocalDate day) {
