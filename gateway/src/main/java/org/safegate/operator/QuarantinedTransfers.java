@@ -89,6 +89,10 @@ final class QuarantinedTransfers {
             throw conflict("transfer " + id + " was already released by " + released.path("released-by").asText()
                     + " at " + released.path("time").asText());
         }
+        Optional<String> inVain = ReleaseRefusals.why(file);
+        if (inVain.isPresent()) {
+            throw conflict(inVain.get());
+        }
         Path outbox = outboxOf(file);
         Path target = placeInOutbox(file, outbox);
         Path original = folder.resolve(Quarantine.ORIGINAL);

@@ -23,7 +23,9 @@ public interface TransferQueue {
      * quarantined original goes back to its sender's outbox under its agreement. Audited.
      *
      * @throws SafegateException NOT_FOUND for an unknown id; CONFLICT when it can no longer be
-     *                           released (already released, or its original's place in the outbox is taken)
+     *                           released (already released, or its original's place in the outbox is taken),
+     *                           or when releasing it would only quarantine it again (misplaced, empty,
+     *                           malformed): the message says what to do instead
      */
     QueuedTransfer release(String transferId, String operator);
 }

@@ -52,7 +52,7 @@ public final class OutboxLayout {
     }
 
     /** Whether the path, relative to its outbox, is where request files go: {@code <agreement>/requests/<name>}. */
-    static boolean isRequest(Path relative) {
+    public static boolean isRequest(Path relative) {
         return relative.getNameCount() == 3 && relative.getName(1).toString().equals(REQUESTS);
     }
 
