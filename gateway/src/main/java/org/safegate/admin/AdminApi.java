@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin API, independent of the HTTP server: every request is authenticated and authorised
  * (except the health check and the OpenAPI document), then answered by the operation's endpoint.
- * Every error is JSON {@code {"code", "message", "field"?}}; an unexpected failure is logged and
- * answered without detail.
+ * A query parameter the operation does not declare is refused. Every error is an RFC 9457 problem
+ * ({@link Problems}); an unexpected failure is logged and answered without detail.
  */
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
@@ -81,9 +81,9 @@ public final class AdminApi {
                 guard.authorize(operator, request, operation, power.get());
             }
             if (request.body().length > maxBodyBytes) {
-                throw new ApiProblem(ApiProblem.Kind.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                        "the body is larger than " + maxBodyBytes + " bytes", "body");
+                throw Problems.tooLarge(maxBodyBytes);
             }
+            operation.checkQuery(request);
             return dispatch(operation, request, operator);
         } catch (ApiProblem problem) {
             return Json.error(problem);
@@ -97,8 +97,7 @@ public final class AdminApi {
             return ErrorStatuses.response(e);
         } catch (RuntimeException e) {
             LOG.error("admin API {} {} failed", operation.method(), operation.path(), e);
-            return ApiResponse.json(500, Json.write(new Json.Error("INTERNAL_ERROR",
-                    "the request failed inside the gateway; see its log", null)));
+            return Problems.status(500);
         }
     }
 

@@ -5,25 +5,35 @@ import java.util.Optional;
 
 /**
  * A request the admin API answers with an error: a stable code, the HTTP status it maps to, a
- * sentence, and for bad input the field that is wrong, rendered as
- * {@code {"code": ..., "message": ..., "field": ...}}. Only the HTTP layer throws it, for errors of
+ * sentence, and for bad input the field that is wrong, rendered by {@link Problems} as an RFC 9457
+ * problem ({@code application/problem+json}) that keeps {@code code}, {@code message} and {@code field}. Only the HTTP layer throws it, for errors of
  * the exchange itself (a bad path, query parameter or body, credentials, throttling); the operator
  * services throw {@link org.safegate.SafegateException}, which {@link ErrorStatuses} maps to one.
  */
 public final class ApiProblem extends RuntimeException {
     /** The kinds of error the API distinguishes, with their HTTP status. */
     public enum Kind {
-        BAD_INPUT(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409),
-        PAYLOAD_TOO_LARGE(413), TOO_MANY_REQUESTS(429), UNAVAILABLE(503);
+        BAD_INPUT(400, "Bad input"), UNAUTHORIZED(401, "Credentials required"), FORBIDDEN(403, "Forbidden"),
+        NOT_FOUND(404, "Not found"), METHOD_NOT_ALLOWED(405, "Method not allowed"), CONFLICT(409, "Conflict"),
+        PAYLOAD_TOO_LARGE(413, "Body too large"), UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+        TOO_MANY_REQUESTS(429, "Too many requests"), INTERNAL(500, "Internal error"),
+        UNAVAILABLE(503, "Unavailable");
 
         private final int status;
+        private final String title;
 
-        Kind(int status) {
+        Kind(int status, String title) {
             this.status = status;
+            this.title = title;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The problem's short, fixed summary ({@code title} of RFC 9457). */
+        public String title() {
+            return title;
         }
     }
 

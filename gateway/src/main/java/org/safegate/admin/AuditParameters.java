@@ -11,26 +11,11 @@ import org.safegate.audit.TransferOutcome;
 
 /**
  * The audit filters of the CLI ({@code agency, agreement, outcome, reason, from, to, transfer}) as
- * query parameters. Dates are UTC days, both inclusive. An unknown parameter is refused, so a typo
- * never widens a query silently.
+ * query parameters. Dates are UTC days, both inclusive. An unknown parameter is refused before
+ * (by {@link ApiOperation}), so a typo never widens a query silently.
  */
 final class AuditParameters {
-    private static final Set<String> FILTERS = Set.of("agency", "agreement", "outcome", "reason", "from", "to",
-            "transfer");
-
     private AuditParameters() {
-    }
-
-    /** Checks that every query parameter is one of the filters or one of {@code extra}. */
-    static void onlyKnown(ApiRequest request, String... extra) {
-        Set<String> allowed = new java.util.HashSet<>(FILTERS);
-        allowed.addAll(Set.of(extra));
-        for (String name : request.query().keySet()) {
-            if (!allowed.contains(name)) {
-                throw ApiProblem.badInput(name, name + " is not a parameter here; use " + String.join(", ",
-                        new java.util.TreeSet<>(allowed)));
-            }
-        }
     }
 
     static AuditQuery query(ApiRequest request) {

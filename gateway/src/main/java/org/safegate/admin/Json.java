@@ -1,6 +1,5 @@
 package org.safegate.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -51,21 +50,17 @@ final class Json {
         }
     }
 
-    /** Every error body: the field is there only when one is to blame. */
-    record Error(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
-    }
-
+    /** Every error body: an RFC 9457 problem (see {@link Problems}). */
     static ApiResponse error(ApiProblem problem) {
-        return ApiResponse.json(problem.kind().status(),
-                write(new Error(problem.code(), problem.getMessage(), problem.field().orElse(null))));
+        return Problems.of(problem);
     }
 
     /** The body as a JSON object, or BAD_INPUT naming {@code body} when it is absent, malformed or not an object. */
     static ObjectNode body(ApiRequest request) {
         String type = request.contentType().orElse("application/json").toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/json")) {
-            throw ApiProblem.badInput("Content-Type", "the body must be JSON sent as Content-Type: application/json,"
-                    + " not " + type);
+            throw new ApiProblem(ApiProblem.Kind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "the body must be JSON sent as Content-Type: application/json, not " + type, "Content-Type");
         }
         if (request.body().length == 0) {
             throw ApiProblem.badInput("body", "a JSON object is required");

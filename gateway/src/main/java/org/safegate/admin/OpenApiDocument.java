@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code GET /api/openapi.json}: an OpenAPI 3 document made from {@link ApiOperation}, so it lists every route. */
+/**
+ * {@code GET /api/openapi.json}: an OpenAPI 3.1 document made from {@link ApiOperation}, so it lists
+ * every route with its query parameters, and every answer it can give with its schema
+ * ({@link ApiSchemas}): errors as problems, 409, 413 and 503 where they can happen.
+ */
 final class OpenApiDocument {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z]+)}");
     private static final java.util.Set<ApiOperation> REASON_BODY = java.util.EnumSet.of(ApiOperation.AGENCY_REVOKE,
@@ -18,14 +22,6 @@ final class OpenApiDocument {
     private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
             ApiOperation.OPERATOR_UNLOCK, List.of("address"),
             ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"));
-    private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
-            "transfer");
-    private static final Map<ApiOperation, List<String>> QUERY = Map.of(
-            ApiOperation.POLICY_STATUS, List.of("at"),
-            ApiOperation.TRANSFERS, List.of("state"),
-            ApiOperation.AUDIT_EVENTS, concat(AUDIT_FILTERS, "limit"),
-            ApiOperation.AUDIT_EXPORT, concat(AUDIT_FILTERS, "format"),
-            ApiOperation.AUDIT_REPORT, List.of("from", "to"));
 
     private final String json;
 
@@ -38,20 +34,16 @@ final class OpenApiDocument {
     }
 
     private static ObjectNode build(String version) {
-        ObjectNode root = Json.object().put("openapi", "3.0.3");
+        ObjectNode root = Json.object().put("openapi", "3.1.0");
         root.putObject("info").put("title", "Safegate admin API").put("version", version)
                 .put("description", "Operators' API of a running Safegate gateway. HTTPS only; HTTP Basic with an"
-                        + " operator's password, or a Bearer API token (<operator>.<name>.<secret>).");
-        ObjectNode schemes = root.putObject("components").putObject("securitySchemes");
+                        + " operator's password, or a Bearer API token (<operator>.<name>.<secret>). Every error is"
+                        + " an RFC 9457 problem (application/problem+json); an unknown query parameter is refused.");
+        ObjectNode components = root.putObject("components");
+        ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("basic").put("type", "http").put("scheme", "basic");
         schemes.putObject("token").put("type", "http").put("scheme", "bearer");
-        ObjectNode error = ((ObjectNode) root.get("components")).putObject("schemas").putObject("Error")
-                .put("type", "object");
-        error.putArray("required").add("code").add("message");
-        ObjectNode properties = error.putObject("properties");
-        properties.putObject("code").put("type", "string");
-        properties.putObject("message").put("type", "string");
-        properties.putObject("field").put("type", "string");
+        components.set("schemas", ApiSchemas.all());
         ObjectNode paths = root.putObject("paths");
         for (ApiOperation operation : ApiOperation.values()) {
             ObjectNode path = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())
@@ -69,10 +61,31 @@ final class OpenApiDocument {
             parameters.addObject().put("name", matcher.group(1)).put("in", "path").put("required", true)
                     .putObject("schema").put("type", "string");
         }
-        for (String name : QUERY.getOrDefault(operation, List.of())) {
-            parameters.addObject().put("name", name).put("in", "query").put("required", name.equals("format"))
-                    .putObject("schema").put("type", "string");
+        for (QueryParameter query : operation.query()) {
+            parameters.add(parameter(query));
         }
+        security(node, operation);
+        requestBody(node, operation);
+        responses(node.putObject("responses"), operation);
+        return node;
+    }
+
+    private static ObjectNode parameter(QueryParameter query) {
+        ObjectNode parameter = Json.object().put("name", query.name()).put("in", "query")
+                .put("required", query.required()).put("description", query.description());
+        ObjectNode schema = query.values().isEmpty() ? Json.object() : ApiSchemas.values(query.values()
+                .toArray(String[]::new));
+        schema.put("type", query.type().equals("integer") ? "integer" : "string");
+        if (query.type().equals("date")) {
+            schema.put("format", "date");
+        }
+        query.min().ifPresent(min -> schema.put("minimum", min));
+        query.max().ifPresent(max -> schema.put("maximum", max));
+        parameter.set("schema", schema);
+        return parameter;
+    }
+
+    private static void security(ObjectNode node, ApiOperation operation) {
         ArrayNode security = node.putArray("security");
         if (operation.power().isPresent()) {
             security.addObject().putArray("basic");
@@ -85,6 +98,9 @@ final class OpenApiDocument {
             security.addObject().putArray("token");
             node.put("x-safegate-details-permission", power.permission());
         });
+    }
+
+    private static void requestBody(ObjectNode node, ApiOperation operation) {
         if (REASON_BODY.contains(operation)) {
             ObjectNode schema = node.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema").put("type", "object");
@@ -96,30 +112,54 @@ final class OpenApiDocument {
             node.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");
         }
-        ObjectNode responses = node.putObject("responses");
-        responses.putObject("200").put("description", "done");
-        if (operation.detailPower().isPresent()) {
-            error(responses, "401", "credentials sent and not valid");
-            error(responses, "429", "too many failed logins; see Retry-After");
-        }
-        if (operation.power().isPresent()) {
-            error(responses, "400", "bad input; the field is named");
-            error(responses, "401", "no valid credentials");
-            error(responses, "403", "the operator's roles lack " + operation.power().get().permission() + " (audited)");
-            error(responses, "429", "too many failed logins; see Retry-After");
-        }
-        if (operation.path().contains("{")) {
-            error(responses, "404", "no such id");
-        }
-        if (operation == ApiOperation.HEALTH) {
-            responses.putObject("503").put("description", "not ready: store, keys or an endpoint unusable");
-        }
-        return node;
     }
 
-    private static void error(ObjectNode responses, String status, String description) {
-        responses.putObject(status).put("description", description).putObject("content").putObject("application/json")
-                .putObject("schema").put("$ref", "#/components/schemas/Error");
+    private static void responses(ObjectNode responses, ApiOperation operation) {
+        ObjectNode ok = responses.putObject("200").put("description", "done");
+        ObjectNode content = ok.putObject("content");
+        ApiResponses answers = operation.responses();
+        for (String type : answers.contentTypes()) {
+            ObjectNode schema = content.putObject(type).putObject("schema");
+            answers.schema().ifPresentOrElse(name -> schema.put("$ref", ApiSchemas.REF + name),
+                    () -> schema.put("type", "string"));
+        }
+        boolean guarded = operation.power().isPresent();
+        if (guarded || !operation.query().isEmpty() || operation.writes()) {
+            problem(responses, "400", "bad input (an unknown query parameter too); the field is named");
+        }
+        if (guarded || operation.detailPower().isPresent()) {
+            problem(responses, "401", guarded ? "no valid credentials; see WWW-Authenticate"
+                    : "credentials sent and not valid; see WWW-Authenticate");
+        }
+        if (guarded) {
+            problem(responses, "403", "the operator's roles lack " + operation.power().get().permission()
+                    + " (audited)");
+        }
+        if (operation.path().contains("{")) {
+            problem(responses, "404", "no such id");
+        }
+        answers.conflict().ifPresent(why -> problem(responses, "409", why));
+        if (operation.writes()) {
+            problem(responses, "413", "the body is larger than the limit");
+            problem(responses, "415", "the body is not sent as application/json");
+        }
+        if (guarded || operation.detailPower().isPresent()) {
+            problem(responses, "429", "too many failed logins; see Retry-After");
+        }
+        if (operation == ApiOperation.HEALTH) {
+            ObjectNode down = responses.putObject("503").put("description",
+                    "not ready: store, keys or an endpoint unusable");
+            down.putObject("content").putObject(ApiResponse.JSON).putObject("schema")
+                    .put("$ref", ApiSchemas.REF + "Health");
+        } else if (guarded) {
+            problem(responses, "503", "the gateway cannot do this now (store or keys), or every place to check a"
+                    + " password is taken; see Retry-After");
+        }
+    }
+
+    private static void problem(ObjectNode responses, String status, String description) {
+        responses.putObject(status).put("description", description).putObject("content")
+                .putObject(Problems.CONTENT_TYPE).putObject("schema").put("$ref", ApiSchemas.REF + "Problem");
     }
 
     private static String camel(String constant) {
@@ -128,9 +168,5 @@ final class OpenApiDocument {
             out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }
         return out.toString();
-    }
-
-    private static List<String> concat(List<String> list, String more) {
-        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(more)).toList();
     }
 }

@@ -43,10 +43,6 @@ final class PolicyEndpoints {
     record Reloaded(boolean reloaded, int agencies, int agreements, int operators, List<Problem> warnings) {
     }
 
-    /** The 409 of a reload refused: an error body with every problem. */
-    record Invalid(String code, String message, List<Problem> errors) {
-    }
-
     record Problem(String file, int line, String field, String code, String message) {
         static List<Problem> of(List<PolicyProblem> problems) {
             return problems.stream().map(p -> new Problem(p.file().toString(), p.line(), p.field(), p.code().name(),
@@ -75,8 +71,9 @@ final class PolicyEndpoints {
         PolicyLoadResult check = services.loader().load(services.policyFolder());
         if (!check.isValid()) {
             services.policies().reloadIfChanged();
-            return ApiResponse.json(409, Json.write(new Invalid("POLICY_INVALID", check.errors().size()
-                    + " problem(s) in the policy folder; the running policy set stays", Problem.of(check.errors()))));
+            return Problems.of(new ApiProblem(ApiProblem.Kind.CONFLICT, "POLICY_INVALID", check.errors().size()
+                    + " problem(s) in the policy folder; the running policy set stays", null),
+                    Problem.of(check.errors()));
         }
         boolean replaced = services.policies().reloadIfChanged();
         PolicySet set = services.policies().get();

@@ -55,6 +55,8 @@ public final class ApiServer {
                     throw new SafegateException(ErrorCode.IO_FAILURE, "cannot start the admin API's server", e);
                 }
                 support.getCamelContext().getManagementStrategy().addEventNotifier(new TransferTimingNotifier(timings));
+                support.getCamelContext().getManagementStrategy().addEventNotifier(
+                        ApiServerErrors.installer(settings.port(), settings.maxBodyBytes()));
                 // each route's exchanges, counted and timed by camel-micrometer in the registry /metrics renders
                 MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
                 routeMeters.setMeterRegistry(timings.registry());
@@ -65,12 +67,14 @@ public final class ApiServer {
             public void afterConfigure(BaseMainSupport support) {
                 health.register(support.getCamelContext());
             }
+
         });
     }
 
     /**
      * The server refuses (a bare 413) only bodies far over the limit, so that bodies just over it
-     * reach the API and are refused with a JSON error naming the body; the memory is bounded either way.
+     * reach the API and are refused naming the body; the server's own 413 gets the same problem body
+     * ({@link ApiServerErrors}); the memory is bounded either way.
      */
     private static long serverLimit(long apiLimit) {
         return Math.max(apiLimit * 4, 1024 * 1024);

@@ -67,8 +67,8 @@ class AdminApiBadInputTest {
                 Arguments.of(REVOKE, "empty.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(REVOKE, "duplicate-field.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(REVOKE, "two-documents.json", "application/json", 400, "BAD_INPUT", "body"),
-                Arguments.of(REVOKE, "form-encoded.txt", "application/x-www-form-urlencoded", 400, "BAD_INPUT",
-                        "Content-Type"),
+                Arguments.of(REVOKE, "form-encoded.txt", "application/x-www-form-urlencoded", 415,
+                        "UNSUPPORTED_MEDIA_TYPE", "Content-Type"),
                 Arguments.of("/api/agencies/NOPE/revoke", "valid.json", "application/json", 404, "NOT_FOUND", null),
                 Arguments.of(REINSTATE, "missing-reason.json", "application/json", 400, "BAD_INPUT", "reason"),
                 Arguments.of(REINSTATE, "reason-a-number.json", "application/json", 400, "BAD_INPUT", "reason"),
@@ -79,8 +79,8 @@ class AdminApiBadInputTest {
                 Arguments.of(SAFEGUARDS, "malformed.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(SAFEGUARDS, "not-an-object.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(SAFEGUARDS, "empty.json", "application/json", 400, "BAD_INPUT", "body"),
-                Arguments.of(SAFEGUARDS, "form-encoded.txt", "application/x-www-form-urlencoded", 400, "BAD_INPUT",
-                        "Content-Type"),
+                Arguments.of(SAFEGUARDS, "form-encoded.txt", "application/x-www-form-urlencoded", 415,
+                        "UNSUPPORTED_MEDIA_TYPE", "Content-Type"),
                 Arguments.of("/api/agencies/NOPE/safeguards/events", "valid.json", "application/json", 404,
                         "NOT_FOUND", null),
                 Arguments.of(SAFEGUARDS, "event-unknown-type.json", "application/json", 400, "BAD_INPUT", "type"),
@@ -99,8 +99,8 @@ class AdminApiBadInputTest {
                 Arguments.of(AGREEMENT_REVOKE, "malformed.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(AGREEMENT_REVOKE, "not-an-object.json", "application/json", 400, "BAD_INPUT", "body"),
                 Arguments.of(AGREEMENT_REVOKE, "empty.json", "application/json", 400, "BAD_INPUT", "body"),
-                Arguments.of(AGREEMENT_REVOKE, "form-encoded.txt", "application/x-www-form-urlencoded", 400,
-                        "BAD_INPUT", "Content-Type"),
+                Arguments.of(AGREEMENT_REVOKE, "form-encoded.txt", "application/x-www-form-urlencoded", 415,
+                        "UNSUPPORTED_MEDIA_TYPE", "Content-Type"),
                 Arguments.of("/api/agreements/NOPE-2025/revoke", "valid.json", "application/json", 404, "NOT_FOUND",
                         null),
                 Arguments.of(AGREEMENT_REINSTATE, "missing-reason.json", "application/json", 400, "BAD_INPUT",
@@ -242,7 +242,7 @@ class AdminApiBadInputTest {
     private static void assertError(HttpResponse<String> response, int status, String code, String field)
             throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asText()).isEqualTo(code);
         assertThat(body.path("message").asText()).isNotBlank();

@@ -29,12 +29,16 @@ class ErrorStatusesTest {
         ApiResponse response = ErrorStatuses.response(new SafegateException(code, "what is wrong"));
 
         assertThat(response.status()).isEqualTo(status);
-        assertThat(response.contentType()).isEqualTo(ApiResponse.JSON);
+        assertThat(response.contentType()).isEqualTo(Problems.CONTENT_TYPE);
         JsonNode body = MAPPER.readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(status);
         assertThat(body.path("code").asText()).isEqualTo(wire);
+        assertThat(body.path("type").asText()).isEqualTo("urn:safegate:problem:"
+                + wire.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        assertThat(body.path("detail").asText()).isEqualTo("what is wrong");
         assertThat(body.path("message").asText()).isEqualTo("what is wrong");
         assertThat(body.has("field")).isFalse();
-        assertThat(body.size()).isEqualTo(2);
+        assertThat(body.size()).isEqualTo(6);
     }
 
     @Test
@@ -42,8 +46,8 @@ class ErrorStatusesTest {
         ApiResponse response = ErrorStatuses.response(SafegateException.invalid("reason", "a reason is required"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(MAPPER.readTree(response.body())).isEqualTo(MAPPER.createObjectNode().put("code", "BAD_INPUT")
-                .put("message", "a reason is required").put("field", "reason"));
+        assertThat(MAPPER.readTree(response.body())).isEqualTo(problem("bad-input", "Bad input", 400, "BAD_INPUT",
+                "a reason is required").put("field", "reason"));
     }
 
     @Test
@@ -52,8 +56,8 @@ class ErrorStatusesTest {
                 SafegateException.about(ErrorCode.NOT_FOUND, "token", "operator olga has no API token named 'x'"));
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(MAPPER.readTree(response.body())).isEqualTo(MAPPER.createObjectNode().put("code", "NOT_FOUND")
-                .put("message", "operator olga has no API token named 'x'").put("field", "token"));
+        assertThat(MAPPER.readTree(response.body())).isEqualTo(problem("not-found", "Not found", 404, "NOT_FOUND",
+                "operator olga has no API token named 'x'").put("field", "token"));
     }
 
     @Test
@@ -61,8 +65,8 @@ class ErrorStatusesTest {
         ApiResponse response = ErrorStatuses.response(new SafegateException(ErrorCode.POLICY_INVALID, "two errors"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(MAPPER.readTree(response.body())).isEqualTo(MAPPER.createObjectNode().put("code", "POLICY_INVALID")
-                .put("message", "two errors"));
+        assertThat(MAPPER.readTree(response.body())).isEqualTo(problem("policy-invalid", "Bad input", 400, "POLICY_INVALID",
+                "two errors"));
     }
 
     @Test
@@ -71,9 +75,15 @@ class ErrorStatusesTest {
                 new SafegateException(ErrorCode.STORE_FAILURE, "database locked at /secret/path"));
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(MAPPER.readTree(response.body())).isEqualTo(MAPPER.createObjectNode().put("code", "STORE_FAILURE")
-                .put("message", "the gateway cannot do this now; see its log"));
+        assertThat(MAPPER.readTree(response.body())).isEqualTo(problem("store-failure", "Unavailable", 503,
+                "STORE_FAILURE", "the gateway cannot do this now; see its log"));
         assertThat(ErrorStatuses.isOperatorError(ErrorCode.STORE_FAILURE)).isFalse();
         assertThat(ErrorStatuses.isOperatorError(ErrorCode.NOT_REVOKED)).isTrue();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode problem(String type, String title, int status,
+                                                                          String code, String detail) {
+        return MAPPER.createObjectNode().put("type", "urn:safegate:problem:" + type).put("title", title)
+                .put("status", status).put("detail", detail).put("code", code).put("message", detail);
     }
 }
