@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +174,31 @@ class ApiProblemsTest {
 
         problem(locked, 429, "TOO_MANY_FAILED_LOGINS");
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void loginsArrivingFasterThanPasswordsCanBeCheckedAre503WithRetryAfter(@TempDir Path workspace) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        try (ApiGateway oneCheck = ApiGateway.start(workspace, Map.of("safegate.api.login.max-concurrent-checks", "1",
+                "safegate.api.login.max-failures", "100"))) {
+            for (int i = 0; i < 24; i++) {
+                calls.add(oneCheck.callAsync("GET", "/api/agencies", basic("admin")));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        }
+
+        List<HttpResponse<String>> busy = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get(120, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
+            if (response.statusCode() == 503) {
+                busy.add(response);
+            }
+        }
+
+        assertThat(busy).as("one place to check a password, 24 logins at once").isNotEmpty();
+        problem(busy.get(0), 503, "LOGINS_BUSY");
+        assertThat(busy.get(0).headers().firstValue("Retry-After")).hasValue("1");
     }
 
     private static String basic(String operator) {
