@@ -141,6 +141,8 @@ final class OpenApiDocument {
         answers.conflict().ifPresent(why -> problem(responses, "409", why));
         if (operation.writes()) {
             problem(responses, "413", "the body is larger than the limit");
+        }
+        if (REASON_BODY.contains(operation) || operation == ApiOperation.SAFEGUARD_EVENT) {
             problem(responses, "415", "the body is not sent as application/json");
         }
         if (guarded || operation.detailPower().isPresent()) {
