@@ -35,7 +35,10 @@ abstract class AgencyAccess {
     @Mixin
     ServerOptions server;
 
-    /** Opens the gateway's store and keys, checks the agency exists, and runs the change. */
+    /**
+     * Through the admin API with {@code --server} or when a gateway runs with this configuration;
+     * otherwise opens the gateway's store and keys, checks the agency exists, and runs the change.
+     */
     int change(AuditEventType type, String verb) {
         if (reason.isBlank()) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--reason must say why");

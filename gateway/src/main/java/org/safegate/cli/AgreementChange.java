@@ -41,8 +41,8 @@ abstract class AgreementChange {
     ServerOptions server;
 
     /**
-     * With {@code --server}, asks the running gateway (which checks, records and audits with the
-     * operator as actor); otherwise opens the store and keys and runs the change through the same
+     * With {@code --server}, or when a gateway runs with this configuration, asks that gateway
+     * (which checks, records and audits with the operator as actor); otherwise opens the store and keys and runs the change through the same
      * service the admin API uses.
      */
     int change(String verb) {
