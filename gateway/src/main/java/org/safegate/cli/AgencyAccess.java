@@ -35,20 +35,23 @@ abstract class AgencyAccess {
     @Mixin
     ServerOptions server;
 
-    /** Opens the gateway's store and keys, checks the agency exists, and runs the change. */
+    /**
+     * Through the admin API with {@code --server} or when a gateway runs with this configuration;
+     * otherwise opens the gateway's store and keys, checks the agency exists, and runs the change.
+     */
     int change(AuditEventType type, String verb) {
         if (reason.isBlank()) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--reason must say why");
         }
-        if (server.remote()) {
+        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        if (server.remote(settings)) {
             // the running gateway checks the agency, records the change and audits it with the operator as actor
             String action = type == AuditEventType.AGENCY_REVOKED ? "revoke" : "reinstate";
-            server.client().post("/api/agencies/" + ApiClient.segment(agency) + "/" + action,
+            server.client(settings).post("/api/agencies/" + ApiClient.segment(agency) + "/" + action,
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
             return ExitCodes.OK;
         }
         LocalOperator operator = LocalOperator.of(server);
-        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             String command = "safegate agency " + (type == AuditEventType.AGENCY_REVOKED ? "revoke" : "reinstate");
             String actor = operator.require(gateway, Power.AGENCIES_REVOKE, command, agency);

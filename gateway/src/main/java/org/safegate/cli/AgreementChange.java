@@ -41,18 +41,18 @@ abstract class AgreementChange {
     ServerOptions server;
 
     /**
-     * With {@code --server}, asks the running gateway (which checks, records and audits with the
-     * operator as actor); otherwise opens the store and keys and runs the change through the same
+     * With {@code --server}, or when a gateway runs with this configuration, asks that gateway
+     * (which checks, records and audits with the operator as actor); otherwise opens the store and keys and runs the change through the same
      * service the admin API uses.
      */
     int change(String verb) {
-        if (server.remote()) {
-            server.client().post("/api/agreements/" + ApiClient.segment(agreement) + "/" + verb,
+        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        if (server.remote(settings)) {
+            server.client(settings).post("/api/agreements/" + ApiClient.segment(agreement) + "/" + verb,
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
             return ExitCodes.OK;
         }
         LocalOperator operator = LocalOperator.of(server);
-        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             String command = "safegate agreement " + verb;
             String actor = operator.require(gateway, Power.AGREEMENTS_REVOKE, command, agreement);

@@ -15,15 +15,14 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.keys.PemFiles;
 
 /**
- * A client of a running gateway's admin API, over HTTPS only. A 4xx answer becomes an input error
- * carrying the API's code and message (exit 2), anything else a failure (exit 3).
+ * A client of a running gateway's admin API, over HTTPS only. An error answer becomes an
+ * {@link ApiRefusal} naming the server's status and its words (a 4xx exits 2, anything else 3); a
+ * certificate the client does not trust is named, with the way to trust it.
  */
 final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,23 +30,39 @@ final class ApiClient {
     private final HttpClient http;
     private final URI server;
     private final String authorization;
+    private final RecordingTrust trust;
+    private final String trusted;
 
-    private ApiClient(HttpClient http, URI server, String authorization) {
+    private ApiClient(HttpClient http, URI server, String authorization, RecordingTrust trust, String trusted) {
         this.http = http;
         this.server = server;
         this.authorization = authorization;
+        this.trust = trust;
+        this.trusted = trusted;
     }
 
+    /** Trusting the certificates of {@code --ca FILE}, or the JDK's default CAs without one. */
     static ApiClient connect(URI server, Path ca, OperatorCredentials credentials) {
+        return connect(server, ca, ca == null ? "the JDK's default CAs" : "--ca " + ca, credentials);
+    }
+
+    /**
+     * Trusting the certificates in {@code trustFile} (a CA's, or the server's own with its chain),
+     * or the JDK's default CAs when it is null; {@code trusted} says where they came from.
+     */
+    static ApiClient connect(URI server, Path trustFile, String trusted, OperatorCredentials credentials) {
         if (!"https".equalsIgnoreCase(server.getScheme())) {
             throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "--server must be an https:// URL: the admin API"
                     + " never serves plain HTTP");
         }
+        RecordingTrust trust = trusting(trustFile);
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (ca != null) {
-            builder.sslContext(trusting(ca));
+        try {
+            builder.sslContext(trust.context());
+        } catch (GeneralSecurityException e) {
+            throw new SafegateException(ErrorCode.KEY_INVALID, "cannot set up TLS: " + e.getMessage(), e);
         }
-        return new ApiClient(builder.build(), server, credentials.authorizationHeader());
+        return new ApiClient(builder.build(), server, credentials.authorizationHeader(), trust, trusted);
     }
 
     /** GET; the body of a 2xx answer. */
@@ -107,6 +122,9 @@ final class ApiClient {
         try {
             return http.send(request.build(), handler);
         } catch (IOException e) {
+            if (trust.refused().isPresent()) {
+                throw untrusted(trust.refused().get(), e);
+            }
             throw new SafegateException(ErrorCode.IO_FAILURE, "cannot reach " + server + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,36 +132,48 @@ final class ApiClient {
         }
     }
 
+    /** The server's words: an RFC 9457 problem's detail, or the older {code, message} body. */
     private SafegateException problem(int status, String body) {
-        String message = "HTTP " + status;
+        String detail = "(no explanation in the answer)";
         try {
             JsonNode error = JSON.readTree(body);
-            message = status + " " + error.path("code").asText() + ": " + error.path("message").asText()
+            String words = error.hasNonNull("detail") ? error.get("detail").asText() : error.path("message").asText();
+            String code = error.path("code").asText("");
+            detail = words + (code.isEmpty() || code.equals(ApiRefusal.statusName(status)) ? "" : " [" + code + "]")
                     + (error.hasNonNull("field") ? " (field " + error.get("field").asText() + ")" : "");
             for (JsonNode item : error.path("errors")) {
-                message += System.lineSeparator() + "  " + item.path("file").asText() + ":" + item.path("line").asText()
+                detail += System.lineSeparator() + "  " + item.path("file").asText() + ":" + item.path("line").asText()
                         + " " + item.path("field").asText() + ": " + item.path("message").asText();
             }
         } catch (IOException | RuntimeException notJson) {
             // the status alone says enough
         }
-        return new SafegateException(status / 100 == 4 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.IO_FAILURE,
-                server + " refused: " + message);
+        return new ApiRefusal(status, detail);
     }
 
-    private static SSLContext trusting(Path ca) {
+    private SafegateException untrusted(RecordingTrust.Refused refused, IOException e) {
+        String why = refused.reason() != null && refused.reason().contains("PKIX")
+                ? "it does not chain to a certificate this command trusts (" + trusted + ")"
+                : refused.reason() + " (trusting " + trusted + ")";
+        return new SafegateException(ErrorCode.CERT_UNTRUSTED, server + " presented a certificate this command does"
+                + " not trust: subject " + refused.certificate().getSubjectX500Principal().getName() + ", issuer "
+                + refused.certificate().getIssuerX500Principal().getName() + ": " + why + ". Pass --ca FILE with the"
+                + " PEM certificate of the CA that issued it (or the server's own certificate), or --config FILE of"
+                + " the gateway, whose safegate.api.tls.cert is then trusted", e);
+    }
+
+    private static RecordingTrust trusting(Path ca) {
         try {
+            if (ca == null) {
+                return RecordingTrust.of(null);
+            }
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
             for (var certificate : PemFiles.readCertificates(ca)) {
                 trust.setCertificateEntry("ca-" + i++, certificate);
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
-            return tls;
+            return RecordingTrust.of(trust);
         } catch (GeneralSecurityException | IOException e) {
             throw new SafegateException(ErrorCode.KEY_INVALID, "cannot trust " + ca + ": " + e.getMessage(), e);
         }

@@ -8,7 +8,9 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        String message = e instanceof SafegateException se ? "error: " + se.code() + ": " + se.getMessage()
+        // an API's refusal carries the server's status in place of a code of ours
+        String message = e instanceof ApiRefusal refusal ? "error: " + refusal.getMessage()
+                : e instanceof SafegateException se ? "error: " + se.code() + ": " + se.getMessage()
                 : e instanceof AuditFileException file ? "error: " + file.code() + ": " + file.getMessage()
                 : "error: " + e;
         cli.getErr().println(message);

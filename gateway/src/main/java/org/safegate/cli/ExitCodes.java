@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int INVALID_INPUT = 2;
     /** Something outside the input failed: I/O, store, keys. */
     static final int FAILURE = 3;
+    /** Another gateway run holds the data folder (a {@code run} beside a running gateway). */
+    static final int GATEWAY_RUNNING = 4;
 
     private ExitCodes() {
     }
@@ -21,6 +23,9 @@ final class ExitCodes {
             return INVALID_INPUT;
         }
         if (e instanceof SafegateException se) {
+            if (se.code() == org.safegate.ErrorCode.GATEWAY_ALREADY_RUNNING) {
+                return GATEWAY_RUNNING;
+            }
             return se.code().isInputError() ? INVALID_INPUT : FAILURE;
         }
         if (e instanceof AuditFileException file) {

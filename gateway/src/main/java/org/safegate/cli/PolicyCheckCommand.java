@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.safegate.config.GatewayConfig;
+import org.safegate.config.Settings;
 import org.safegate.policy.InMemoryRevocations;
 import org.safegate.policy.PemCertificateCheck;
 import org.safegate.policy.PolicyStatus;
@@ -36,9 +39,14 @@ final class PolicyCheckCommand implements Callable<Integer> {
     }
 
 
-    @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
-            description = "Policy folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--policies", paramLabel = "DIR",
+            description = "Policy folder (default: safegate.policies of the configuration, else ./policies).")
     Path policies;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's application.properties, for its safegate.policies (default:"
+                    + " ./application.properties if present).")
+    Path config;
 
     @Option(names = "--at", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "Evaluate on this day instead of today.")
@@ -54,6 +62,8 @@ final class PolicyCheckCommand implements Callable<Integer> {
     public Integer call() {
         Path workingDir = Path.of("").toAbsolutePath();
         LocalDate day = at != null ? at : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Path policies = this.policies != null ? this.policies
+                : GatewayConfig.from(Settings.load(Optional.ofNullable(config), System.getenv())).policies();
         PolicyLoadResult result = new PolicyLoader(workingDir).load(policies);
         PolicyStatus status = null;
         if (result.isValid()) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.safegate.app.RunLock;
 import org.safegate.config.ApiSettings;
+import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.app.Gateway;
 import org.safegate.app.GatewayRunner;
@@ -20,11 +22,14 @@ import picocli.CommandLine;
  * denied or quarantined), 3 when some are held (listed on standard error, left in place).
  * Without {@code --once} it also serves the admin API over HTTPS ({@code safegate.api.*}); it refuses
  * to start when the API is on and its certificate or key is not configured. {@code --once} never
- * serves the API.
+ * serves the API. Either refuses, with exit 4, while another gateway run holds the data folder,
+ * naming its process (see {@link RunLock}).
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = "Run the gateway: move files from outboxes to inboxes when policy permits.")
+        description = {"Run the gateway: move files from outboxes to inboxes when policy permits.",
+            "Exit status: 0 stopped (--once: every file reached an outcome), 2 invalid configuration, 3 failure"
+                    + " (--once: files held), 4 another gateway runs on this data folder (its process is named)."})
 final class RunCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -55,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
         if (!once) {
             api.requireTls();
         }
+        // before the store is opened: a second run must not touch what the first one works on
+        RunLock.requireFree(workingDir.resolve(GatewayConfig.from(settings).data()));
         try (Gateway gateway = Gateway.open(settings, System.getenv(), workingDir, clock)) {
             GatewayRunner runner = new GatewayRunner(gateway, once ? null : api);
             if (!once) {

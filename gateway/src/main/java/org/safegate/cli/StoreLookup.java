@@ -28,8 +28,13 @@ final class StoreLookup {
         if (settings.sourceOf(data).isPresent()) {
             String value = settings.get(data).orElseThrow();
             String because = "looked there because " + data + " is " + value + " in " + settings.sourceOf(data).get();
-            return Path.of(value).isAbsolute() ? because
-                    : because + ", and a relative path resolves against the current folder " + workingDir;
+            if (Path.of(value).isAbsolute()) {
+                return because;
+            }
+            boolean inFile = settings.sourceOf(data).get().equals(settings.origin()) && settings.folder().isPresent();
+            return inFile ? because + ", and a relative path there resolves against the file's folder "
+                    + settings.folder().get() : because + ", and a relative path resolves against the current folder "
+                    + workingDir;
         }
         if ("defaults".equals(settings.origin())) {
             return "looked there because there is no --config and no application.properties in the current folder "

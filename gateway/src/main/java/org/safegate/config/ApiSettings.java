@@ -2,7 +2,6 @@ package org.safegate.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -55,15 +54,11 @@ public record ApiSettings(String host, int port, Optional<Path> certificate, Opt
     /** The longest a token may be given: five years. */
     private static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofDays(5 * 365);
 
-    /** Every key the API reads (each may also come from the environment). */
-    public static final List<String> KEYS = List.of(HOST, PORT, TLS_CERT, TLS_KEY, MAX_BODY, MAX_FAILURES,
-            MAX_ADDRESS_FAILURES, LOCKOUT, MAX_LOCKOUT, CONCURRENT_CHECKS, TOKEN_LIFETIME);
-
     public static ApiSettings from(Settings settings, Path workingDir) {
         return new ApiSettings(settings.get(HOST).orElse("127.0.0.1"),
                 number(settings, PORT, 8443, 0, 65535),
-                settings.get(TLS_CERT).map(workingDir::resolve),
-                settings.get(TLS_KEY).map(workingDir::resolve),
+                settings.path(TLS_CERT).map(workingDir::resolve),
+                settings.path(TLS_KEY).map(workingDir::resolve),
                 number(settings, MAX_BODY, 64 * 1024, 1024, 16 * 1024 * 1024),
                 login(settings), tokenLifetime(settings));
     }

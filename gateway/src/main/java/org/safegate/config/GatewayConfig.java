@@ -1,14 +1,15 @@
 package org.safegate.config;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 
 /**
- * The gateway's configuration, bound once from {@link Settings} and validated. Secrets are never
+ * The gateway's configuration, bound once from {@link Settings} and validated. Relative paths
+ * written in the configuration file come resolved against its folder ({@link Settings#path});
+ * the defaults stay relative, to the working folder. Secrets are never
  * held here as values, only as references ({@code vault:...} or {@code env:NAME}).
  *
  * @param policies   the policy folder ({@code safegate.policies}, default {@code ./policies})
@@ -32,11 +33,6 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
     public static final String DB_USER = "safegate.db.user";
     public static final String DB_PASSWORD = "safegate.db.password";
 
-    /** Every key Safegate reads; each may also come from the environment. */
-    static final List<String> KEYS_LIST = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD),
-            ApiSettings.KEYS.stream()).toList();
-
     public GatewayConfig {
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(keys, "keys");
@@ -49,9 +45,9 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
 
     public static GatewayConfig from(Settings settings) {
         return new GatewayConfig(
-                Path.of(settings.get(POLICIES).orElse("policies")),
-                settings.get(KEYS),
-                Path.of(settings.get(DATA).orElse("data")),
+                settings.path(POLICIES).orElse(Path.of("policies")),
+                settings.pathAfterPrefix(KEYS, "file:"),
+                settings.path(DATA).orElse(Path.of("data")),
                 settings.get(DB_URL),
                 settings.get(DB_USER),
                 settings.get(DB_PASSWORD));

@@ -65,18 +65,17 @@ class ReadCommandsWithoutStoreTest {
     }
 
     @Test
-    void aRelativeDataFolderIsResolvedAgainstTheCurrentFolderAndTheMessageSaysSo() throws IOException {
-        // a relative path that leads into the temporary folder, so that nothing could land in the build's folder
-        Path cwd = Path.of("").toAbsolutePath();
-        Path relative = cwd.relativize(dir.resolve("elsewhere/data"));
-        writeConfig("safegate.data=" + relative);
+    void aRelativeDataFolderIsResolvedAgainstTheConfigurationFilesFolderAndTheMessageSaysSo() throws IOException {
+        // the file is in other/; its data=../elsewhere/data is dir/elsewhere/data wherever the command runs
+        writeConfig("safegate.data=../elsewhere/data");
         List<Path> before = tree();
 
         assertThat(run(List.of("audit", "list"))).isEqualTo(ExitCodes.INVALID_INPUT);
 
-        Path lookedAt = cwd.resolve(relative).resolve("store/safegate.db");
+        Path lookedAt = dir.resolve("elsewhere/data/store/safegate.db").toAbsolutePath().normalize();
         assertThat(err.toString()).contains("no Safegate store at " + lookedAt)
-                .contains("a relative path resolves against the current folder " + cwd);
+                .contains("a relative path there resolves against the file's folder "
+                        + dir.resolve("other").toAbsolutePath().normalize());
         assertThat(tree()).isEqualTo(before);
     }
 

@@ -36,6 +36,15 @@ class StoreLookupTest {
     }
 
     @Test
+    void aRelativeDataFolderInTheFileIsExplainedAsTheFilesFolder() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.properties"), "safegate.data=data\n");
+
+        assertThat(StoreLookup.explain(Settings.load(Optional.of(file), Map.of()), WORKING_DIR))
+                .contains("safegate.data is data in " + file + ", and a relative path there resolves against the"
+                        + " file's folder " + dir.toAbsolutePath().normalize());
+    }
+
+    @Test
     void aDatabaseUrlNamesItsSetting() throws Exception {
         Path file = Files.writeString(dir.resolve("application.properties"), "safegate.db.url=jdbc:postgresql://db/s\n");
 

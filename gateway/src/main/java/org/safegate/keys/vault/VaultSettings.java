@@ -47,7 +47,7 @@ public record VaultSettings(URI address, Optional<String> namespace, VaultAuth a
                     "safegate.vault.auth is '" + method + "'; use token or approle");
         };
         return new VaultSettings(address, settings.get("safegate.vault.namespace"), auth,
-                settings.get("safegate.vault.ca").map(Path::of),
+                settings.path("safegate.vault.ca"),
                 Integer.parseInt(settings.get("safegate.vault.timeout-seconds").orElse("10")));
     }
 
