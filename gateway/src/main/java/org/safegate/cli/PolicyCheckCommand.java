@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.safegate.policy.InMemoryRevocations;
 import org.safegate.policy.PemCertificateCheck;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
+import org.safegate.policy.UpcomingChange;
+import org.safegate.policy.UpcomingChanges;
+import org.safegate.policy.UpcomingSources;
+import org.safegate.policy.UpcomingWindow;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.model.PolicySet;
@@ -20,14 +25,18 @@ import picocli.CommandLine;
 
 /**
  * {@code safegate policy check}: loads the policy set and prints each agency's safeguard status
- * and each agreement's transfer decision on a day. Exit 0 when the set is valid (whatever the
- * agencies' status), 2 when it is not.
+ * and each agreement's transfer decision on a day; with {@code --within}, also what stops being
+ * current in the period after it. Exit 0 when the set is valid (whatever the agencies' status and
+ * whatever is upcoming), 2 when it is not.
  */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
         description = {
             "Validate the policy set and show, on a day, which agencies are current and which agreements permit transfers.",
-            "Exit status: 0 valid, 2 invalid (every error is printed with file:line)."})
+            "With --within, also list what stops being current in that period (review age, SSR and CAP dates,"
+                    + " agreement and certificate expiries), each with the day it happens.",
+            "Exit status: 0 valid, 2 invalid (every error is printed with file:line); upcoming changes do not change"
+                    + " it."})
 final class PolicyCheckCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -44,6 +53,11 @@ final class PolicyCheckCommand implements Callable<Integer> {
             description = "Evaluate on this day instead of today.")
     LocalDate at;
 
+    @Option(names = "--within", paramLabel = "PERIOD", converter = WithinConverter.class,
+            description = "Also list what stops being current within this period after the day: Nd (days, e.g. 60d)"
+                    + " or an ISO-8601 period (P60D).")
+    UpcomingWindow within;
+
     @Option(names = "--json", description = "Print a JSON document instead of tables (see docs/policy-check.md).")
     boolean json;
 
@@ -56,17 +70,26 @@ final class PolicyCheckCommand implements Callable<Integer> {
         LocalDate day = at != null ? at : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         PolicyLoadResult result = new PolicyLoader(workingDir).load(policies);
         PolicyStatus status = null;
+        List<UpcomingChange> upcoming = List.of();
         if (result.isValid()) {
             PolicySet set = result.require();
             SafeguardGate gate = SafeguardGate.create(() -> set, SafeguardSettings.DEFAULTS,
                     new InMemoryRevocations(), PemCertificateCheck.forPlanning(workingDir));
             status = PolicyStatus.of(set, gate, day);
+            if (within != null) {
+                // no key store here: the certificates the policies name, not the gateway's own or the CRLs
+                upcoming = new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.policyFiles(workingDir))
+                        .within(set, day, within);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            new PolicyCheckJson().write(out, policies, day, result, status);
+            new PolicyCheckJson().write(out, policies, day, result, status, within, upcoming);
         } else {
             new PolicyCheckTable(out).print(policies, day, result, status);
+            if (within != null && result.isValid()) {
+                new UpcomingTable(out).print(day, within, upcoming);
+            }
         }
         out.flush();
         return result.isValid() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
