@@ -16,6 +16,8 @@ public enum ApiOperation {
     OPENAPI("GET", "/api/openapi.json", null, "This API as an OpenAPI 3 document"),
     POLICY_STATUS("GET", "/api/policy/status", Power.POLICY_STATUS, "Each agency's safeguard status and each"
             + " agreement's decision on a day (?at=YYYY-MM-DD, default today)"),
+    POLICY_UPCOMING("GET", "/api/policy/upcoming", Power.POLICY_STATUS, "What stops being current within a period,"
+            + " each with the day it happens (?within=60d or P60D, default 30d; ?at=YYYY-MM-DD, default today)"),
     POLICY_RELOAD("POST", "/api/policy/reload", Power.POLICY_RELOAD, "Validate the policy folder and load it now"),
     AGENCIES("GET", "/api/agencies", Power.AGENCIES_READ, "Every agency with its endpoints, agreements and standing"),
     AGENCY("GET", "/api/agencies/{id}", Power.AGENCIES_READ, "One agency"),

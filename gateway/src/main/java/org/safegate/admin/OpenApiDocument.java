@@ -22,6 +22,7 @@ final class OpenApiDocument {
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(
             ApiOperation.POLICY_STATUS, List.of("at"),
+            ApiOperation.POLICY_UPCOMING, List.of("at", "within"),
             ApiOperation.TRANSFERS, List.of("state"),
             ApiOperation.AUDIT_EVENTS, concat(AUDIT_FILTERS, "limit"),
             ApiOperation.AUDIT_EXPORT, concat(AUDIT_FILTERS, "format"),

@@ -35,6 +35,14 @@ public final class UpcomingChanges {
         this.sources = sources;
     }
 
+    /**
+     * As the running gateway sees it: everything through its key provider, by the settings its gate
+     * decides with (the defaults, as {@code app/Gateway} builds the gate).
+     */
+    public static UpcomingChanges forKeyStore(org.safegate.keys.KeyProvider keys) {
+        return new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.keyStore(keys));
+    }
+
     /** Every change that happens after {@code from} and no later than the window's end, by day. */
     public List<UpcomingChange> within(PolicySet set, LocalDate from, UpcomingWindow window) {
         return after(set, from).stream().filter(c -> window.contains(from, c.day())).toList();
