@@ -31,10 +31,13 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
     public static final String DB_URL = "safegate.db.url";
     public static final String DB_USER = "safegate.db.user";
     public static final String DB_PASSWORD = "safegate.db.password";
+    /** Days ahead the running gateway warns, daily, of what stops being current (docs/configuration.md). */
+    public static final String WARNINGS_WITHIN_DAYS = "safegate.warnings.within-days";
 
     /** Every key Safegate reads; each may also come from the environment. */
     static final List<String> KEYS_LIST = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD),
+            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD,
+                    WARNINGS_WITHIN_DAYS),
             ApiSettings.KEYS.stream()).toList();
 
     public GatewayConfig {
