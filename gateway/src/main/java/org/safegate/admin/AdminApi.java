@@ -31,6 +31,7 @@ public final class AdminApi {
     private final PrometheusMetrics metrics;
     private final OpenApiDocument openApi;
     private final PolicyEndpoints policy;
+    private final UpcomingEndpoint upcoming;
     private final AgencyEndpoints agencies;
     private final TransferEndpoints transfers;
     private final AuditEndpoints audit;
@@ -45,6 +46,7 @@ public final class AdminApi {
         this.metrics = new PrometheusMetrics(services);
         this.openApi = new OpenApiDocument(version);
         this.policy = new PolicyEndpoints(services);
+        this.upcoming = new UpcomingEndpoint(services);
         this.agencies = new AgencyEndpoints(services);
         this.transfers = new TransferEndpoints(services.transferQueue());
         this.audit = new AuditEndpoints(services);
@@ -107,6 +109,7 @@ public final class AdminApi {
             case METRICS -> metrics.scrape(request);
             case OPENAPI -> openApi.serve(request);
             case POLICY_STATUS -> policy.status(request);
+            case POLICY_UPCOMING -> upcoming.upcoming(request);
             case POLICY_RELOAD -> policy.reload(request, operator);
             case AGENCIES -> agencies.list(request);
             case AGENCY -> agencies.one(request);

@@ -23,6 +23,10 @@ public enum ApiOperation {
     POLICY_STATUS("GET", "/api/policy/status", Power.POLICY_STATUS, "Each agency's safeguard status and each"
             + " agreement's decision on a day (?at=YYYY-MM-DD, default today)", ApiResponses.json("PolicyStatus"),
             QueryParameter.date("at", "the day to evaluate, default today (UTC)")),
+    POLICY_UPCOMING("GET", "/api/policy/upcoming", Power.POLICY_STATUS, "What stops being current within a period,"
+            + " each with the day it happens (?within=60d or P60D, default 30d; ?at=YYYY-MM-DD, default today)",
+            ApiResponses.json("PolicyUpcoming"), QueryParameter.date("at", "the day to look ahead from, default today (UTC)"),
+            QueryParameter.text("within", "the period: Nd or an ISO period such as P60D (default 30d)")),
     POLICY_RELOAD("POST", "/api/policy/reload", Power.POLICY_RELOAD, "Validate the policy folder and load it now",
             ApiResponses.json("PolicyReloaded").orConflict("the policy folder is invalid; the running set stays")),
     AGENCIES("GET", "/api/agencies", Power.AGENCIES_READ, "Every agency with its endpoints, agreements and standing",

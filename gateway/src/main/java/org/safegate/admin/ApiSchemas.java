@@ -42,6 +42,11 @@ final class ApiSchemas {
                 "reasons", array(ref("Reason")));
         object("PolicyStatus", null, "at", date(), "agencies", array(ref("AgencyStanding")),
                 "agreements", array(ref("AgreementDecision")));
+        object("UpcomingChange", "something that stops being current, on the first day the gate refuses",
+                "day", date(), "inDays", integer(), "agency", nullable(str()), "agreement", nullable(str()),
+                "kind", str(), "reason", str(), "what", str());
+        object("PolicyUpcoming", null, "at", date(), "within", str(), "until", date(),
+                "upcoming", array(ref("UpcomingChange")));
         object("PolicyProblem", null, "file", str(), "line", integer(), "field", nullable(str()), "code", str(),
                 "message", str());
         object("PolicyReloaded", null, "reloaded", bool(), "agencies", integer(), "agreements", integer(),

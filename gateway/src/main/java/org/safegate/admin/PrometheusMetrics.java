@@ -1,10 +1,15 @@
 package org.safegate.admin;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditStatistics;
+import org.safegate.policy.PolicyStatus;
+import org.safegate.policy.UpcomingChanges;
+import org.safegate.policy.model.PolicySet;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (version 0.0.4). Transfer counts and bytes come
@@ -17,9 +22,11 @@ final class PrometheusMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final AdminServices services;
+    private final UpcomingChanges upcoming;
 
     PrometheusMetrics(AdminServices services) {
         this.services = services;
+        this.upcoming = UpcomingChanges.forKeyStore(services.keys());
     }
 
     ApiResponse scrape(ApiRequest request) {
@@ -46,9 +53,26 @@ final class PrometheusMetrics {
         sample(out, "safegate_held_files", null, services.heldFiles().getAsInt());
         family(out, "safegate_audit_chain_length", "gauge", "Sequence number of the audit chain head.");
         sample(out, "safegate_audit_chain_length", null, services.auditStore().headSequence());
+        family(out, "safegate_days_until_not_current", "gauge", "Days until the agency's earliest upcoming change"
+                + " (its own or the gateway's certificates and CRLs); 0 while it is not current.");
+        daysUntilNotCurrent().forEach((agency, days) -> sample(out, "safegate_days_until_not_current",
+                "agency=\"" + labelValue(agency) + "\"", days));
         // the meters of this node (the transfer duration histogram, the routes' exchanges), rendered by Micrometer
         out.append(services.timings().scrape());
         return ApiResponse.text(200, CONTENT_TYPE, out.toString());
+    }
+
+    /** The same computation as {@code GET /api/policy/upcoming} and {@code policy check --within}. */
+    private java.util.Map<String, Long> daysUntilNotCurrent() {
+        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+        PolicySet set = services.policies().get();
+        return UpcomingChanges.daysUntilNotCurrent(PolicyStatus.of(set, services.gate(), today),
+                upcoming.after(set, today));
+    }
+
+    /** Escapes as the text format requires, whatever characters an agency id holds. */
+    private static String labelValue(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static String outcome(AuditEventType type) {

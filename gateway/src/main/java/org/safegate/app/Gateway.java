@@ -29,6 +29,7 @@ import org.safegate.operator.TransferQueue;
 import org.safegate.policy.PolicyHolder;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
+import org.safegate.policy.UpcomingChanges;
 import org.safegate.policy.load.PolicyLoader;
 import org.safegate.policy.model.EndpointType;
 import org.safegate.policy.model.PolicySet;
@@ -81,7 +82,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** What the admin API needs besides the parts above. */
     private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
                               Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
-                              CheckpointDrops checkpointDrops) {
+                              CheckpointDrops checkpointDrops, UpcomingWarnings warnings) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -150,7 +151,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     sftp.outboxes(data, new AuditedRemoteNames(auditLog)), safeguardEvents, new Operations(keys, gate,
                     workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
                     auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
-                    auditSettings.inboxCheckpoints(), clock, data)));
+                    auditSettings.inboxCheckpoints(), clock, data), new UpcomingWarnings(
+                    UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings))));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -272,6 +274,11 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     @Override
     public void dropCheckpoints() {
         operations.checkpointDrops().dropIfDue();
+    }
+
+    @Override
+    public void warnUpcoming() {
+        operations.warnings().warnIfNewDay();
     }
 
     @Override

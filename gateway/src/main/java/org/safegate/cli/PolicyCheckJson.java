@@ -13,6 +13,8 @@ import java.util.List;
 import org.safegate.policy.Decision;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.Reason;
+import org.safegate.policy.UpcomingChange;
+import org.safegate.policy.UpcomingWindow;
 import org.safegate.policy.load.PolicyLoadResult;
 import org.safegate.policy.load.PolicyProblem;
 import org.safegate.policy.model.Agreement;
@@ -21,7 +23,9 @@ import org.safegate.policy.model.Agreement;
 final class PolicyCheckJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    void write(PrintWriter out, Path policies, LocalDate day, PolicyLoadResult result, PolicyStatus status) {
+    /** With {@code within}, the document also has {@code within}, {@code until} and {@code upcoming}. */
+    void write(PrintWriter out, Path policies, LocalDate day, PolicyLoadResult result, PolicyStatus status,
+               UpcomingWindow within, List<UpcomingChange> upcoming) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("policies", policies.toString());
         root.put("at", day.toString());
@@ -43,6 +47,12 @@ final class PolicyCheckJson {
                 agreement(agreements.addObject(), agreementStatus.agreement(), agreementStatus.decision());
             }
         }
+        if (within != null) {
+            root.put("within", within.toString());
+            root.put("until", within.until(day).toString());
+            ArrayNode changes = root.putArray("upcoming");
+            upcoming.forEach(change -> upcoming(changes.addObject(), day, change));
+        }
         try {
             out.println(MAPPER.writeValueAsString(root));
         } catch (IOException e) {
@@ -61,6 +71,17 @@ final class PolicyCheckJson {
         node.put("expires", agreement.expires().map(LocalDate::toString).orElse(null));
         node.put("permitted", decision.permitted());
         reasons(node.putArray("reasons"), decision.reasons());
+    }
+
+    /** One upcoming change; the same members as an item of {@code GET /api/policy/upcoming}. */
+    private static void upcoming(ObjectNode node, LocalDate day, UpcomingChange change) {
+        node.put("day", change.day().toString());
+        node.put("inDays", java.time.temporal.ChronoUnit.DAYS.between(day, change.day()));
+        node.put("agency", change.agency().orElse(null));
+        node.put("agreement", change.agreement().orElse(null));
+        node.put("kind", change.kind().name());
+        node.put("reason", change.kind().reasonCode());
+        node.put("what", change.what());
     }
 
     private static void reasons(ArrayNode array, List<Reason> reasons) {

@@ -32,6 +32,8 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
     public static final String DB_URL = "safegate.db.url";
     public static final String DB_USER = "safegate.db.user";
     public static final String DB_PASSWORD = "safegate.db.password";
+    /** Days ahead the running gateway warns, daily, of what stops being current (docs/configuration.md). */
+    public static final String WARNINGS_WITHIN_DAYS = "safegate.warnings.within-days";
 
     public GatewayConfig {
         Objects.requireNonNull(policies, "policies");

@@ -25,6 +25,7 @@ public final class SettingKeys {
             "safegate.requests.allowed-statutes",
             "safegate.requests.quarantine-share",
             "safegate.log.format",
+            "safegate.warnings.within-days",
             "safegate.audit.origin",
             "safegate.audit.inbox-checkpoint-minutes",
             "safegate.audit.retention-years",

@@ -28,6 +28,11 @@ public final class OutboxRoutes extends RouteBuilder {
                 .routeId("audit-checkpoints")
                 .routeConfigurationId(OutboxErrorHandling.ID)
                 .process(exchange -> gateway.dropCheckpoints());
+        // checked every minute, logged once a day: at start, then soon after each midnight (UTC)
+        from("timer:upcoming-warnings?delay=0&period=60000")
+                .routeId("upcoming-warnings")
+                .routeConfigurationId(OutboxErrorHandling.ID)
+                .process(exchange -> gateway.warnUpcoming());
         from("timer:policy-reload?period=2000")
                 .routeId("policy-reload")
                 .routeConfigurationId(OutboxErrorHandling.ID)

@@ -34,6 +34,9 @@ public interface OutboxWork {
     /** Hands the latest audit checkpoint to every agency's inbox when due (docs/audit-format.md). */
     void dropCheckpoints();
 
+    /** Logs what stops being current soon, on the first call of each day (docs/operations.md). */
+    void warnUpcoming();
+
     /** Takes what is ready from the agency's SFTP outbox into its spool. */
     void pickUp(String agency);
 }

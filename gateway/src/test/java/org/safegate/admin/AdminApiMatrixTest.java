@@ -64,6 +64,7 @@ class AdminApiMatrixTest {
         calls.put(ApiOperation.METRICS, new Call("GET", "/metrics", null, 200));
         calls.put(ApiOperation.OPENAPI, new Call("GET", "/api/openapi.json", null, 200));
         calls.put(ApiOperation.POLICY_STATUS, new Call("GET", "/api/policy/status?at=2026-06-01", null, 200));
+        calls.put(ApiOperation.POLICY_UPCOMING, new Call("GET", "/api/policy/upcoming?within=60d", null, 200));
         calls.put(ApiOperation.POLICY_RELOAD, new Call("POST", "/api/policy/reload", null, 200));
         calls.put(ApiOperation.AGENCIES, new Call("GET", "/api/agencies", null, 200));
         calls.put(ApiOperation.AGENCY, new Call("GET", "/api/agencies/DOJ", null, 200));

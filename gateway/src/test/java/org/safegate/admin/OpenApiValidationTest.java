@@ -65,6 +65,8 @@ class OpenApiValidationTest {
             check(ApiOperation.METRICS, api.get("/metrics", "admin"), 200);
             check(ApiOperation.OPENAPI, api.get("/api/openapi.json", null), 200);
             check(ApiOperation.POLICY_STATUS, api.get("/api/policy/status?at=" + today, "admin"), 200);
+            check(ApiOperation.POLICY_UPCOMING, api.get("/api/policy/upcoming?within=60d&at=" + today, "admin"), 200);
+            check(ApiOperation.POLICY_UPCOMING, api.get("/api/policy/upcoming?within=soon", "admin"), 400);
             check(ApiOperation.POLICY_RELOAD, api.call("POST", "/api/policy/reload",
                     ApiGateway.basic("admin", ApiGateway.PASSWORDS.get("admin")), null, null), 200);
             check(ApiOperation.AGENCIES, api.get("/api/agencies", "admin"), 200);

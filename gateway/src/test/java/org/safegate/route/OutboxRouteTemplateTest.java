@@ -99,6 +99,10 @@ class OutboxRouteTemplateTest {
         }
 
         @Override
+        public void warnUpcoming() {
+        }
+
+        @Override
         public Path privateFolder(String agency) throws IOException {
             return Files.createDirectories(dir.resolve("taken").resolve(agency));
         }
