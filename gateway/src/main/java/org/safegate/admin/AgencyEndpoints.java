@@ -61,13 +61,23 @@ final class AgencyEndpoints {
     }
 
     ApiResponse list(ApiRequest request) {
-        PolicySet set = services.policies().get();
-        return Json.ok(new Agencies(set.agencies().stream().map(agency -> describe(set, agency)).toList()));
+        return Json.ok(all());
     }
 
     ApiResponse one(ApiRequest request) {
+        return Json.ok(one(request.path("id")));
+    }
+
+    /** Every agency of the running set with its standing: the API's answer and the command line's. */
+    Agencies all() {
         PolicySet set = services.policies().get();
-        return Json.ok(describe(set, agency(set, request.path("id"))));
+        return new Agencies(set.agencies().stream().map(agency -> describe(set, agency)).toList());
+    }
+
+    /** One agency with its standing; NOT_FOUND naming it when the policy set has no such agency. */
+    AgencyBody one(String id) {
+        PolicySet set = services.policies().get();
+        return describe(set, agency(set, id));
     }
 
     /** Revokes at once: the very next decision for the agency reads the store and is denied. Audited. */
@@ -97,11 +107,16 @@ final class AgencyEndpoints {
     /** Checked here (agency, JSON object), then handed to the safeguard service, which validates the event. */
     ApiResponse safeguardEvent(ApiRequest request, String operator) {
         Agency agency = agency(services.policies().get(), request.path("id"));
-        ObjectNode event = Json.body(request);
+        return Json.ok(safeguardEvent(agency.id(), Json.body(request), operator));
+    }
+
+    /** Records the event for the agency (NOT_FOUND naming it when unknown) and says where it stands now. */
+    SafeguardRecorded safeguardEvent(String agencyId, ObjectNode event, String operator) {
+        Agency agency = agency(services.policies().get(), agencyId);
         SafeguardEvents.SafeguardChange change = services.safeguardEvents().record(agency.id(), event, operator);
         Decision standing = standing(agency.id());
-        return Json.ok(new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
-                change.after(), standing.permitted(), ReasonBody.of(standing.reasons())));
+        return new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
+                change.after(), standing.permitted(), ReasonBody.of(standing.reasons()));
     }
 
     /** Whether the agency is current today, and every reason it is not: what the next decision will read. */
