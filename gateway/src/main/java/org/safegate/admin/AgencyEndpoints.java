@@ -15,6 +15,7 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.operator.SafeguardEvents;
 import org.safegate.policy.Decision;
 import org.safegate.policy.Revocation;
+import org.safegate.policy.UpcomingReasons;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Endpoint;
@@ -27,10 +28,22 @@ final class AgencyEndpoints {
     record Agencies(List<AgencyBody> agencies) {
     }
 
-    /** {@code current} and {@code reasons}: the agency's standing today; {@code revocation} only when revoked. */
+    /**
+     * {@code current} and {@code reasons}: the agency's standing today; {@code upcoming}: the reasons
+     * it will be given within a year with the record as it is, from which day; {@code revocation}
+     * only when revoked.
+     */
     record AgencyBody(String id, String name, String certificate, Endpoints endpoints, List<String> provides,
-                      List<String> receives, boolean current, List<ReasonBody> reasons, boolean revoked,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
+                      List<String> receives, boolean current, List<ReasonBody> reasons, List<UpcomingBody> upcoming,
+                      boolean revoked, @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
+    }
+
+    /** A reason the agency is not given today, and the day it will be. */
+    record UpcomingBody(String code, String date, String message) {
+        static List<UpcomingBody> of(List<UpcomingReasons.Upcoming> upcoming) {
+            return upcoming.stream().map(u -> new UpcomingBody(u.code().name(), u.day().toString(), u.message()))
+                    .toList();
+        }
     }
 
     record Endpoints(EndpointBody outbox, EndpointBody inbox) {
@@ -136,9 +149,10 @@ final class AgencyEndpoints {
                 .map(Agreement::id).toList();
         Decision standing = standing(agency.id());
         Optional<Revocation> revocation = services.revocations().inForce(agency.id());
+        List<UpcomingReasons.Upcoming> upcoming = UpcomingReasons.of(services.gate(), agency.id(), standing.day());
         return new AgencyBody(agency.id(), agency.name(), agency.certificate().toString(),
                 new Endpoints(EndpointBody.of(agency.outbox()), EndpointBody.of(agency.inbox())), provides, receives,
-                standing.permitted(), ReasonBody.of(standing.reasons()), revocation.isPresent(),
+                standing.permitted(), ReasonBody.of(standing.reasons()), UpcomingBody.of(upcoming), revocation.isPresent(),
                 revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
     }
 }

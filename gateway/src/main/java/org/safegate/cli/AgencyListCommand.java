@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code safegate agency list}: every agency's standing, as {@code GET /api/agencies} gives it. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List every agency: whether it is current today and why not, and whether it is revoked.",
+        description = {"List every agency: whether it is current today and why not, whether it is revoked, and the next reason"
+                + " it will be given (NEXT: from which day, with its record as it is).",
             "Through the running gateway with --server, else on the gateway's store (operator credentials needed:"
                 + " agencies:read).",
             "Exit status: 0 listed, 2 invalid input or refused, 3 failure."})
@@ -43,15 +44,20 @@ final class AgencyListCommand implements Callable<Integer> {
             GatewayAccess.printJson(out, answer);
             return ExitCodes.OK;
         }
-        TextTable table = new TextTable("AGENCY", "NAME", "CURRENT", "REVOKED", "REASONS");
+        TextTable table = new TextTable("AGENCY", "NAME", "CURRENT", "REVOKED", "NEXT", "REASONS");
         for (JsonNode agency : GatewayAccess.parse(answer).path("agencies")) {
             table.row(agency.path("id").asText(), agency.path("name").asText(),
                     agency.path("current").asBoolean() ? "yes" : "no", agency.path("revoked").asBoolean() ? "yes" : "no",
-                    codes(agency.path("reasons")));
+                    next(agency.path("upcoming")), codes(agency.path("reasons")));
         }
         table.print(out);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The soonest reason to come and its day; "-" when none comes within the horizon. */
+    static String next(JsonNode upcoming) {
+        return upcoming.isEmpty() ? "-" : upcoming.get(0).path("date").asText() + " " + upcoming.get(0).path("code").asText();
     }
 
     /** The reason codes, comma-separated; "-" when there is none. */

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code safegate agency show ID}: one agency's standing, endpoints and agreements, as {@code GET /api/agencies/{id}}. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show one agency: whether it is current today and every reason it is not, its revocation,"
-                + " endpoints and agreements.",
+        description = {"Show one agency: whether it is current today and every reason it is not, the reasons it will be given"
+                + " within a year with its record as it is (from which day), its revocation, endpoints and agreements.",
             "Through the running gateway with --server, else on the gateway's store (operator credentials needed:"
                 + " agencies:read).",
             "Exit status: 0 shown, 2 no such agency, invalid input or refused, 3 failure."})
@@ -54,6 +54,10 @@ final class AgencyShowCommand implements Callable<Integer> {
         table.row("current", body.path("current").asBoolean() ? "yes" : "no");
         for (JsonNode reason : body.path("reasons")) {
             table.row("  " + reason.path("code").asText(), reason.path("message").asText());
+        }
+        for (JsonNode upcoming : body.path("upcoming")) {
+            table.row("from " + upcoming.path("date").asText(), upcoming.path("code").asText() + ": "
+                    + upcoming.path("message").asText());
         }
         JsonNode revocation = body.path("revocation");
         table.row("revoked", body.path("revoked").asBoolean() ? "yes, at " + GatewayAccess.text(revocation, "at")

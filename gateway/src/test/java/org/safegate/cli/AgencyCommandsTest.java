@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.LocalDate;
 import org.safegate.admin.ApiGateway;
+import org.safegate.admin.TransferTimings;
+import org.safegate.app.Gateway;
+import org.safegate.policy.ReasonCode;
+import org.safegate.policy.SafeguardGate;
+import org.safegate.testing.TestClocks;
 
 /** {@code agency list} and {@code agency show}: the same standing on the store and through the running gateway. */
 class AgencyCommandsTest {
@@ -54,9 +60,39 @@ class AgencyCommandsTest {
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out().lines().findFirst()).hasValueSatisfying(header ->
                 assertThat(header).startsWith("AGENCY").contains("CURRENT").contains("REASONS"));
-        assertThat(list.out()).containsPattern("(?m)^ICE +U\\.S\\. Immigration.* no +no +.*CAP_ITEM_UNDATED");
+        assertThat(list.out()).containsPattern("(?m)^ICE +U\\.S\\. Immigration.* no +no +.*CAP_ITEM_UNDATED")
+                .containsPattern("(?m)^DOJ +U\\.S\\. Department of Justice +yes +no +\\d{4}-\\d{2}-\\d{2} [A-Z_]+ +-$");
         assertThat(show.out()).containsPattern("(?m)^current +no$").contains("CAP_ITEM_UNDATED")
                 .containsPattern("(?m)^revoked +no$").contains("DOJ-ICE-2024");
+    }
+
+    @Test
+    void theUpcomingReasonsAreTheFirstDaysTheRulesGiveThem() throws Exception {
+        EverydayWorkspace ws = new EverydayWorkspace(dir);
+
+        EverydayWorkspace.Result show = ws.direct("admin", "agency", "show", "DOJ", "--json");
+        EverydayWorkspace.Result text = ws.direct("admin", "agency", "show", "DOJ");
+
+        assertThat(show.exit()).as(show.err()).isZero();
+        JsonNode upcoming = JSON.readTree(show.out()).path("upcoming");
+        LocalDate ssrLate = LocalDate.of(TestClocks.CASE_DATE.getYear() + 1, 2, 1);
+        assertThat(upcoming).anySatisfy(u -> {
+            assertThat(u.path("code").asText()).isEqualTo("SSR_MISSING");
+            assertThat(u.path("date").asText()).isEqualTo(ssrLate.toString());
+            assertThat(u.path("message").asText()).contains("Safeguard Security Report for "
+                    + TestClocks.CASE_DATE.getYear() + ", due " + ssrLate.minusDays(1));
+        });
+        assertThat(text.out()).containsPattern("(?m)^from " + ssrLate + " +SSR_MISSING: ");
+        try (Gateway gateway = ws.openGateway()) {
+            SafeguardGate gate = gateway.adminServices(new TransferTimings()).gate();
+            assertThat(gate.status("DOJ", TestClocks.CASE_DATE).permitted()).isTrue();
+            for (JsonNode u : upcoming) {
+                LocalDate day = LocalDate.parse(u.path("date").asText());
+                ReasonCode code = ReasonCode.valueOf(u.path("code").asText());
+                assertThat(gate.status("DOJ", day).codes()).as(u.toString()).contains(code);
+                assertThat(gate.status("DOJ", day.minusDays(1)).codes()).as(u.toString()).doesNotContain(code);
+            }
+        }
     }
 
     @Test
