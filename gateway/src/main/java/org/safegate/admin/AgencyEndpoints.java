@@ -15,6 +15,8 @@ import org.safegate.audit.AuditEventType;
 import org.safegate.operator.SafeguardEvents;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.Revocation;
+import org.safegate.policy.UpcomingChanges;
+import org.safegate.policy.UpcomingWindow;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.Endpoint;
@@ -22,7 +24,11 @@ import org.safegate.policy.model.PolicySet;
 
 /** {@code /api/agencies...}: read agencies; revoke, reinstate; record safeguard events. */
 final class AgencyEndpoints {
+    /** How far ahead an agency's answer looks for what stops being current. */
+    private static final UpcomingWindow AHEAD = UpcomingWindow.ofDays(365);
+
     private final AdminServices services;
+    private final UpcomingChanges upcoming;
 
     record Agencies(List<AgencyBody> agencies) {
     }
@@ -30,10 +36,12 @@ final class AgencyEndpoints {
     /**
      * {@code status} ({@code current}, {@code not-current} or {@code provider-only}), {@code current}
      * and {@code reasons}: the agency's standing today, as {@code policy check} states it;
-     * {@code revocation} only when revoked.
+     * {@code upcoming}: what stops being current for it within a year, as {@code GET /api/policy/upcoming}
+     * says it; {@code revocation} only when revoked.
      */
     record AgencyBody(String id, String name, String certificate, Endpoints endpoints, List<String> provides,
-                      List<String> receives, String status, boolean current, List<ReasonBody> reasons, boolean revoked,
+                      List<String> receives, String status, boolean current, List<ReasonBody> reasons,
+                      List<UpcomingEndpoint.Item> upcoming, boolean revoked,
                       @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
     }
 
@@ -62,16 +70,27 @@ final class AgencyEndpoints {
 
     AgencyEndpoints(AdminServices services) {
         this.services = services;
+        this.upcoming = UpcomingChanges.forKeyStore(services.keys());
     }
 
     ApiResponse list(ApiRequest request) {
-        PolicySet set = services.policies().get();
-        return Json.ok(new Agencies(set.agencies().stream().map(agency -> describe(set, agency)).toList()));
+        return Json.ok(all());
     }
 
     ApiResponse one(ApiRequest request) {
+        return Json.ok(one(request.path("id")));
+    }
+
+    /** Every agency of the running set with its standing: the API's answer and the command line's. */
+    Agencies all() {
         PolicySet set = services.policies().get();
-        return Json.ok(describe(set, agency(set, request.path("id"))));
+        return new Agencies(set.agencies().stream().map(agency -> describe(set, agency)).toList());
+    }
+
+    /** One agency with its standing; NOT_FOUND naming it when the policy set has no such agency. */
+    AgencyBody one(String id) {
+        PolicySet set = services.policies().get();
+        return describe(set, agency(set, id));
     }
 
     /** Revokes at once: the very next decision for the agency reads the store and is denied. Audited. */
@@ -101,12 +120,17 @@ final class AgencyEndpoints {
     /** Checked here (agency, JSON object), then handed to the safeguard service, which validates the event. */
     ApiResponse safeguardEvent(ApiRequest request, String operator) {
         Agency agency = agency(services.policies().get(), request.path("id"));
-        ObjectNode event = Json.body(request);
+        return Json.ok(safeguardEvent(agency.id(), Json.body(request), operator));
+    }
+
+    /** Records the event for the agency (NOT_FOUND naming it when unknown) and says where it stands now. */
+    SafeguardRecorded safeguardEvent(String agencyId, ObjectNode event, String operator) {
+        Agency agency = agency(services.policies().get(), agencyId);
         SafeguardEvents.SafeguardChange change = services.safeguardEvents().record(agency.id(), event, operator);
         PolicyStatus.AgencyStatus standing = standing(services.policies().get(), agency);
-        return Json.ok(new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
+        return new SafeguardRecorded(change.agency(), change.eventType(), change.file(), change.before(),
                 change.after(), standing.standing().key(), standing.standing() == PolicyStatus.Standing.CURRENT,
-                ReasonBody.of(standing.reasons())));
+                ReasonBody.of(standing.reasons()));
     }
 
     /**
@@ -129,10 +153,14 @@ final class AgencyEndpoints {
                 .map(Agreement::id).toList();
         PolicyStatus.AgencyStatus standing = standing(set, agency);
         Optional<Revocation> revocation = services.revocations().inForce(agency.id());
+        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+        List<UpcomingEndpoint.Item> upcoming = this.upcoming.within(set, today, AHEAD).stream()
+                .filter(change -> change.affects(agency.id())).map(change -> UpcomingEndpoint.Item.of(today, change))
+                .toList();
         return new AgencyBody(agency.id(), agency.name(), agency.certificate().toString(),
                 new Endpoints(EndpointBody.of(agency.outbox()), EndpointBody.of(agency.inbox())), provides, receives,
                 standing.standing().key(), standing.standing() == PolicyStatus.Standing.CURRENT,
-                ReasonBody.of(standing.reasons()), revocation.isPresent(),
+                ReasonBody.of(standing.reasons()), upcoming, revocation.isPresent(),
                 revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
     }
 }

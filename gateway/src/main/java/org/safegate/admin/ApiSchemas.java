@@ -56,7 +56,8 @@ final class ApiSchemas {
         object("Agency", null, "id", str(), "name", str(), "certificate", str(),
                 "endpoints", shape(null, "outbox", ref("Endpoint"), "inbox", ref("Endpoint")),
                 "provides", array(str()), "receives", array(str()), "status", standing(), "current", bool(),
-                "reasons", array(ref("Reason")), "revoked", bool(), "revocation?", ref("Revocation"));
+                "reasons", array(ref("Reason")), "upcoming", array(ref("UpcomingChange")), "revoked", bool(),
+                "revocation?", ref("Revocation"));
         object("Agencies", null, "agencies", array(ref("Agency")));
         object("AgencyRevoked", null, "agency", str(), "revoked", bool(), "at", str(), "by", str(), "reason", str());
         object("AgencyReinstated", null, "agency", str(), "revoked", bool(), "reason", str());

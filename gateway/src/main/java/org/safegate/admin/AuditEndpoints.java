@@ -1,7 +1,6 @@
 package org.safegate.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventJson;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.CertificateCheckpointVerifier;
@@ -36,17 +32,6 @@ final class AuditEndpoints {
 
     /** Events as the audit log writes them ({@link AuditEventJson}), at most the limit; {@code truncated}: there are more. */
     record Events(List<ObjectNode> events, int count, boolean truncated) {
-    }
-
-    record TransferEvents(String transfer, List<ObjectNode> events, Link chain) {
-    }
-
-    /** One transfer in a redisclosure chain: what its last event says (when it has any), then its onward disclosures. */
-    record Link(String transfer, @JsonUnwrapped Last last, List<Link> onward) {
-    }
-
-    /** Written as members of its {@link Link}; a {@code null} among them is written as {@code null}. */
-    record Last(String type, String provider, String recipient, String agreement) {
     }
 
     /** {@code problem}: the first bad event, only when the chain is not intact. */
@@ -75,12 +60,8 @@ final class AuditEndpoints {
     /** Every event of one transfer, and its redisclosure chain from the original disclosure down. */
     ApiResponse transfer(ApiRequest request) {
         String id = request.path("transfer");
-        List<AuditEvent> events = eventsOf(id);
-        if (events.isEmpty()) {
-            throw ApiProblem.notFound("transfer", id);
-        }
-        return Json.ok(new TransferEvents(id, events.stream().map(e -> AuditEventJson.of(Json.MAPPER, e)).toList(),
-                chain(root(id), new HashSet<>())));
+        return Json.ok(new TransferTrail(services.auditStore()).of(id)
+                .orElseThrow(() -> ApiProblem.notFound("transfer", id)));
     }
 
     ApiResponse verify(ApiRequest request) {
@@ -124,42 +105,6 @@ final class AuditEndpoints {
         Optional<LocalDate> to = AuditParameters.day(request, "to");
         DisclosureReport report = DisclosureReport.of(services.auditStore(), AuditParameters.query(request));
         return Json.ok(DisclosureReportJson.of(Json.MAPPER, report, from.orElse(null), to.orElse(null)));
-    }
-
-    private List<AuditEvent> eventsOf(String transfer) {
-        return services.auditStore().list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(transfer)));
-    }
-
-    /** Walks up the parent links to the original disclosure (guarding against a cycle). */
-    private String root(String transfer) {
-        String current = transfer;
-        Set<String> seen = new HashSet<>();
-        while (seen.add(current)) {
-            Optional<String> parent = eventsOf(current).stream().map(e -> e.entry().parentTransfer())
-                    .filter(p -> p != null).findFirst();
-            if (parent.isEmpty()) {
-                return current;
-            }
-            current = parent.get();
-        }
-        return current;
-    }
-
-    private Link chain(String transfer, Set<String> seen) {
-        List<AuditEvent> events = eventsOf(transfer);
-        Last last = null;
-        if (!events.isEmpty()) {
-            AuditEvent event = events.get(events.size() - 1);
-            last = new Last(event.type().name(), event.entry().provider(), event.entry().recipient(),
-                    event.entry().agreement());
-        }
-        List<Link> onward = new ArrayList<>();
-        if (seen.add(transfer)) {
-            services.auditStore().children(transfer).stream().map(e -> e.entry().transferId())
-                    .filter(id -> id != null).distinct().forEach(id -> onward.add(chain(id, seen)));
-        }
-        return new Link(transfer, last, onward);
     }
 
     private static void deleteQuietly(Path file) {

@@ -37,18 +37,27 @@ final class TransferEndpoints {
     }
 
     ApiResponse list(ApiRequest request) {
-        List<TransferQueue.State> states = request.query("state").map(TransferEndpoints::state)
+        return Json.ok(list(request.query("state")));
+    }
+
+    /** The transfers in one state ({@code held}, {@code quarantined}), or in both when none is given. */
+    Transfers list(java.util.Optional<String> wanted) {
+        List<TransferQueue.State> states = wanted.map(TransferEndpoints::state)
                 .map(List::of).orElse(List.of(TransferQueue.State.values()));
         List<Transfer> transfers = new ArrayList<>();
         for (TransferQueue.State state : states) {
             queue.list(state).forEach(transfer -> transfers.add(Transfer.of(transfer)));
         }
-        return Json.ok(new Transfers(transfers));
+        return new Transfers(transfers);
     }
 
     /** The released transfer as it was listed ({@code state}: where it was), marked released by the operator. */
     ApiResponse release(ApiRequest request, String operator) {
-        return Json.ok(Released.of(queue.release(request.path("id"), operator), operator));
+        return Json.ok(release(request.path("id"), operator));
+    }
+
+    Released release(String id, String operator) {
+        return Released.of(queue.release(id, operator), operator);
     }
 
     private static TransferQueue.State state(String text) {

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code safegate agency ...}: a security officer's powers over an agency's access. */
 @Command(name = "agency",
         mixinStandardHelpOptions = true,
-        description = "Revoke or reinstate an agency's access (takes effect on the very next file).",
-        subcommands = {AgencyRevokeCommand.class, AgencyReinstateCommand.class})
+        description = "List and show agencies; revoke or reinstate an agency's access (takes effect on the very next file).",
+        subcommands = {AgencyListCommand.class, AgencyShowCommand.class, AgencyRevokeCommand.class,
+                AgencyReinstateCommand.class})
 final class AgencyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,6 +16,6 @@ final class AgencyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: revoke or reinstate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, show, revoke or reinstate");
     }
 }

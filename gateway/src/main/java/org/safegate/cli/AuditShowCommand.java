@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show everything about one transfer, with its redisclosure chain as a tree.",
+            "With --server the running gateway answers, always as JSON.",
             "Exit status: 0 shown, 2 no such transfer or no store (none is created), 3 store failure."})
 final class AuditShowCommand implements Callable<Integer> {
     @Mixin
@@ -35,6 +36,10 @@ final class AuditShowCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions server;
+
+    @picocli.CommandLine.Option(names = "--json",
+            description = "Print the events and the chain as JSON, as GET /api/audit/events/{transfer} answers.")
+    boolean json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,6 +55,10 @@ final class AuditShowCommand implements Callable<Integer> {
         }
         try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
+            if (json) {
+                GatewayAccess.printJson(out, org.safegate.admin.DirectAnswers.transferEvents(store, transferId));
+                return ExitCodes.OK;
+            }
             List<AuditEvent> events = eventsOf(store, transferId);
             if (events.isEmpty()) {
                 throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "no audit events for transfer " + transferId);

@@ -20,6 +20,8 @@ import picocli.CommandLine;
                 RunCommand.class,
                 AgencyCommand.class,
                 AgreementCommand.class,
+                TransfersCommand.class,
+                SafeguardCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

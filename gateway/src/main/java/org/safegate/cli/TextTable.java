@@ -14,6 +14,15 @@ final class TextTable {
         rows.add(header);
     }
 
+    private TextTable(int columns) {
+        this.columns = columns;
+    }
+
+    /** A table without a header line: labels and values, for instance. */
+    static TextTable untitled(int columns) {
+        return new TextTable(columns);
+    }
+
     void row(String... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);

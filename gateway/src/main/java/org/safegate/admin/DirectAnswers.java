@@ -1,0 +1,53 @@
+package org.safegate.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.safegate.SafegateException;
+import org.safegate.audit.AuditStore;
+
+/**
+ * The admin API's answers, as the JSON text it sends, for a command that works on the gateway's
+ * store when no running gateway is asked: built by the very methods the endpoints use, so the
+ * command line and the API cannot read differently. Errors are the services' own
+ * ({@link SafegateException} with the same codes and fields the API maps to its statuses).
+ */
+public final class DirectAnswers {
+    private final AgencyEndpoints agencies;
+    private final TransferEndpoints transfers;
+
+    public DirectAnswers(AdminServices services) {
+        this.agencies = new AgencyEndpoints(services);
+        this.transfers = new TransferEndpoints(services.transferQueue());
+    }
+
+    /** {@code GET /api/agencies}. */
+    public String agencies() {
+        return Json.write(agencies.all());
+    }
+
+    /** {@code GET /api/agencies/{id}}. */
+    public String agency(String id) {
+        return Json.write(agencies.one(id));
+    }
+
+    /** {@code POST /api/agencies/{id}/safeguards/events}, recorded with {@code operator} as the actor. */
+    public String safeguardEvent(String agency, ObjectNode event, String operator) {
+        return Json.write(agencies.safeguardEvent(agency, event, operator));
+    }
+
+    /** {@code GET /api/transfers?state=...}: {@code held} or {@code quarantined}. */
+    public String transfers(String state) {
+        return Json.write(transfers.list(Optional.of(state)));
+    }
+
+    /** {@code POST /api/transfers/{id}/release}, released by {@code operator}. */
+    public String release(String id, String operator) {
+        return Json.write(transfers.release(id, operator));
+    }
+
+    /** {@code GET /api/audit/events/{transfer}}: NOT_FOUND when the store has no event of the transfer. */
+    public static String transferEvents(AuditStore store, String transfer) {
+        return Json.write(new TransferTrail(store).of(transfer)
+                .orElseThrow(() -> SafegateException.notFound("transfer", transfer)));
+    }
+}
