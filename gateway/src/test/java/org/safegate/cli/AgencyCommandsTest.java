@@ -53,6 +53,7 @@ class AgencyCommandsTest {
 
     @Test
     void theTextIsATableOfEveryAgencyAndItsReasons() throws Exception {
+        // the standing reads as policy check words it: current, not-current or provider-only
         EverydayWorkspace ws = new EverydayWorkspace(dir);
 
         EverydayWorkspace.Result list = ws.direct("admin", "agency", "list");
@@ -60,9 +61,9 @@ class AgencyCommandsTest {
 
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out().lines().findFirst()).hasValueSatisfying(header ->
-                assertThat(header).startsWith("AGENCY").contains("CURRENT").contains("REASONS"));
-        assertThat(list.out()).containsPattern("(?m)^ICE +U\\.S\\. Immigration.* no +no +.*CAP_ITEM_UNDATED")
-                .containsPattern("(?m)^DOJ +U\\.S\\. Department of Justice +yes +no +\\d{4}-\\d{2}-\\d{2} [A-Z_]+ +-$");
+                assertThat(header).startsWith("AGENCY").contains("STATUS").contains("REASONS"));
+        assertThat(list.out()).containsPattern("(?m)^ICE +U\\.S\\. Immigration.* not-current +no +.*CAP_ITEM_UNDATED")
+                .containsPattern("(?m)^DOJ +U\\.S\\. Department of Justice +current +no +\\d{4}-\\d{2}-\\d{2} [A-Z_]+ +-$");
         assertThat(show.out()).containsPattern("(?m)^status +not-current$").contains("CAP_ITEM_UNDATED")
                 .containsPattern("(?m)^revoked +no$").contains("DOJ-ICE-2024");
     }
