@@ -41,7 +41,8 @@ public final class AdminApi {
                      String version, Supplier<Readiness> readiness) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
-        this.health = new HealthCheck(readiness);
+        this.health = new HealthCheck(readiness,
+                () -> services.policies().rejectedOnDisk().map(org.safegate.policy.load.PolicyProblem::toString));
         this.metrics = new PrometheusMetrics(services);
         this.openApi = new OpenApiDocument(version);
         this.policy = new PolicyEndpoints(services);

@@ -34,7 +34,7 @@ public record GatewayConfig(Path policies, Optional<String> keys, Path data, Opt
 
     /** Every key Safegate reads; each may also come from the environment. */
     static final List<String> KEYS_LIST = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD),
+            java.util.stream.Stream.of(POLICIES, KEYS, DATA, DB_URL, DB_USER, DB_PASSWORD, LogFormat.KEY),
             ApiSettings.KEYS.stream()).toList();
 
     public GatewayConfig {
