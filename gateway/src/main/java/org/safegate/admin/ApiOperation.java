@@ -9,8 +9,9 @@ import org.safegate.operator.Power;
  * The routes and the OpenAPI document are both made from this list.
  */
 public enum ApiOperation {
-    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP or DOWN to anyone; with a login (any role)"
-            + " also the store, the keys and each agency's endpoints"),
+    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP, DEGRADED (policy files on disk"
+            + " rejected, the previous set runs) or DOWN to anyone; with a login (any role) also the store, the keys,"
+            + " each agency's endpoints and the policy files' first error"),
     METRICS("GET", "/metrics", Power.METRICS_READ, "Prometheus text format: transfers, bytes, latency, held files,"
             + " audit chain length"),
     OPENAPI("GET", "/api/openapi.json", null, "This API as an OpenAPI 3 document"),
