@@ -155,7 +155,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
                     auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
                     auditSettings.inboxCheckpoints(), clock, data), outcomes,
-                    new StartFacts(settings.origin(), config.requireKeys(), store.place())));
+                    new StartFacts(settings.origin(),
+                    workingDir.resolve(config.policies()), config.requireKeys(), store.place())));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -179,10 +180,6 @@ public final class Gateway implements OutboxWork, AutoCloseable {
 
     StartFacts startFacts() {
         return operations.start();
-    }
-
-    Path policyFolder() {
-        return operations.policyFolder();
     }
 
     /** The clock every decision, event and receipt of this gateway is dated by. */

@@ -21,7 +21,7 @@ final class StartupLines {
         StartFacts facts = gateway.startFacts();
         PolicySet policies = gateway.policies().get();
         line().with("version", version).with("config", facts.configuration()).info(LOG);
-        line().with("policies", gateway.policyFolder()).with("agencies", policies.agencies().size())
+        line().with("policies", facts.policies()).with("agencies", policies.agencies().size())
                 .with("agreements", policies.agreements().size()).info(LOG);
         line().with("keys", facts.keys()).info(LOG);
         line().with("data", gateway.dataFolder()).with("store", facts.store()).info(LOG);
