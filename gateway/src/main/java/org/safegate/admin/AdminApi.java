@@ -11,6 +11,7 @@ import org.safegate.operator.OperatorAccess;
 import org.safegate.operator.OperatorRealm;
 import org.safegate.operator.PasswordChecks;
 import org.safegate.operator.Power;
+import org.safegate.policy.load.PolicyProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ public final class AdminApi {
                      String version, Supplier<Readiness> readiness) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
-        this.health = new HealthCheck(readiness);
+        this.health = new HealthCheck(readiness,
+                () -> services.policies().rejectedOnDisk().map(problem -> inFolder(problem, services.policyFolder())));
         this.metrics = new PrometheusMetrics(services);
         this.openApi = new OpenApiDocument(version);
         this.policy = new PolicyEndpoints(services);
@@ -71,6 +73,16 @@ public final class AdminApi {
         PasswordChecks checks = new PasswordChecks(login.concurrentChecks(), CHECK_WAIT);
         return new AdminApi(new ApiGuard(security, realm, throttle, checks, services.audit()), throttle,
                 settings.maxBodyBytes(), services, version, readiness);
+    }
+
+    /** The problem with its file named within the policy folder: the API shows no server paths. */
+    private static String inFolder(PolicyProblem problem, java.nio.file.Path folder) {
+        java.nio.file.Path file = problem.file();
+        java.nio.file.Path absolute = folder.toAbsolutePath().normalize();
+        if (file.isAbsolute() && file.normalize().startsWith(absolute)) {
+            file = absolute.relativize(file.normalize());
+        }
+        return new PolicyProblem(file, problem.line(), problem.field(), problem.code(), problem.message()).toString();
     }
 
     public ApiResponse handle(ApiOperation operation, ApiRequest request) {

@@ -15,8 +15,9 @@ import org.safegate.operator.Power;
  * shape of answer, its schema in {@link ApiSchemas}).
  */
 public enum ApiOperation {
-    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP or DOWN to anyone; with a login (any role)"
-            + " also the store, the keys and each agency's endpoints", ApiResponses.json("Health")),
+    HEALTH("GET", "/api/health", null, "Liveness and readiness: UP, DEGRADED (policy files on disk"
+            + " rejected, the previous set runs) or DOWN to anyone; with a login (any role) also the store, the keys,"
+            + " each agency's endpoints and the policy files' first error", ApiResponses.json("Health")),
     METRICS("GET", "/metrics", Power.METRICS_READ, "Prometheus text format: transfers, bytes, latency, held files,"
             + " audit chain length", ApiResponses.text(PrometheusMetrics.CONTENT_TYPE)),
     OPENAPI("GET", "/api/openapi.json", null, "This API as an OpenAPI 3 document", ApiResponses.json("OpenApi")),

@@ -30,8 +30,10 @@ final class ApiSchemas {
                 "errors?", array(ref("PolicyProblem")));
         object("Reason", null, "code", str(), "message", str());
         object("Revocation", null, "at", str(), "by", str(), "reason", str());
-        object("Health", "UP or DOWN to anyone; live and checks only with a login", "status", str(), "live?", str(),
-                "checks?", shape(null, "store", str(), "keys", str(), "endpoints", map(str())));
+        object("Health", "UP, DEGRADED (the policy files on disk were rejected; the previous set runs) or DOWN to"
+                + " anyone; live, checks and reason only with a login", "status", values("UP", "DEGRADED", "DOWN"),
+                "live?", str(), "checks?", shape(null, "store", str(), "keys", str(), "endpoints", map(str()),
+                        "policy", str()), "reason?", str());
         object("OpenApi", "this document", "openapi", str(), "info", Json.object().put("type", "object"),
                 "paths", Json.object().put("type", "object"));
         ((ObjectNode) schemas.get("OpenApi")).remove("additionalProperties"); // servers, components, ...

@@ -82,7 +82,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** What the admin API needs besides the parts above. */
     private record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
                               Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
-                              CheckpointDrops checkpointDrops, UpcomingWarnings warnings) {
+                              CheckpointDrops checkpointDrops, UpcomingWarnings warnings, RunOutcomes outcomes,
+                              StartFacts start) {
     }
 
     private Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -114,8 +115,9 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         Path data = workingDir.resolve(config.data());
         PrivateFolders.prepareData(data);
         // the embedded store lives under the data folder of this working directory, like everything else
-        Database database = Database.open(config.database().isPresent()
-                ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data));
+        DatabaseSettings store = config.database().isPresent()
+                ? DatabaseSettings.from(config, environment) : DatabaseSettings.embedded(data);
+        Database database = Database.open(store);
         SftpFolders sftp = new SftpFolders(keys, workingDir, environment);
         try {
             AuditSettings auditSettings = AuditSettings.from(settings);
@@ -132,15 +134,18 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     RevocationSettings.anchorsWithoutCrl(settings, keys));
             SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
                     new VerifiedCertificateCheck(keys, verifier, endpoints));
+            // every outcome is recorded through it: one operator line each, counted for the summary
+            RunOutcomes outcomes = new RunOutcomes();
+            AuditLog outcomeLog = new TransferOutcomeLog(auditLog, outcomes);
             DetachedSignature signature = new DetachedSignature(keys.gatewaySigning(), clock);
-            TransferRecorder recorder = new TransferRecorder(auditLog, new AuditStore(database),
+            TransferRecorder recorder = new TransferRecorder(outcomeLog, new AuditStore(database),
                     new ReceiptWriter(signature::sign));
             DeliveredPayloads payloads = new DeliveredPayloads(database);
             long maxBytes = OutboxSettings.maxFileBytes(settings);
             TransferJournal journal = new TransferJournal(database, clock);
             Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal);
             RequestExchange exchange = RequestSettings.exchange(settings, database, keys, endpoints, data, clock);
-            RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, auditLog, endpoints),
+            RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, outcomeLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
                     verifier, endpoints, journal, payloads, new Delivery(keys, journal, recorder, data, clock),
@@ -152,7 +157,9 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                     workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
                     auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
                     auditSettings.inboxCheckpoints(), clock, data), new UpcomingWarnings(
-                    UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings))));
+                    UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings)), outcomes,
+                    new StartFacts(settings.origin(),
+                    workingDir.resolve(config.policies()), config.requireKeys(), store.place())));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();
@@ -167,6 +174,15 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** The data folder (safegate.data): the store, archive, quarantine and the private folder of taken files. */
     public Path dataFolder() {
         return operations.data();
+    }
+
+    /** How many files reached each outcome since the gateway was opened. */
+    public RunOutcomes outcomes() {
+        return operations.outcomes();
+    }
+
+    StartFacts startFacts() {
+        return operations.start();
     }
 
     /** The clock every decision, event and receipt of this gateway is dated by. */

@@ -54,6 +54,7 @@ public final class GatewayRunner {
     public void runForever() {
         try (RunLock lock = RunLock.acquire(gateway.dataFolder())) {
             main(true).run();
+            StopLines.log(gateway);
         } catch (SafegateException e) {
             throw e;
         } catch (Exception e) {
@@ -100,6 +101,7 @@ public final class GatewayRunner {
         } finally {
             main.completed();
             join(thread);
+            StopLines.log(gateway);
         }
     }
 
@@ -143,6 +145,7 @@ public final class GatewayRunner {
         return () -> {
             main.completed();
             join(thread);
+            StopLines.log(gateway);
             lock.close();
         };
     }
@@ -150,6 +153,7 @@ public final class GatewayRunner {
     private Main main(boolean withApi) {
         // before any outbox is polled: a file that is back is resumed by its route instead
         gateway.sweepWithdrawn();
+        StartupLines.log(gateway, withApi ? api : null, version());
         Main main = new Main();
         if (withApi && api != null && api.enabled()) {
             AdminServices services = gateway.adminServices(timings);

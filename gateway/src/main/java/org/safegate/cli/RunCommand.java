@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.safegate.app.LogOutput;
 import org.safegate.app.RunLock;
 import org.safegate.config.ApiSettings;
 import org.safegate.config.GatewayConfig;
+import org.safegate.config.LogFormat;
 import org.safegate.config.Settings;
 import org.safegate.app.Gateway;
 import org.safegate.app.GatewayRunner;
@@ -19,7 +21,8 @@ import picocli.CommandLine;
 /**
  * {@code safegate run [--config FILE] [--once]}: runs the gateway. With {@code --once} it processes
  * everything waiting in every outbox and exits: 0 when every file reached an outcome (delivered,
- * denied or quarantined), 3 when some are held (listed on standard error, left in place).
+ * denied or quarantined), 3 when some are held (listed on standard error, left in place); either
+ * way it ends with a summary of outcomes on standard output.
  * Without {@code --once} it also serves the admin API over HTTPS ({@code safegate.api.*}); it refuses
  * to start when the API is on and its certificate or key is not configured. {@code --once} never
  * serves the API. Either refuses, with exit 4, while another gateway run holds the data folder,
@@ -55,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        // before the gateway logs its first line
+        LogOutput.use(LogFormat.from(settings));
         Path workingDir = Path.of("").toAbsolutePath();
         ApiSettings api = ApiSettings.from(settings, workingDir);
         if (!once) {
@@ -72,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             gateway.dropCheckpoints(); // the agencies witness what this run recorded
             held.forEach(file -> spec.commandLine().getErr().println("held: " + file + ": "
                     + gateway.processor().held().current().get(file)));
+            spec.commandLine().getOut().println("safegate: " + gateway.outcomes().summary(held.size()).text());
             return held.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }

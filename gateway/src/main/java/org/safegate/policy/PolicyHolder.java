@@ -32,6 +32,8 @@ public final class PolicyHolder implements Supplier<PolicySet> {
     private final Listener listener;
     private volatile PolicySet current;
     private volatile String fingerprint;
+    /** The first error of the files on disk while they were rejected and an older set runs; null when they run. */
+    private volatile PolicyProblem rejectedOnDisk;
 
     /** Loads the set; an invalid set at start is an error (the gateway does not start on it). */
     public PolicyHolder(PolicyLoader loader, Path folder, Listener listener) {
@@ -50,6 +52,14 @@ public final class PolicyHolder implements Supplier<PolicySet> {
     @Override
     public PolicySet get() {
         return current;
+    }
+
+    /**
+     * The first error of the policy files on disk when they were rejected and the set that runs is
+     * an older one; empty while the running set is the one on disk.
+     */
+    public java.util.Optional<PolicyProblem> rejectedOnDisk() {
+        return java.util.Optional.ofNullable(rejectedOnDisk);
     }
 
     /** Reloads when a file was added, removed or changed; returns whether the set was replaced. */
@@ -74,10 +84,12 @@ public final class PolicyHolder implements Supplier<PolicySet> {
     private boolean load() {
         PolicyLoadResult result = loader.load(folder);
         if (!result.isValid()) {
+            rejectedOnDisk = result.errors().get(0);
             listener.rejected(folder, result.errors());
             return false;
         }
         current = result.require();
+        rejectedOnDisk = null;
         listener.loaded(folder, current);
         return true;
     }

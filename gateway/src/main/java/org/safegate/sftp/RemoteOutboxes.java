@@ -50,7 +50,8 @@ public final class RemoteOutboxes {
             held.release(spool);
         } catch (IOException | RuntimeException e) {
             int attempts = held.hold(spool, "outbox " + outbox.describe() + ": " + e.getMessage());
-            LOG.warn("cannot take files from the SFTP outbox of {} (attempt {}): {}", agency, attempts, e.getMessage());
+            // the first attempt is logged by the hold itself; the retries are for debugging
+            LOG.debug("cannot take files from the SFTP outbox of {} (attempt {}): {}", agency, attempts, e.getMessage());
             return;
         }
         Map<Path, String> refused = refused(agency);
@@ -63,8 +64,7 @@ public final class RemoteOutboxes {
         }
         refused.forEach((file, why) -> {
             if (before.add(file)) {
-                held.hold(file, why);
-                LOG.warn("cannot take {}", why);
+                held.hold(file, why); // logged by the hold
             }
         });
     }

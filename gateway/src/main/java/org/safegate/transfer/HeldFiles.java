@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.safegate.OperatorLog;
+import org.slf4j.Logger;
 
 /**
  * Files the gateway could not finish (a key, the store or an endpoint was unavailable). They stay
@@ -23,6 +25,8 @@ public final class HeldFiles {
     public record Held(Path file, int attempts, Instant since, Instant retryAt, String reason) {
     }
 
+    private static final Logger LOG = OperatorLog.logger("hold");
+
     private final Clock clock;
     private final Map<Path, Hold> held = new ConcurrentHashMap<>();
 
@@ -36,7 +40,10 @@ public final class HeldFiles {
         return hold != null && clock.instant().isBefore(hold.retryAt());
     }
 
-    /** Records a failed attempt; returns how many attempts have failed. */
+    /**
+     * Records a failed attempt; returns how many attempts have failed. The first one is logged for
+     * the operator (a retry that fails the same way is not: the hold is listed until it ends).
+     */
     public int hold(Path file, String reason) {
         Hold next = held.compute(file, (f, old) -> {
             int attempts = old == null ? 1 : old.attempts() + 1;
@@ -44,6 +51,9 @@ public final class HeldFiles {
             Instant since = old == null ? clock.instant() : old.since();
             return new Hold(attempts, since, clock.instant().plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait), reason);
         });
+        if (next.attempts() == 1) {
+            OperatorLog.line("HELD").with("file", file).with("reason", reason).warn(LOG);
+        }
         return next.attempts();
     }
 

@@ -135,7 +135,8 @@ public final class TransferProcessor {
     private TransferOutcome hold(String sender, Path file, Exception e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int attempts = held.hold(file, reason);
-        LOG.warn("holding {} from {} (attempt {}): {}", FileNames.printable(file.getFileName().toString()), sender,
+        // the first attempt is logged by the hold itself; the retries are for debugging
+        LOG.debug("holding {} from {} (attempt {}): {}", FileNames.printable(file.getFileName().toString()), sender,
                 attempts, reason);
         try {
             recorder.held(sender, file.getFileName().toString(), reason);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.audit.AuditEventType;
+import org.safegate.testing.LogCapture;
 
 /** What monitoring sees: readiness from {@code /api/health}, figures from {@code /metrics}. */
 class HealthAndMetricsTest {
@@ -94,5 +95,48 @@ class HealthAndMetricsTest {
         assertThat(wrong.body()).doesNotContain("DOJ");
         assertThat(api.events(AuditEventType.OPERATOR_LOGIN_FAILED)).singleElement()
                 .satisfies(e -> assertThat(e.entry().object()).isEqualTo("GET /api/health"));
+    }
+
+    @Test
+    void anInvalidPolicyEdit_resultHealthDegradedNamingTheFirstErrorUntilAValidSetIsOnDiskAgain() throws Exception {
+        api = ApiGateway.start(workspace, Map.of());
+        Path broken = workspace.resolve("policies/agreements/broken.yaml");
+        try (LogCapture log = new LogCapture()) {
+            Files.writeString(broken, "id: [unclosed\n");
+            api.gateway.policies().reloadIfChanged();
+
+            HttpResponse<String> anonymous = api.get("/api/health", null);
+            assertThat(anonymous.statusCode()).as("the gateway still works, with the last good set").isEqualTo(200);
+            assertThat(JSON.readTree(anonymous.body())).isEqualTo(JSON.readTree("{\"status\": \"DEGRADED\"}"));
+            HttpResponse<String> detailed = api.get("/api/health", "auditor");
+            assertThat(detailed.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(detailed.body()).path("checks").path("policy").asText()).isEqualTo("DEGRADED");
+            assertThat(JSON.readTree(detailed.body()).path("reason").asText()).contains("agreements/broken.yaml:2")
+                    .contains("YAML_MALFORMED").doesNotContain(workspace.toString());
+            assertThat(log.events("POLICY-REJECTED")).first().satisfies(line -> {
+                assertThat(LogCapture.fields(line).get("first")).contains("broken.yaml");
+                assertThat(LogCapture.fields(line)).containsKey("errors");
+            });
+
+            Files.delete(broken);
+            api.gateway.policies().reloadIfChanged();
+
+            HttpResponse<String> again = api.get("/api/health", null);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree("{\"status\": \"UP\"}"));
+            assertThat(JSON.readTree(api.get("/api/health", "auditor").body()).path("checks").path("policy").asText())
+                    .isEqualTo("UP");
+            assertThat(log.events("POLICY-LOADED")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aGatewayWithTheApi_resultTheStartUpBlockNamesTheApisUrl() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            api = ApiGateway.start(workspace, Map.of());
+
+            assertThat(log.events("START")).anySatisfy(line -> assertThat(LogCapture.fields(line))
+                    .containsEntry("api", "https://127.0.0.1:" + api.port + "/api"));
+        }
     }
 }

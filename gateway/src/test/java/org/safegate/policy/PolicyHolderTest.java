@@ -63,6 +63,25 @@ class PolicyHolderTest {
     }
 
     @Test
+    void anInvalidChange_resultTheFirstErrorIsKeptUntilAValidSetIsLoaded() throws IOException {
+        PolicyHolder holder = new PolicyHolder(new PolicyLoader(dir), dir, listener);
+        assertThat(holder.rejectedOnDisk()).isEmpty();
+        Files.writeString(dir.resolve("agencies/b.yaml"), "id: [");
+
+        holder.reloadIfChanged();
+        assertThat(holder.rejectedOnDisk()).hasValueSatisfying(problem -> {
+            assertThat(problem.file().toString()).endsWith("b.yaml");
+            assertThat(problem.code().name()).isEqualTo("YAML_MALFORMED");
+        });
+        assertThat(holder.reloadIfChanged()).as("unchanged: still rejected").isFalse();
+        assertThat(holder.rejectedOnDisk()).isPresent();
+
+        Files.delete(dir.resolve("agencies/b.yaml"));
+        assertThat(holder.reloadIfChanged()).isTrue();
+        assertThat(holder.rejectedOnDisk()).isEmpty();
+    }
+
+    @Test
     void unchangedFilesAreNotReloaded() {
         PolicyHolder holder = new PolicyHolder(new PolicyLoader(dir), dir, listener);
 
