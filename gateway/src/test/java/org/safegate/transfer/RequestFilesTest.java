@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.config.Settings;
+import org.safegate.policy.AgreementRevocation;
 import org.safegate.policy.Revocation;
 import org.safegate.app.Gateway;
 import org.safegate.store.TransferJournal;
@@ -119,13 +120,39 @@ class RequestFilesTest {
     }
 
     @Test
-    void aRevokedRequester_resultItsRequestsDoNotReachTheDataHolder() throws IOException {
+    void aRevokedRequester_resultItsRequestsAreDeniedAgencyRevoked() throws IOException {
         gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "test", "incident"));
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
-                .isEqualTo(TransferOutcome.QUARANTINED);
+                .isEqualTo(TransferOutcome.DENIED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+        assertDenied("AGENCY_REVOKED");
+    }
+
+    @Test
+    void aRequestUnderARevokedAgreement_resultDeniedAgreementRevokedWithReceiptAndAuditEvent() throws IOException {
+        gateway.revocations().revokeAgreement(new AgreementRevocation("IRS-ICE-2025", clock.instant(), "test",
+                "investigation misuse"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
+                .isEqualTo(TransferOutcome.DENIED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+        assertThat(file).doesNotExist();
+        assertDenied("AGREEMENT_REVOKED");
+    }
+
+    private void assertDenied(String code) throws IOException {
+        Path receipt = workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.denied.json");
+        assertThat(Files.readString(receipt)).contains(code).doesNotContain("MISPLACED");
+        assertThat(receipt.resolveSibling("batch.csv.denied.json.p7s")).exists();
+        var events = new org.safegate.audit.AuditStore(gateway.database()).list(org.safegate.audit.AuditQuery.ALL);
+        var last = events.get(events.size() - 1).entry();
+        assertThat(last.type()).isEqualTo(org.safegate.audit.AuditEventType.TRANSFER_DENIED);
+        assertThat(last.reasonCodes()).containsExactly(code);
+        assertThat(last.agreement()).isEqualTo("IRS-ICE-2025");
+        assertThat(last.recipient()).isEqualTo("IRS");
     }
 
     private List<Path> workingCopies() throws IOException {
