@@ -17,7 +17,9 @@ final class OpenApiDocument {
     /** Members a reason body may also have. */
     private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
             ApiOperation.OPERATOR_UNLOCK, List.of("address"),
-            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"));
+            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"),
+            ApiOperation.AGENCY_REVOKE, List.of("notice"),
+            ApiOperation.AGREEMENT_REVOKE, List.of("notice"));
     private static final List<String> AUDIT_FILTERS = List.of("agency", "agreement", "outcome", "reason", "from", "to",
             "transfer");
     private static final Map<ApiOperation, List<String>> QUERY = Map.of(

@@ -183,19 +183,19 @@ public final class RequestFiles {
 
     /**
      * Why the agreement or the requester's standing refuses requests today, with the codes a file
-     * under the agreement is denied with: not in force, the agreement revoked, the requester revoked.
+     * under the agreement is denied with: not in force, the agreement revoked, the requester revoked
+     * (in the words the requester may read: a revocation's notice, never its internal reason).
      */
     private List<Receipt.Reason> denial(Agreement agreement, Agency requester, LocalDate day) {
         List<Receipt.Reason> reasons = new ArrayList<>(1);
         revocations.agreementInForce(agreement.id()).ifPresent(r -> reasons.add(new Receipt.Reason(
-                ReasonCode.AGREEMENT_REVOKED.name(), "agreement " + agreement.id() + " was revoked " + r.at() + ": "
-                + r.reason())));
+                ReasonCode.AGREEMENT_REVOKED.name(), r.shared())));
         if (!agreement.inForceOn(day)) {
             reasons.add(new Receipt.Reason(ReasonCode.AGREEMENT_NOT_IN_FORCE.name(),
                     "agreement " + agreement.id() + " is not in force on " + day));
         }
         revocations.inForce(requester.id()).ifPresent(r -> reasons.add(new Receipt.Reason(
-                ReasonCode.AGENCY_REVOKED.name(), requester.id() + "'s access was revoked " + r.at() + ": " + r.reason())));
+                ReasonCode.AGENCY_REVOKED.name(), r.shared())));
         return reasons;
     }
 
