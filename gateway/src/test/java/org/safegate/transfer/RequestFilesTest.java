@@ -143,6 +143,40 @@ class RequestFilesTest {
         assertDenied("AGREEMENT_REVOKED");
     }
 
+    @Test
+    void theAgreementListsItsRequestStatutes_resultTheyReplaceTheGatewayWideDefault() throws IOException {
+        // the gateway allows 8 U.S.C. 1253(a)(1) for every agreement; this one allows another statute only
+        restartWithAgreementSaying("request-statutes: [\"18 U.S.C. 1001\"]\n",
+                Map.of("safegate.requests.allowed-statutes", "8 U.S.C. 1253(a)(1)"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file)).isEqualTo(TransferOutcome.QUARANTINED);
+        assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
+                .contains("REQUESTS_DEFICIENT");
+    }
+
+    @Test
+    void theAgreementAllowsAStatuteTheGatewayDoesNot_resultItsRequestsPass() throws IOException {
+        restartWithAgreementSaying("request-statutes:\n  - 8 U.S.C. 1253(a)(1)\n", Map.of());
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file)).isEqualTo(TransferOutcome.DELIVERED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests/batch.csv.p7m")).exists();
+    }
+
+    private void restartWithAgreementSaying(String lines, Map<String, String> extra) throws IOException {
+        gateway.close();
+        Path agreement = workspace.resolve("policies/agreements/irs-ice-2025.yaml");
+        String yaml = Files.readString(agreement).lines().filter(l -> !l.startsWith("request-statutes"))
+                .filter(l -> !l.startsWith("  - ")).reduce("", (a, l) -> a + l + "\n");
+        Files.writeString(agreement, yaml + lines);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("safegate.keys", "file:keys-example",
+                "safegate.data", workspace.resolve("data").toString(),
+                "safegate.policies", workspace.resolve("policies").toString()));
+        settings.putAll(extra);
+        gateway = Gateway.open(Settings.of(settings), Map.of(), workspace, clock);
+    }
+
     private void assertDenied(String code) throws IOException {
         Path receipt = workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.denied.json");
         assertThat(Files.readString(receipt)).contains(code).doesNotContain("MISPLACED");
