@@ -57,7 +57,7 @@ final class AgencyEndpoints {
         }
     }
 
-    record Revoked(String agency, boolean revoked, String at, String by, String reason) {
+    record Revoked(String agency, boolean revoked, String at, String by, String reason, String notice) {
     }
 
     record Reinstated(String agency, boolean revoked, String reason) {
@@ -96,13 +96,15 @@ final class AgencyEndpoints {
     /** Revokes at once: the very next decision for the agency reads the store and is denied. Audited. */
     ApiResponse revoke(ApiRequest request, String operator) {
         Agency agency = agency(services.policies().get(), request.path("id"));
-        String reason = Json.reason(request);
-        Revocation revocation = new Revocation(agency.id(), services.clock().instant(), operator, reason);
+        Json.RevokeBody body = Json.revocation(request);
+        String reason = body.reason();
+        Revocation revocation = new Revocation(agency.id(), services.clock().instant(), operator, reason, body.notice());
         services.revocations().revoke(revocation);
         services.audit().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, operator).origin("admin API")
-                .object(agency.id()).change("revoked: " + reason).build());
+                .object(agency.id()).change("revoked: " + reason + body.notice().map(n -> "; notice: " + n).orElse(""))
+                .build());
         return Json.ok(new Revoked(agency.id(), true, revocation.at().toString(), revocation.by(),
-                revocation.reason()));
+                revocation.reason(), revocation.notice().orElse(null)));
     }
 
     /** Lifts a revocation in force (409 when there is none). Audited. */
@@ -161,6 +163,6 @@ final class AgencyEndpoints {
                 new Endpoints(EndpointBody.of(agency.outbox()), EndpointBody.of(agency.inbox())), provides, receives,
                 standing.standing().key(), standing.standing() == PolicyStatus.Standing.CURRENT,
                 ReasonBody.of(standing.reasons()), upcoming, revocation.isPresent(),
-                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
+                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason(), r.notice())).orElse(null));
     }
 }

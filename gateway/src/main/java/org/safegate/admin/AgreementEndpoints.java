@@ -30,7 +30,7 @@ final class AgreementEndpoints {
                          @JsonInclude(JsonInclude.Include.NON_NULL) RevocationBody revocation) {
     }
 
-    record Revoked(String agreement, boolean revoked, String at, String by, String reason) {
+    record Revoked(String agreement, boolean revoked, String at, String by, String reason, String notice) {
     }
 
     record Reinstated(String agreement, boolean revoked, String reason) {
@@ -52,10 +52,11 @@ final class AgreementEndpoints {
     /** Revokes at once: the very next decision under the agreement reads the store and is denied. */
     ApiResponse revoke(ApiRequest request, String operator) {
         Agreement agreement = known(request.path("id"));
-        AgreementRevocation revocation = services.agreementAccess().revoke(agreement.id(), Json.reason(request),
-                operator, ORIGIN);
+        Json.RevokeBody body = Json.revocation(request);
+        AgreementRevocation revocation = services.agreementAccess().revoke(agreement.id(), body.reason(),
+                body.notice(), operator, ORIGIN);
         return Json.ok(new Revoked(revocation.agreement(), true, revocation.at().toString(), revocation.by(),
-                revocation.reason()));
+                revocation.reason(), revocation.notice().orElse(null)));
     }
 
     /** Lifts a revocation in force (409 NOT_REVOKED when there is none). */
@@ -79,6 +80,6 @@ final class AgreementEndpoints {
                 agreement.expires().map(LocalDate::toString).orElse(null), agreement.inForceOn(today),
                 List.copyOf(agreement.categories()), List.copyOf(agreement.redisclosure()),
                 agreement.requestRules().orElse(null), revocation.isPresent(),
-                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason())).orElse(null));
+                revocation.map(r -> RevocationBody.of(r.at(), r.by(), r.reason(), r.notice())).orElse(null));
     }
 }

@@ -29,7 +29,7 @@ final class ApiSchemas {
                 "status", integer(), "detail", str(), "code", str(), "message", str(), "field?", str(),
                 "errors?", array(ref("PolicyProblem")));
         object("Reason", null, "code", str(), "message", str());
-        object("Revocation", null, "at", str(), "by", str(), "reason", str());
+        object("Revocation", null, "at", str(), "by", str(), "reason", str(), "notice", nullable(str()));
         object("Health", "UP, DEGRADED (the policy files on disk were rejected; the previous set runs) or DOWN to"
                 + " anyone; live, checks and reason only with a login", "status", values("UP", "DEGRADED", "DOWN"),
                 "live?", str(), "checks?", shape(null, "store", str(), "keys", str(), "endpoints", map(str()),
@@ -61,7 +61,8 @@ final class ApiSchemas {
                 "reasons", array(ref("Reason")), "upcoming", array(ref("UpcomingChange")), "revoked", bool(),
                 "revocation?", ref("Revocation"));
         object("Agencies", null, "agencies", array(ref("Agency")));
-        object("AgencyRevoked", null, "agency", str(), "revoked", bool(), "at", str(), "by", str(), "reason", str());
+        object("AgencyRevoked", null, "agency", str(), "revoked", bool(), "at", str(), "by", str(), "reason", str(),
+                "notice", nullable(str()));
         object("AgencyReinstated", null, "agency", str(), "revoked", bool(), "reason", str());
         object("SafeguardRecorded", null, "agency", str(), "eventType", str(), "file", str(), "before", str(),
                 "after", str(), "status", standing(), "current", bool(), "reasons", array(ref("Reason")));
@@ -98,7 +99,7 @@ final class ApiSchemas {
                 "revoked", bool(), "revocation?", ref("Revocation"));
         object("Agreements", null, "agreements", array(ref("Agreement")));
         object("AgreementRevoked", null, "agreement", str(), "revoked", bool(), "at", str(), "by", str(),
-                "reason", str());
+                "reason", str(), "notice", nullable(str()));
         object("AgreementReinstated", null, "agreement", str(), "revoked", bool(), "reason", str());
         object("OperatorUnlocked", null, "operator", str(), "unlocked", bool(), "cleared", integer(), "reason", str(),
                 "address?", str());

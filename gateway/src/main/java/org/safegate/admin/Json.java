@@ -106,6 +106,19 @@ final class Json {
         return requiredText(body, "reason");
     }
 
+    /** What a revoke body says: the internal reason, and the notice other agencies may read. */
+    record RevokeBody(String reason, java.util.Optional<String> notice) {
+    }
+
+    /** The body of a revoke: {@code {"reason": "...", "notice": "..."}}, the notice optional. */
+    static RevokeBody revocation(ApiRequest request) {
+        ObjectNode body = body(request);
+        onlyFields(body, "reason", "notice");
+        String reason = requiredText(body, "reason");
+        return new RevokeBody(reason, body.has("notice") ? java.util.Optional.of(requiredText(body, "notice"))
+                : java.util.Optional.empty());
+    }
+
     /** Refuses members the operation does not know, so a typo is not silently ignored. */
     static void onlyFields(ObjectNode body, String... known) {
         java.util.Set<String> allowed = java.util.Set.of(known);

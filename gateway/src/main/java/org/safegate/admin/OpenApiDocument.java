@@ -21,7 +21,9 @@ final class OpenApiDocument {
     /** Members a reason body may also have. */
     private static final Map<ApiOperation, List<String>> OPTIONAL_BODY_MEMBERS = Map.of(
             ApiOperation.OPERATOR_UNLOCK, List.of("address"),
-            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"));
+            ApiOperation.OPERATOR_TOKENS_REVOKE, List.of("token"),
+            ApiOperation.AGENCY_REVOKE, List.of("notice"),
+            ApiOperation.AGREEMENT_REVOKE, List.of("notice"));
 
     private final String json;
 

@@ -17,9 +17,10 @@ final class StandingBodies {
     }
 
     /** A revocation in force: when, by whom, why. */
-    record RevocationBody(String at, String by, String reason) {
-        static RevocationBody of(Instant at, String by, String reason) {
-            return new RevocationBody(at.toString(), by, reason);
+    /** {@code reason} is internal; {@code notice} ({@code null} when none) is what other agencies read. */
+    record RevocationBody(String at, String by, String reason, String notice) {
+        static RevocationBody of(Instant at, String by, String reason, java.util.Optional<String> notice) {
+            return new RevocationBody(at.toString(), by, reason, notice.orElse(null));
         }
     }
 }

@@ -18,8 +18,9 @@ final class RequestSettings {
     }
 
     /**
-     * Request rules: statutes a request may cite besides its agreement's authority come from
-     * {@code safegate.requests.allowed-statutes} (separated by {@code ;}); the share of deficient
+     * Request rules: statutes a request may cite besides its agreement's authority are those its
+     * agreement lists ({@code request-statutes}); {@code safegate.requests.allowed-statutes}
+     * (separated by {@code ;}) is only the default for an agreement that lists none. The share of deficient
      * records above which a file is quarantined whole from {@code safegate.requests.quarantine-share}
      * (default 0.05).
      */

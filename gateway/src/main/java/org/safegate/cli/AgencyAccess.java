@@ -47,8 +47,9 @@ abstract class AgencyAccess {
         if (server.remote(settings)) {
             // the running gateway checks the agency, records the change and audits it with the operator as actor
             String action = type == AuditEventType.AGENCY_REVOKED ? "revoke" : "reinstate";
-            server.client(settings).post("/api/agencies/" + ApiClient.segment(agency) + "/" + action,
-                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
+            var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason);
+            notice().ifPresent(n -> body.put("notice", n));
+            server.client(settings).post("/api/agencies/" + ApiClient.segment(agency) + "/" + action, body);
             return ExitCodes.OK;
         }
         LocalOperator operator = LocalOperator.of(server);
@@ -60,10 +61,16 @@ abstract class AgencyAccess {
             }
             apply(gateway, actor);
             gateway.auditLog().append(AuditEntry.builder(type, actor).origin(command + " (command line)")
-                    .object(agency).change(verb + ": " + reason).build());
+                    .object(agency).change(verb + ": " + reason + notice().map(n -> "; notice: " + n).orElse(""))
+                    .build());
             return ExitCodes.OK;
         }
     }
 
     abstract void apply(Gateway gateway, String actor);
+
+    /** What other agencies may read of the change (a revocation's notice); none by default. */
+    Optional<String> notice() {
+        return Optional.empty();
+    }
 }

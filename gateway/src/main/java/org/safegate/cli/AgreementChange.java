@@ -48,8 +48,9 @@ abstract class AgreementChange {
     int change(String verb) {
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
         if (server.remote(settings)) {
-            server.client(settings).post("/api/agreements/" + ApiClient.segment(agreement) + "/" + verb,
-                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason));
+            var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("reason", reason);
+            notice().ifPresent(n -> body.put("notice", n));
+            server.client(settings).post("/api/agreements/" + ApiClient.segment(agreement) + "/" + verb, body);
             return ExitCodes.OK;
         }
         LocalOperator operator = LocalOperator.of(server);
@@ -68,4 +69,9 @@ abstract class AgreementChange {
     }
 
     abstract void apply(AgreementAccess access, String actor, String origin);
+
+    /** What other agencies may read of the change (a revocation's notice); none by default. */
+    Optional<String> notice() {
+        return Optional.empty();
+    }
 }

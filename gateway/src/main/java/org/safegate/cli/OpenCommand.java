@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code safegate open}: decrypt and verify a sealed file. */
+/** {@code safegate open}: decrypt and verify a sealed file, and the sender's signature inside it if any. */
 @Command(name = "open", mixinStandardHelpOptions = true,
-        description = "Decrypt a sealed file and verify its signature. Prints the signer and signing time;"
-                + " on any failure exits non-zero and writes no output file.")
+        description = "Decrypt a sealed file and verify its signature, and the sender's signature inside it when"
+                + " the sender signed first. Prints the signers and signing time; on any failure exits non-zero"
+                + " and writes no output file.")
 final class OpenCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -61,8 +62,10 @@ final class OpenCommand implements Callable<Integer> {
         Opener opener = new Opener(recipient, Trust.verifier(ca, crls, crlNotRequired), clock);
         OpenedFile opened = opener.open(in, out, expected);
         var stdout = spec.commandLine().getOut();
-        stdout.println("signed by: " + opened.signerSubject());
+        stdout.println("signed by: " + OpenedFile.describe(opened.signer()));
         stdout.println("signing time: " + opened.signingTime().map(Object::toString).orElse("not stated"));
+        // a file its sender signed before the gateway sealed it: both signatures were verified
+        opened.sender().ifPresent(sender -> stdout.println("sender signed by: " + OpenedFile.describe(sender)));
         stdout.println("verified " + opened.size() + " bytes written to " + out);
         return ExitCodes.OK;
     }

@@ -76,8 +76,45 @@ public final class Opener {
             } catch (IOException e) {
                 throw Failures.io("cannot open " + sealed, e);
             }
+            if (looksSigned(result.temporary())) {
+                return unwrapSender(result.temporary(), out, opened);
+            }
             result.commit();
             return opened;
+        }
+    }
+
+    /**
+     * What the gateway signed is a file its sender signed first: that signature is verified too
+     * (against the same trust anchors), and only the innermost content is written. A bad inner
+     * signature fails the whole open, as a bad outer one does.
+     */
+    private OpenedFile unwrapSender(Path signedBySender, Path out, OpenedFile outer) {
+        try (AtomicFile result = AtomicFile.create(out)) {
+            SignedInput.Verified inner;
+            try (OutputStream os = result.newOutputStream()) {
+                inner = SignedInput.verify(signedBySender, null, verifier, clock.instant(), os);
+            } catch (IOException e) {
+                throw Failures.io("cannot write " + out, e);
+            } catch (SafegateException e) {
+                throw new SafegateException(e.code(), "the sender's signature inside: " + e.getMessage(), e);
+            }
+            result.commit();
+            long size;
+            try {
+                size = Files.size(out);
+            } catch (IOException e) {
+                throw Failures.io("cannot read " + out, e);
+            }
+            return new OpenedFile(outer.signer(), outer.signingTime(), size, Optional.of(inner.signer()));
+        }
+    }
+
+    private static boolean looksSigned(Path content) {
+        try {
+            return SignedInput.looksSigned(content);
+        } catch (IOException e) {
+            throw Failures.io("cannot read " + content, e);
         }
     }
 

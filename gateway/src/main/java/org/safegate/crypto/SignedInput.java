@@ -70,6 +70,17 @@ public final class SignedInput {
      * else another CRYPTO_* or CERT_* code.
      */
     public static Verified verify(Path file, X509Certificate registered, CertificateVerifier verifier, Instant at) {
+        return verify(file, registered, verifier, at, OutputStream.nullOutputStream());
+    }
+
+    /**
+     * As {@link #verify(Path, X509Certificate, CertificateVerifier, Instant)}, writing the signed
+     * content to {@code content} BEFORE it is verified (callers discard it when this throws); with
+     * {@code registered} null, any signer whose certificate is in the file and that the verifier
+     * trusts.
+     */
+    static Verified verify(Path file, X509Certificate registered, CertificateVerifier verifier, Instant at,
+                           OutputStream contentOut) {
         AlgorithmSuite suite = AlgorithmSuite.DEFAULT;
         MessageDigest whole;
         try {
@@ -91,7 +102,7 @@ public final class SignedInput {
                 throw new SafegateException(ErrorCode.CRYPTO_SIGNATURE_INVALID, "the signed content is not in the file");
             }
             try (InputStream content = new DigestInputStream(parser.getSignedContent().getContentStream(), sha256)) {
-                content.transferTo(OutputStream.nullOutputStream());
+                content.transferTo(contentOut);
             }
             var signers = parser.getSignerInfos().getSigners();
             if (signers.size() != 1) {

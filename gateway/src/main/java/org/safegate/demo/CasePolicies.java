@@ -46,7 +46,8 @@ public final class CasePolicies {
                 "26 U.S.C. 6103(i)(2)", "Non-tax criminal investigation, 8 U.S.C. 1253(a)(1)", "[last-known-address]",
                 today.minusMonths(20), today.plusMonths(16), "[]",
                 "IRS -> ICE: the memorandum of understanding (last-known addresses).")
-                + "request-rules: irc-6103-i-2\n");
+                + "request-rules: irc-6103-i-2\n"
+                + "request-statutes: [\"8 U.S.C. 1253(a)(1)\"]\n");
         write(folder.resolve("safeguards"), "doj", dojSafeguards());
         write(folder.resolve("safeguards"), "ice", iceSafeguards());
     }

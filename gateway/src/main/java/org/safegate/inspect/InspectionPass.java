@@ -1,6 +1,5 @@
 package org.safegate.inspect;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +59,12 @@ final class InspectionPass {
         this.ids = new FingerprintTable(reasons.records());
     }
 
-    /** The statutes a request may cite: those the settings allow, and the agreement's own authority. */
+    /**
+     * The statutes a request may cite: the agreement's own authority, and those the agreement lists
+     * or, when it lists none, those the settings allow.
+     */
     private static List<String> allowedStatutes(InspectionSettings settings, InspectionContext context) {
-        List<String> allowed = new ArrayList<>(settings.allowedStatutes());
-        allowed.add(context.agreement().authority());
-        return allowed;
+        return context.agreement().requestStatutes(settings.allowedStatutes());
     }
 
     /** A reason is boilerplate on more than the share of records, and on at least the minimum count. */

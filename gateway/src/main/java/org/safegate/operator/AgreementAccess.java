@@ -2,6 +2,7 @@ package org.safegate.operator;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
@@ -17,8 +18,9 @@ import org.safegate.policy.model.PolicySet;
  * A security officer's power over a single agreement: revoke it (every later file under it is
  * denied with {@code AGREEMENT_REVOKED}, while the agencies' other agreements still decide) and
  * reinstate it. The HTTP layer serves it as {@code POST /api/agreements/{id}/revoke} and
- * {@code POST /api/agreements/{id}/reinstate} with {@code {"reason": "..."}}; the command line as
- * {@code safegate agreement revoke|reinstate ID --reason TEXT}.
+ * {@code POST /api/agreements/{id}/reinstate} with {@code {"reason": "..."}} (a revoke may add
+ * {@code "notice"}); the command line as {@code safegate agreement revoke|reinstate ID --reason TEXT
+ * [--notice TEXT]}.
  *
  * <p>Both acts are audited with the operator as actor. A revocation is stored before it is audited
  * (stopping transfers never waits on anything); a reinstatement is audited before it is lifted, so
@@ -39,13 +41,26 @@ public final class AgreementAccess {
         this.clock = clock;
     }
 
-    /** Revokes the agreement at once; a revocation already in force is replaced (new reason and time). */
+    /** Revokes the agreement at once, its reason for the audit log only. */
     public AgreementRevocation revoke(String agreementId, String reason, String operator, String origin) {
+        return revoke(agreementId, reason, Optional.empty(), operator, origin);
+    }
+
+    /**
+     * Revokes the agreement at once; a revocation already in force is replaced (new reason and
+     * time). The reason goes to the audit log; the notice, when given, is what the agencies'
+     * receipts say instead of a standard sentence.
+     */
+    public AgreementRevocation revoke(String agreementId, String reason, Optional<String> notice, String operator,
+                                      String origin) {
         Agreement agreement = known(agreementId);
         String why = validReason(reason);
-        AgreementRevocation revocation = new AgreementRevocation(agreement.id(), clock.instant(), actor(operator), why);
+        Optional<String> shared = notice.map(n -> validText("notice", n));
+        AgreementRevocation revocation = new AgreementRevocation(agreement.id(), clock.instant(), actor(operator), why,
+                shared);
         revocations.revokeAgreement(revocation);
-        audit.append(entry(AuditEventType.AGREEMENT_REVOKED, agreement, operator, origin, "revoked: " + why));
+        audit.append(entry(AuditEventType.AGREEMENT_REVOKED, agreement, operator, origin, "revoked: " + why
+                + shared.map(n -> "; notice: " + n).orElse("")));
         return revocation;
     }
 
@@ -71,10 +86,17 @@ public final class AgreementAccess {
         if (reason == null || reason.isBlank()) {
             throw SafegateException.invalid("reason", "a reason is required: say why");
         }
-        if (reason.length() > MAX_REASON_CHARS) {
-            throw SafegateException.invalid("reason", "the reason is longer than " + MAX_REASON_CHARS + " characters");
+        return validText("reason", reason);
+    }
+
+    private static String validText(String field, String text) {
+        if (text.isBlank()) {
+            throw SafegateException.invalid(field, "the " + field + " is empty");
         }
-        return reason.strip();
+        if (text.length() > MAX_REASON_CHARS) {
+            throw SafegateException.invalid(field, "the " + field + " is longer than " + MAX_REASON_CHARS + " characters");
+        }
+        return text.strip();
     }
 
     private static String actor(String operator) {

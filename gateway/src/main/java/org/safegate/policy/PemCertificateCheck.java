@@ -23,12 +23,13 @@ import org.safegate.policy.model.Reference;
  */
 public final class PemCertificateCheck implements CertificateCheck {
     private final Path baseDir;
-    private final boolean missingFileIsReason;
+    /** Whether a certificate in Vault, which this check cannot read, is a reason (CERT_MISSING). */
+    private final boolean vaultIsReason;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
 
-    private PemCertificateCheck(Path baseDir, boolean missingFileIsReason) {
+    private PemCertificateCheck(Path baseDir, boolean vaultIsReason) {
         this.baseDir = baseDir;
-        this.missingFileIsReason = missingFileIsReason;
+        this.vaultIsReason = vaultIsReason;
     }
 
     /** For transfers: a certificate that is missing or cannot be resolved denies. */
@@ -37,8 +38,9 @@ public final class PemCertificateCheck implements CertificateCheck {
     }
 
     /**
-     * For planning ({@code policy check}): a certificate file that does not exist yet is reported
-     * as a load warning instead, so the rest of the status is still visible.
+     * For planning ({@code policy check}): a certificate file that does not exist denies, as the
+     * gateway would ({@code CERT_MISSING}); one held in Vault cannot be read without the gateway's
+     * token, so it decides nothing here.
      */
     public static PemCertificateCheck forPlanning(Path baseDir) {
         return new PemCertificateCheck(baseDir, false);
@@ -48,7 +50,7 @@ public final class PemCertificateCheck implements CertificateCheck {
     public List<Reason> check(Agency recipient, LocalDate day) {
         Reference ref = recipient.certificate();
         if (ref.isVault()) {
-            return missingFileIsReason
+            return vaultIsReason
                     ? List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id()
                             + "'s certificate " + ref + " is held in Vault and cannot be checked here"))
                     : List.of();
@@ -58,9 +60,7 @@ public final class PemCertificateCheck implements CertificateCheck {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return missingFileIsReason
-                    ? List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id() + "'s certificate " + ref + " is missing"))
-                    : List.of();
+            return List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id() + "'s certificate " + ref + " is missing"));
         }
         Parsed parsed = cache.compute(file, (path, old) -> old != null && old.matches(attributes)
                 ? old : parse(path, attributes));

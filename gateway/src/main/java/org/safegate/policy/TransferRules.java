@@ -26,7 +26,8 @@ public final class TransferRules {
     public List<Reason> currentReasons(PolicySet policies, String agency, LocalDate day) {
         List<Reason> reasons = safeguards.evaluate(policies.safeguardsOf(agency), day);
         revocations.inForce(agency).ifPresent(r -> reasons.add(new Reason(ReasonCode.AGENCY_REVOKED,
-                agency + " is not current: its access was revoked " + r.at() + " by " + r.by() + ": " + r.reason())));
+                agency + " is not current: its access was revoked " + r.at() + " by " + r.by() + ": " + r.reason(),
+                r.shared())));
         return reasons;
     }
 
@@ -42,7 +43,7 @@ public final class TransferRules {
     public List<Reason> agreementReasons(Agreement agreement, String category, LocalDate day) {
         List<Reason> reasons = new ArrayList<>(1);
         revocations.agreementInForce(agreement.id()).ifPresent(r -> reasons.add(new Reason(ReasonCode.AGREEMENT_REVOKED,
-                "agreement " + agreement.id() + " was revoked " + r.at() + " by " + r.by() + ": " + r.reason())));
+                "agreement " + agreement.id() + " was revoked " + r.at() + " by " + r.by() + ": " + r.reason(), r.shared())));
         if (!agreement.inForceOn(day)) {
             reasons.add(new Reason(ReasonCode.AGREEMENT_NOT_IN_FORCE, "agreement " + agreement.id()
                     + " is in force from " + agreement.effective()

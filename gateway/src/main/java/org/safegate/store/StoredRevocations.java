@@ -28,7 +28,7 @@ public final class StoredRevocations implements Revocations {
     }
 
     /** One row, whatever was revoked. */
-    private record Row(String id, Instant at, String by, String reason) {
+    private record Row(String id, Instant at, String by, String reason, Optional<String> notice) {
     }
 
     private final Database database;
@@ -39,12 +39,13 @@ public final class StoredRevocations implements Revocations {
 
     @Override
     public Optional<Revocation> inForce(String agency) {
-        return read(AGENCIES, agency).map(r -> new Revocation(r.id(), r.at(), r.by(), r.reason()));
+        return read(AGENCIES, agency).map(r -> new Revocation(r.id(), r.at(), r.by(), r.reason(), r.notice()));
     }
 
     @Override
     public void revoke(Revocation revocation) {
-        write(AGENCIES, new Row(revocation.agency(), revocation.at(), revocation.by(), revocation.reason()));
+        write(AGENCIES, new Row(revocation.agency(), revocation.at(), revocation.by(), revocation.reason(),
+                revocation.notice()));
     }
 
     @Override
@@ -54,12 +55,14 @@ public final class StoredRevocations implements Revocations {
 
     @Override
     public Optional<AgreementRevocation> agreementInForce(String agreement) {
-        return read(AGREEMENTS, agreement).map(r -> new AgreementRevocation(r.id(), r.at(), r.by(), r.reason()));
+        return read(AGREEMENTS, agreement).map(r -> new AgreementRevocation(r.id(), r.at(), r.by(), r.reason(),
+                r.notice()));
     }
 
     @Override
     public void revokeAgreement(AgreementRevocation revocation) {
-        write(AGREEMENTS, new Row(revocation.agreement(), revocation.at(), revocation.by(), revocation.reason()));
+        write(AGREEMENTS, new Row(revocation.agreement(), revocation.at(), revocation.by(), revocation.reason(),
+                revocation.notice()));
     }
 
     @Override
@@ -69,14 +72,15 @@ public final class StoredRevocations implements Revocations {
 
     private Optional<Row> read(Table table, String id) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT revoked_at, revoked_by, reason FROM " + table.name()
+             PreparedStatement s = c.prepareStatement("SELECT revoked_at, revoked_by, reason, notice FROM " + table.name()
                      + " WHERE " + table.key() + " = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(id, Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3)));
+                return Optional.of(new Row(id, Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3),
+                        Optional.ofNullable(r.getString(4))));
             }
         } catch (SQLException e) {
             throw failure("read the revocation of " + id, e);
@@ -89,13 +93,14 @@ public final class StoredRevocations implements Revocations {
             try (PreparedStatement delete = c.prepareStatement(
                          "DELETE FROM " + table.name() + " WHERE " + table.key() + " = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.name() + " (" + table.key()
-                         + ", revoked_at, revoked_by, reason) VALUES (?, ?, ?, ?)")) {
+                         + ", revoked_at, revoked_by, reason, notice) VALUES (?, ?, ?, ?, ?)")) {
                 delete.setString(1, row.id());
                 delete.executeUpdate();
                 insert.setString(1, row.id());
                 insert.setLong(2, row.at().toEpochMilli());
                 insert.setString(3, row.by());
                 insert.setString(4, row.reason());
+                insert.setString(5, row.notice().orElse(null));
                 insert.executeUpdate();
                 c.commit();
             } catch (SQLException e) {

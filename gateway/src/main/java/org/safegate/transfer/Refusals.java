@@ -107,9 +107,9 @@ public final class Refusals {
         return Optional.of(record.outcome());
     }
 
-    /** Every reason of a decision, as receipts and audit events carry them. */
+    /** Every reason of a decision, as receipts and audit events carry them: in the words meant for the sender. */
     public List<Receipt.Reason> reasons(Decision decision) {
-        return decision.reasons().stream().map(r -> new Receipt.Reason(r.code().name(), r.message())).toList();
+        return decision.reasons().stream().map(r -> new Receipt.Reason(r.code().name(), r.shared())).toList();
     }
 
     private void refuse(RefusalRecord decided, Path file, String source, InboxFolder senderInbox) throws IOException {

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import org.safegate.ErrorCode;
 import org.safegate.SafegateException;
 import org.safegate.audit.DisclosureReport;
+import org.safegate.policy.ReasonCode;
 import org.safegate.policy.Revocations;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
@@ -19,8 +22,9 @@ import org.safegate.policy.model.PolicySet;
 import org.safegate.store.TransferJournal;
 
 /**
- * A request file from the requester of an agreement with request rules: it is refused when the
- * agreement is not in force or the requester is revoked, quarantined when it cannot be read or
+ * A request file from the requester of an agreement with request rules: it is denied when the
+ * agreement is not in force or revoked or the requester is revoked (with the reason codes of any
+ * denial, its receipt and audit event), quarantined when another agency places it, or when it cannot be read or
  * too many records are deficient, and otherwise its passing records go to the data holder, once
  * ({@link RequestForward}), before the requester's receipt and the archived original end it.
  */
@@ -60,11 +64,17 @@ public final class RequestFiles {
         Path file = entry.file();
         Agency requester = set.agency(entry.sender()).orElseThrow();
         Agency holder = set.agency(agreement.provider()).orElseThrow();
-        Optional<String> refusal = refusal(agreement, requester, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        if (refusal.isPresent()) {
+        if (!requester.id().equals(agreement.recipient())) {
             abandon(set, interrupted);
-            refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.MISPLACED, refusal.get()), now);
+            refusals.quarantine(set, entry.sender(), outbox, file, new Refusal(RefusalCode.MISPLACED,
+                    requester.id() + " is not the requester under " + agreement.id()), now);
             return TransferOutcome.QUARANTINED;
+        }
+        List<Receipt.Reason> denial = denial(agreement, requester, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        if (!denial.isEmpty()) {
+            abandon(set, interrupted);
+            deny(entry, agreement, requester, holder, outbox, denial, now);
+            return TransferOutcome.DENIED;
         }
         String transferId = interrupted.map(TransferJournal.Entry::transferId).orElse(UUID.randomUUID().toString());
         RequestExchange.Inspected inspected;
@@ -171,19 +181,33 @@ public final class RequestFiles {
                 + " was sent under " + what + ", which the policies no longer have: it is finished once they do");
     }
 
-    private Optional<String> refusal(Agreement agreement, Agency requester, LocalDate day) {
-        if (!requester.id().equals(agreement.recipient())) {
-            return Optional.of(requester.id() + " is not the requester under " + agreement.id());
-        }
+    /**
+     * Why the agreement or the requester's standing refuses requests today, with the codes a file
+     * under the agreement is denied with: not in force, the agreement revoked, the requester revoked
+     * (in the words the requester may read: a revocation's notice, never its internal reason).
+     */
+    private List<Receipt.Reason> denial(Agreement agreement, Agency requester, LocalDate day) {
+        List<Receipt.Reason> reasons = new ArrayList<>(1);
+        revocations.agreementInForce(agreement.id()).ifPresent(r -> reasons.add(new Receipt.Reason(
+                ReasonCode.AGREEMENT_REVOKED.name(), r.shared())));
         if (!agreement.inForceOn(day)) {
-            return Optional.of("agreement " + agreement.id() + " is not in force on " + day);
+            reasons.add(new Receipt.Reason(ReasonCode.AGREEMENT_NOT_IN_FORCE.name(),
+                    "agreement " + agreement.id() + " is not in force on " + day));
         }
-        Optional<String> agreementRevoked = revocations.agreementInForce(agreement.id())
-                .map(r -> "agreement " + agreement.id() + " was revoked " + r.at() + ": " + r.reason());
-        if (agreementRevoked.isPresent()) {
-            return agreementRevoked;
-        }
-        return revocations.inForce(requester.id())
-                .map(r -> requester.id() + "'s access was revoked " + r.at() + ": " + r.reason());
+        revocations.inForce(requester.id()).ifPresent(r -> reasons.add(new Receipt.Reason(
+                ReasonCode.AGENCY_REVOKED.name(), r.shared())));
+        return reasons;
+    }
+
+    /** A request file the agreement's standing refuses: denied as any file under it, with receipt and audit event. */
+    private void deny(OutboxEntry entry, Agreement agreement, Agency requester, Agency holder, Path outbox,
+                      List<Receipt.Reason> reasons, Instant now)
+            throws IOException {
+        Path file = entry.file();
+        // under a new transfer id, as a quarantine before the inspection: an interrupted forward was abandoned
+        Transfer ended = Transfer.under(agreement, UUID.randomUUID().toString(), entry.sender(), holder.id(),
+                DisclosureReport.REQUEST_CATEGORY, entry.name(), Digests.sha256(file), Files.size(file))
+                .withReasons(reasons);
+        refusals.deny(file, endpoints.inbox(requester.inbox()), ended, outbox.relativize(file).toString(), now);
     }
 }

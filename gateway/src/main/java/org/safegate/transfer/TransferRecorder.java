@@ -98,10 +98,13 @@ public final class TransferRecorder {
         return senderInbox.resolve("receipts").resolve(t.agreement()).resolve(name);
     }
 
-    /** Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. */
+    /**
+     * Writes the signed receipt into the sender's inbox, wherever it is; returns its file name. Its
+     * reasons name no place on the gateway ({@link SharedText}): the sender is another agency.
+     */
     public String receipt(InboxFolder senderInbox, Transfer t, Receipt.Outcome outcome, Instant at) throws IOException {
         return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(), outcome, at,
-                t.sha256(), t.size(), t.deliveredAs(), t.reasons(), proof(t.transferId())));
+                t.sha256(), t.size(), t.deliveredAs(), SharedText.scrub(t.reasons()), proof(t.transferId())));
     }
 
     /** The proof kept when the outcome was recorded; after a restart, one made from the store. */

@@ -47,8 +47,10 @@ public final class VerifiedCertificateCheck implements org.safegate.policy.Certi
                 throw new SafegateException(ErrorCode.KEY_UNAVAILABLE, recipient.id() + "'s certificate "
                         + recipient.certificate() + " cannot be obtained now: " + e.getMessage(), e);
             }
+            // the reference and the key provider's message name the gateway's files: for its operators only
             return List.of(new Reason(ReasonCode.CERT_MISSING, recipient.id() + "'s certificate "
-                    + recipient.certificate() + " cannot be obtained: " + e.getMessage()));
+                    + recipient.certificate() + " cannot be obtained: " + e.getMessage(),
+                    recipient.id() + "'s encryption certificate is missing on the gateway"));
         }
         CertificateCheck check = verifier.verify(certificate, day, Purpose.ENCRYPTION);
         if (check.statusUnknownOnly()) {
@@ -60,7 +62,7 @@ public final class VerifiedCertificateCheck implements org.safegate.policy.Certi
                 continue; // a definite failure denies; the unknown status adds nothing to it
             }
             reasons.add(new Reason(reasonFor(failure), recipient.id() + "'s certificate " + recipient.certificate()
-                    + ": " + failure.detail()));
+                    + ": " + failure.detail(), recipient.id() + "'s encryption certificate: " + failure.detail()));
         }
         return reasons;
     }

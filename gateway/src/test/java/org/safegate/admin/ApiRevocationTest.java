@@ -41,12 +41,16 @@ class ApiRevocationTest {
         awaitReceipt("before.csv.delivered.json");
 
         HttpResponse<String> revoke = api.postJson("/api/agencies/DOJ/revoke", "officer",
-                "{\"reason\": \"Safeguard review found FTI on a shared drive\"}");
+                "{\"reason\": \"Safeguard review found FTI on a shared drive\","
+                        + " \"notice\": \"Suspended pending a safeguard review\"}");
         assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+        assertThat(revoke.body()).containsPattern("\"notice\" ?: ?\"Suspended pending a safeguard review\"");
         api.drop("IRS", "IRS-DOJ-2024", "after.csv", CSV + "987654321,John Doe,2 Main St\n");
 
         Path denied = awaitReceipt("after.csv.denied.json");
-        assertThat(Files.readString(denied)).contains("AGENCY_REVOKED");
+        // the partner reads the notice; the officer's reason stays in the audit log
+        assertThat(Files.readString(denied)).contains("AGENCY_REVOKED")
+                .contains("Suspended pending a safeguard review").doesNotContain("shared drive");
         List<AuditEvent> revocations = api.events(AuditEventType.AGENCY_REVOKED);
         assertThat(revocations).hasSize(1);
         assertThat(revocations.get(0).entry().actor()).isEqualTo("officer");

@@ -47,10 +47,12 @@ class AgreementCommandTest {
     @Test
     void revokeIsStoredAndAuditedAndReinstateLiftsIt() {
         assertThat(run("agreement", "revoke", "IRS-ICE-2025", "--reason", "disclosures under review",
-                "--config", config.toString(), "--token-file", officerToken.toString())).as(err.toString()).isZero();
+                "--notice", "Suspended pending review", "--config", config.toString(),
+                "--token-file", officerToken.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("IRS-ICE-2025 revoked");
         try (Database database = Database.open(DatabaseSettings.embedded(dir.resolve("data")))) {
-            assertThat(new StoredRevocations(database).agreementInForce("IRS-ICE-2025")).isPresent();
+            assertThat(new StoredRevocations(database).agreementInForce("IRS-ICE-2025").orElseThrow().notice())
+                    .contains("Suspended pending review");
             List<AuditEvent> revoked = events(database, AuditEventType.AGREEMENT_REVOKED);
             assertThat(revoked).hasSize(1);
             assertThat(revoked.get(0).entry().actor()).as("the operator the token proves").isEqualTo("officer");

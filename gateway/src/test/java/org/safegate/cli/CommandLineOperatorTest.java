@@ -91,12 +91,13 @@ class CommandLineOperatorTest {
     void theSecurityOfficersTokenRevokesAndTheEventNamesTheOfficer() throws IOException {
         Path token = OperatorTokenFiles.issue(dir.resolve("policies"), "officer", dir.resolve("officer.token"));
 
-        int exit = run("agency", "revoke", "ICE", "--reason", "incident", "--config", config.toString(),
-                "--token-file", token.toString());
+        int exit = run("agency", "revoke", "ICE", "--reason", "incident", "--notice", "Suspended pending review",
+                "--config", config.toString(), "--token-file", token.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         try (Database database = store()) {
-            assertThat(new StoredRevocations(database).inForce("ICE")).isPresent();
+            assertThat(new StoredRevocations(database).inForce("ICE").orElseThrow().notice())
+                    .contains("Suspended pending review");
             AuditEvent revoked = changes(database).get(0);
             assertThat(revoked.entry().type()).isEqualTo(AuditEventType.AGENCY_REVOKED);
             assertThat(revoked.entry().actor()).isEqualTo("officer");

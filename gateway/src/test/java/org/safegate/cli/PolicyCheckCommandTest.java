@@ -21,8 +21,8 @@ class PolicyCheckCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void shippedPolicySetIsValidAndShowsIceNotCurrentAndDojCurrent() {
-        int exit = run("policy", "check", "--policies", POLICIES.toString(), "--at", "2026-06-01");
+    void shippedPolicySetIsValidAndShowsIceNotCurrentAndDojCurrent(@TempDir Path dir) throws Exception {
+        int exit = run("policy", "check", "--policies", shippedWithCertificates(dir).toString(), "--at", "2026-06-01");
 
         assertThat(exit).isZero();
         String text = out.toString();
@@ -46,8 +46,9 @@ class PolicyCheckCommandTest {
     }
 
     @Test
-    void jsonOutputHasTheDocumentedShape() throws Exception {
-        int exit = run("policy", "check", "--policies", POLICIES.toString(), "--at", "2026-06-01", "--json");
+    void jsonOutputHasTheDocumentedShape(@TempDir Path dir) throws Exception {
+        int exit = run("policy", "check", "--policies", shippedWithCertificates(dir).toString(), "--at", "2026-06-01",
+                "--json");
 
         assertThat(exit).isZero();
         JsonNode root = new ObjectMapper().readTree(out.toString());
@@ -93,6 +94,28 @@ class PolicyCheckCommandTest {
     }
 
     @Test
+    void aMissingCertificateDeniesAsAtTransferTime(@TempDir Path dir) throws Exception {
+        copyPolicies(dir);
+        Path doj = dir.resolve("agencies/doj.yaml");
+        Files.writeString(doj, Files.readString(doj).replace("keys-example/agencies/DOJ/encrypt.crt",
+                "no-such-folder/DOJ/encrypt.crt"));
+
+        int exit = run("policy", "check", "--policies", dir.toString(), "--at", "2026-06-01");
+
+        assertThat(exit).isZero();
+        String text = out.toString();
+        assertThat(line(text, "IRS-DOJ-2024")).contains("DENIED").contains("CERT_MISSING");
+        assertThat(text).contains("FILE_NOT_FOUND").contains("denied (CERT_MISSING)").doesNotContain("held");
+
+        out.getBuffer().setLength(0);
+        run("policy", "check", "--policies", dir.toString(), "--at", "2026-06-01", "--json");
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        JsonNode agreement = find(root.get("agreements"), "IRS-DOJ-2024");
+        assertThat(agreement.get("permitted").asBoolean()).isFalse();
+        assertThat(agreement.findValuesAsText("code")).contains("CERT_MISSING");
+    }
+
+    @Test
     void impossibleDateIsAUsageError() {
         int exit = run("policy", "check", "--policies", POLICIES.toString(), "--at", "2026-02-30");
 
@@ -131,6 +154,34 @@ class PolicyCheckCommandTest {
             }
         }
         throw new AssertionError(id + " not in " + array);
+    }
+
+    /**
+     * The shipped policies, their certificate paths (relative to the project's root, where the
+     * command is meant to run) made absolute: the tests run in the module's folder.
+     */
+    private static Path shippedWithCertificates(Path dir) throws java.io.IOException {
+        copyPolicies(dir);
+        try (var files = Files.list(dir.resolve("agencies"))) {
+            for (Path agency : files.toList()) {
+                Files.writeString(agency, Files.readString(agency).replace(": keys-example/",
+                        ": " + projectRoot().resolve("keys-example") + "/"));
+            }
+        }
+        return dir;
+    }
+
+    private static void copyPolicies(Path target) throws java.io.IOException {
+        try (var files = Files.walk(POLICIES)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(POLICIES.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
     }
 
     static Path projectRoot() {

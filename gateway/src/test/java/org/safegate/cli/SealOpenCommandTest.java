@@ -99,6 +99,50 @@ class SealOpenCommandTest {
     }
 
     @Test
+    void aFileTheSenderSignedFirstOpensToItsContentWithBothSignersReported() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "id,address\n1,somewhere\n");
+        Path signed = opensslSign(in, "agencies/IRS/sign");
+        assertThat(seal(signed, dir.resolve("report.p7m"), "gateway/sign")).as(err.toString()).isZero();
+
+        assertThat(open(dir.resolve("report.p7m"), dir.resolve("report.out"))).as(err.toString()).isZero();
+
+        assertThat(dir.resolve("report.out")).hasSameBinaryContentAs(in);
+        assertThat(out.toString()).containsPattern("(?m)^signed by: CN=Safegate Gateway signing[^\n]*\\(certificate serial [0-9a-f]+, issued by CN=")
+                .containsPattern("sender signed by: CN=IRS signing[^\n]*\\(certificate serial [0-9a-f]+, issued by CN=")
+                .contains("verified " + Files.size(in) + " bytes");
+    }
+
+    @Test
+    void aBadSignatureOfTheSenderInsideFailsWithNoOutput() throws Exception {
+        Path in = Files.writeString(dir.resolve("report.csv"), "id,address\n1,somewhere\n");
+        Path signed = opensslSign(in, "agencies/IRS/sign");
+        byte[] bytes = Files.readAllBytes(signed);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        bytes[text.indexOf("somewhere")] = 'S';
+        Files.write(signed, bytes);
+        assertThat(seal(signed, dir.resolve("report.p7m"), "gateway/sign")).as(err.toString()).isZero();
+
+        assertThat(open(dir.resolve("report.p7m"), dir.resolve("report.out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        assertThat(err.toString()).contains("CRYPTO_SIGNATURE_INVALID").contains("the sender's signature inside");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("report.csv", "report.csv.signed", "report.p7m");
+        }
+    }
+
+    /** The file signed by the agency's key with {@code openssl cms -sign}, as an agency does before dropping it. */
+    private Path opensslSign(Path in, String signer) throws Exception {
+        Path signed = in.resolveSibling(in.getFileName() + ".signed");
+        Process openssl = new ProcessBuilder(java.util.List.of("openssl", "cms", "-sign", "-binary", "-nodetach",
+                "-in", in.toString(), "-signer", key(signer + ".crt"), "-inkey", key(signer + ".key"),
+                "-outform", "DER", "-out", signed.toString())).redirectErrorStream(true).start();
+        assertThat(openssl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue()).as(new String(openssl.getInputStream().readAllBytes())).isZero();
+        return signed;
+    }
+
+    @Test
     void aMissingInputIsAnInvalidArgument() {
         assertThat(seal(dir.resolve("nope"), dir.resolve("x.p7m"), "agencies/IRS/sign")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(dir.resolve("x.p7m")).doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,22 @@ class StoredAgreementRevocationsTest {
             assertThat(revocations.reinstateAgreement("IRS-ICE-2025")).isTrue();
             assertThat(revocations.reinstateAgreement("IRS-ICE-2025")).isFalse();
             assertThat(revocations.agreementInForce("IRS-ICE-2025")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aRevocationKeepsItsNoticeBesideItsReason(TestStores store) {
+        try (Database database = store.open(dir)) {
+            StoredRevocations revocations = new StoredRevocations(database);
+            revocations.revoke(new Revocation("ICE", Instant.EPOCH, "olga", "internal", Optional.of("for partners")));
+            revocations.revokeAgreement(new AgreementRevocation("IRS-ICE-2025", Instant.EPOCH, "olga", "internal",
+                    Optional.of("suspended")));
+            revocations.revokeAgreement(new AgreementRevocation("DOJ-ICE-2024", Instant.EPOCH, "olga", "internal"));
+
+            assertThat(revocations.inForce("ICE").orElseThrow().notice()).contains("for partners");
+            assertThat(revocations.agreementInForce("IRS-ICE-2025").orElseThrow().notice()).contains("suspended");
+            assertThat(revocations.agreementInForce("DOJ-ICE-2024").orElseThrow().notice()).isEmpty();
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safegate.config.Settings;
+import org.safegate.policy.AgreementRevocation;
 import org.safegate.policy.Revocation;
 import org.safegate.app.Gateway;
 import org.safegate.store.TransferJournal;
@@ -119,13 +120,73 @@ class RequestFilesTest {
     }
 
     @Test
-    void aRevokedRequester_resultItsRequestsDoNotReachTheDataHolder() throws IOException {
+    void aRevokedRequester_resultItsRequestsAreDeniedAgencyRevoked() throws IOException {
         gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "test", "incident"));
         Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
 
         assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
-                .isEqualTo(TransferOutcome.QUARANTINED);
+                .isEqualTo(TransferOutcome.DENIED);
         assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+        assertDenied("AGENCY_REVOKED");
+    }
+
+    @Test
+    void aRequestUnderARevokedAgreement_resultDeniedAgreementRevokedWithReceiptAndAuditEvent() throws IOException {
+        gateway.revocations().revokeAgreement(new AgreementRevocation("IRS-ICE-2025", clock.instant(), "test",
+                "investigation misuse"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file))
+                .isEqualTo(TransferOutcome.DENIED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests")).doesNotExist();
+        assertThat(file).doesNotExist();
+        assertDenied("AGREEMENT_REVOKED");
+    }
+
+    @Test
+    void theAgreementListsItsRequestStatutes_resultTheyReplaceTheGatewayWideDefault() throws IOException {
+        // the gateway allows 8 U.S.C. 1253(a)(1) for every agreement; this one allows another statute only
+        restartWithAgreementSaying("request-statutes: [\"18 U.S.C. 1001\"]\n",
+                Map.of("safegate.requests.allowed-statutes", "8 U.S.C. 1253(a)(1)"));
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file)).isEqualTo(TransferOutcome.QUARANTINED);
+        assertThat(Files.readString(workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.quarantined.json")))
+                .contains("REQUESTS_DEFICIENT");
+    }
+
+    @Test
+    void theAgreementAllowsAStatuteTheGatewayDoesNot_resultItsRequestsPass() throws IOException {
+        restartWithAgreementSaying("request-statutes:\n  - 8 U.S.C. 1253(a)(1)\n", Map.of());
+        Path file = drop("ICE", "IRS-ICE-2025/requests/batch.csv", HEADER + record(1, "IL"));
+
+        assertThat(gateway.processor().process("ICE", outbox("ICE"), file)).isEqualTo(TransferOutcome.DELIVERED);
+        assertThat(workspace.resolve("work/IRS/inbox/IRS-ICE-2025/requests/batch.csv.p7m")).exists();
+    }
+
+    private void restartWithAgreementSaying(String lines, Map<String, String> extra) throws IOException {
+        gateway.close();
+        Path agreement = workspace.resolve("policies/agreements/irs-ice-2025.yaml");
+        String yaml = Files.readString(agreement).lines().filter(l -> !l.startsWith("request-statutes"))
+                .filter(l -> !l.startsWith("  - ")).reduce("", (a, l) -> a + l + "\n");
+        Files.writeString(agreement, yaml + lines);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("safegate.keys", "file:keys-example",
+                "safegate.data", workspace.resolve("data").toString(),
+                "safegate.policies", workspace.resolve("policies").toString()));
+        settings.putAll(extra);
+        gateway = Gateway.open(Settings.of(settings), Map.of(), workspace, clock);
+    }
+
+    private void assertDenied(String code) throws IOException {
+        Path receipt = workspace.resolve("work/ICE/inbox/receipts/IRS-ICE-2025/batch.csv.denied.json");
+        assertThat(Files.readString(receipt)).contains(code).doesNotContain("MISPLACED");
+        assertThat(receipt.resolveSibling("batch.csv.denied.json.p7s")).exists();
+        var events = new org.safegate.audit.AuditStore(gateway.database()).list(org.safegate.audit.AuditQuery.ALL);
+        var last = events.get(events.size() - 1).entry();
+        assertThat(last.type()).isEqualTo(org.safegate.audit.AuditEventType.TRANSFER_DENIED);
+        assertThat(last.reasonCodes()).containsExactly(code);
+        assertThat(last.agreement()).isEqualTo("IRS-ICE-2025");
+        assertThat(last.recipient()).isEqualTo("IRS");
     }
 
     private List<Path> workingCopies() throws IOException {

@@ -84,8 +84,8 @@ class RequestForwardCrashTest extends TransferScenarioTest {
 
     @Test
     @DisplayName("A forward stopped after sealing both copies, and ICE revoked meanwhile. Result: the file is"
-            + " quarantined, its partial copies are dropped, and IRS gets nothing.")
-    void aForwardStoppedWhileSealingAndTheRequesterRevoked_resultQuarantinedAndPartialCopiesDropped() throws Exception {
+            + " denied AGENCY_REVOKED, its partial copies are dropped, and IRS gets nothing.")
+    void aForwardStoppedWhileSealingAndTheRequesterRevoked_resultDeniedAndPartialCopiesDropped() throws Exception {
         start(SETTINGS);
         Path file = dropRequests();
         TransferProcessor crashing = gateway.processor().withRequests(requests(gateway.auditLog(), s -> {
@@ -97,8 +97,9 @@ class RequestForwardCrashTest extends TransferScenarioTest {
         restart(SETTINGS);
         gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "alice", "suspected breach"));
 
-        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.QUARANTINED);
+        assertThat(process("ICE", file)).isEqualTo(TransferOutcome.DENIED);
 
+        assertThat(single(AuditEventType.TRANSFER_DENIED).entry().reasonCodes()).containsExactly("AGENCY_REVOKED");
         assertThat(listAll(holderFolder())).isEmpty();
         assertThat(listAll(requesterFolder())).isEmpty();
         assertThat(events(AuditEventType.TRANSFER_DELIVERED)).isEmpty();

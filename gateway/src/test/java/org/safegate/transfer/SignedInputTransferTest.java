@@ -9,17 +9,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.safegate.crypto.CertificateVerifier;
+import org.safegate.crypto.OpenedFile;
+import org.safegate.crypto.Opener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.safegate.audit.AuditEventType;
 import org.safegate.transfer.TransferOutcome;
 
 /** Agencies that sign what they send, with the real {@code openssl cms -sign} as the agency's tool. */
 class SignedInputTransferTest extends TransferScenarioTest {
 
     @Test
-    @DisplayName("The IRS signs its file with its registered key. Result: delivered, the IRS signature travelling inside.")
+    @DisplayName("The IRS signs its file with its registered key. Result: delivered, the IRS signature travelling inside; opening verifies both.")
     void theIrsSignsItsFile_resultDeliveredWithTheSignatureInside() throws Exception {
         start();
         Path signed = signWith("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv.p7s", ADDRESSES));
@@ -27,8 +29,45 @@ class SignedInputTransferTest extends TransferScenarioTest {
         assertThat(process("IRS", signed)).isEqualTo(TransferOutcome.DELIVERED);
 
         Path delivered = inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7s.p7m");
-        assertThat(openAsDoj(delivered)).isEqualTo(Files.readAllBytes(archived(
-                single(AuditEventType.TRANSFER_DELIVERED).entry().transferId())));
+        Path out = workspace.resolve("opened.csv");
+        OpenedFile opened = new Opener(keys.agencyEncryption("DOJ"), new CertificateVerifier(keys.trust()), clock)
+                .open(delivered, out);
+        assertThat(out).hasBinaryContent(ADDRESSES);
+        assertThat(opened.signerSubject()).contains("Gateway");
+        assertThat(opened.sender()).map(c -> c.getSubjectX500Principal().getName()).get().asString()
+                .contains("CN=IRS signing");
+    }
+
+    @Test
+    @DisplayName("DOJ opens a file the IRS signed first with the documented OpenSSL steps. Result: three commands give the content.")
+    void theDocumentedOpenSslStepsUnwrapTheSendersSignatureToo() throws Exception {
+        start();
+        assertThat(process("IRS", signWith("IRS", drop("IRS", "IRS-DOJ-2024", "a.csv.p7s", ADDRESSES))))
+                .isEqualTo(TransferOutcome.DELIVERED);
+        Path keysDir = workspace.resolve("keys-example");
+        Path sealed = inbox("DOJ").resolve("IRS-DOJ-2024/a.csv.p7s.p7m");
+
+        // as docs/crypto.md shows them: decrypt, verify the gateway's signature, verify the sender's
+        openssl("cms", "-decrypt", "-inform", "DER", "-in", sealed.toString(),
+                "-recip", keysDir.resolve("agencies/DOJ/encrypt.crt").toString(),
+                "-inkey", keysDir.resolve("agencies/DOJ/encrypt.key").toString(),
+                "-out", workspace.resolve("signed.der").toString());
+        openssl("cms", "-verify", "-inform", "DER", "-in", workspace.resolve("signed.der").toString(),
+                "-CAfile", keysDir.resolve("ca/ca.crt").toString(), "-binary",
+                "-out", workspace.resolve("sender-signed.der").toString());
+        openssl("cms", "-verify", "-inform", "DER", "-in", workspace.resolve("sender-signed.der").toString(),
+                "-CAfile", keysDir.resolve("ca/ca.crt").toString(), "-binary",
+                "-out", workspace.resolve("FILE").toString());
+
+        assertThat(workspace.resolve("FILE")).hasBinaryContent(ADDRESSES);
+    }
+
+    private void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue()).as(new String(openssl.getInputStream().readAllBytes())).isZero();
     }
 
     @Test

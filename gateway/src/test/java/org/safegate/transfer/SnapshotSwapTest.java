@@ -100,9 +100,12 @@ class SnapshotSwapTest extends TransferScenarioTest {
         assertThat(taken).exists();
     }
 
-    /** The delivered copy opens to what was taken; receipt, event and archive name the taken content. */
+    /**
+     * The delivered copy opens to what was taken (a signed file's content, its sender's signature
+     * verified on the way); receipt, event and archive name the taken content.
+     */
     private void assertDeliveredAsTaken(String name, byte[] taken, byte[] signedContent) throws Exception {
-        assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024").resolve(name + ".p7m"))).isEqualTo(taken);
+        assertThat(openAsDoj(inbox("DOJ").resolve("IRS-DOJ-2024").resolve(name + ".p7m"))).isEqualTo(signedContent);
         JsonNode receipt = receipt("IRS", "IRS-DOJ-2024", name + ".delivered.json");
         String transfer = receipt.get("transfer").asText();
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signedContent));

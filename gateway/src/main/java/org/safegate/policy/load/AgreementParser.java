@@ -23,6 +23,8 @@ final class AgreementParser {
         Optional<LocalDate> expires = in.optionalDate("expires");
         List<String> redisclosure = in.stringList("redisclosure", false);
         Optional<String> requestRules = in.optionalString("request-rules");
+        Optional<List<String>> requestStatutes = in.has("request-statutes")
+                ? Optional.of(in.stringList("request-statutes", false)) : Optional.empty();
         in.rejectUnknownKeys();
 
         if (effective != null && expires.isPresent() && !expires.get().isAfter(effective)) {
@@ -33,10 +35,31 @@ final class AgreementParser {
             in.problem(in.lineOf("request-rules"), "request-rules", ProblemCode.INVALID_VALUE,
                     "'" + requestRules.get() + "' is not a known rule set; known: " + REQUEST_RULES);
         }
+        requestStatutes.ifPresent(statutes -> checkStatutes(in, statutes, requestRules.isPresent()));
         if (problems.errorCount() > before || categories.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Agreement(id, provider, recipient, authority, purpose, categories, effective,
-                expires, redisclosure, requestRules, in.source()));
+                expires, redisclosure, requestRules, in.source(), requestStatutes));
+    }
+
+    /**
+     * Each entry is one citation with a section number (a list of several in one entry, or words
+     * without a number, would never match a request's citation), and only an agreement that takes
+     * request files has any.
+     */
+    private static void checkStatutes(MappingReader in, List<String> statutes, boolean requestRules) {
+        int line = in.lineOf("request-statutes");
+        if (!requestRules) {
+            in.problem(line, "request-statutes", ProblemCode.INVALID_VALUE,
+                    "only an agreement with request-rules takes requests; add request-rules or remove this");
+        }
+        for (String statute : statutes) {
+            if (statute.isBlank() || statute.contains(";") || statute.contains(",")
+                    || statute.chars().noneMatch(Character::isDigit)) {
+                in.problem(line, "request-statutes", ProblemCode.INVALID_VALUE, "'" + statute
+                        + "' is not one statute citation (one per entry, with its section, e.g. '8 U.S.C. 1253(a)(1)')");
+            }
+        }
     }
 }

@@ -103,7 +103,7 @@ final class PolicySetValidator {
 
     private void warnIfCertificatesMissing(Agency agency) {
         warnIfMissing(agency.certificate(), agency.source(), "certificate",
-                "transfers to " + agency.id() + " will be held until it does");
+                "transfers to " + agency.id() + " are denied (CERT_MISSING) until it does");
         agency.signingCertificate().ifPresent(ref -> warnIfMissing(ref, agency.source(), "signing-certificate",
                 "signed files from " + agency.id() + " will be refused until it does"));
     }

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * @param redisclosure agencies the recipient may pass the data on to, each under its own agreement
  * @param requestRules the record-level request checks applied under this agreement, if any
+ * @param requestStatutes what its requests may cite besides {@code authority}, when the agreement
+ *                        says ({@code request-statutes}); empty: the gateway's default
+ *                        ({@code safegate.requests.allowed-statutes})
  */
 public record Agreement(
         String id,
@@ -23,7 +26,8 @@ public record Agreement(
         Optional<LocalDate> expires,
         List<String> redisclosure,
         Optional<String> requestRules,
-        Source source) {
+        Source source,
+        Optional<List<String>> requestStatutes) {
 
     public Agreement {
         Objects.requireNonNull(id, "id");
@@ -36,6 +40,25 @@ public record Agreement(
         Objects.requireNonNull(expires, "expires");
         redisclosure = List.copyOf(redisclosure);
         Objects.requireNonNull(requestRules, "requestRules");
+        requestStatutes = requestStatutes.map(List::copyOf);
+    }
+
+    /** An agreement that leaves its requests' statutes to the gateway's default. */
+    public Agreement(String id, String provider, String recipient, String authority, String purpose,
+                     List<String> categories, LocalDate effective, Optional<LocalDate> expires,
+                     List<String> redisclosure, Optional<String> requestRules, Source source) {
+        this(id, provider, recipient, authority, purpose, categories, effective, expires, redisclosure, requestRules,
+                source, Optional.empty());
+    }
+
+    /**
+     * The statutes a request under this agreement may cite: its authority and those it lists, or,
+     * when it lists none, those of {@code defaults}.
+     */
+    public List<String> requestStatutes(List<String> defaults) {
+        List<String> allowed = new java.util.ArrayList<>(requestStatutes.orElse(defaults));
+        allowed.add(authority);
+        return allowed;
     }
 
     /** True when the agreement is in force on the given day. */

@@ -58,6 +58,9 @@ class PolicyLoaderTest {
                 bad("badSeverity", ProblemCode.INVALID_VALUE, "safeguards/b.yaml", 5, "findings[0].severity"),
                 bad("closedWithoutDate", ProblemCode.MISSING_FIELD, "safeguards/b.yaml", 5, "findings[0].closed"),
                 bad("unknownRequestRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10, "request-rules"),
+                bad("badRequestStatute", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 11, "request-statutes"),
+                bad("requestStatutesWithoutRules", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 10,
+                        "request-statutes"),
                 bad("sftpWithoutHostKey", ProblemCode.MISSING_FIELD, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
                 bad("sftpHostKeyNotSha256", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
                 bad("sftpHostKeyTruncated", ProblemCode.INVALID_VALUE, "agencies/b.yaml", 6, "endpoints.inbox.host-key"),
@@ -111,6 +114,15 @@ class PolicyLoaderTest {
         assertThat(sftp.credentials()).map(Object::toString).contains("vault:secret/sftp/b#password");
         assertThat(sftp.sshPort()).isEqualTo(2222);
         assertThat(result.warnings()).extracting(PolicyProblem::code).contains(ProblemCode.FILE_NOT_FOUND);
+    }
+
+    @Test
+    void anAgreementListsTheStatutesItsRequestsMayCite() throws Exception {
+        PolicySet set = load(fixture("requestStatutes")).require();
+
+        assertThat(set.agreement("A-B").orElseThrow().requestStatutes())
+                .contains(java.util.List.of("8 U.S.C. 1253(a)(1)", "18 U.S.C. 1001"));
+        assertThat(load(fixture("valid")).require().agreement("A-B").orElseThrow().requestStatutes()).isEmpty();
     }
 
     @Test
