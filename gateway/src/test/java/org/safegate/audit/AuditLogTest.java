@@ -87,7 +87,7 @@ class AuditLogTest {
         JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
         StoreWrite insert = c -> {
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO revocation VALUES ('ICE', 1, 'alice', 'breach')");
+                s.executeUpdate("INSERT INTO revocation (agency, revoked_at, revoked_by, reason) VALUES ('ICE', 1, 'alice', 'breach')");
             }
         };
 
