@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List every agency: whether it is current today and why not, whether it is revoked, and the next reason"
                 + " it will be given (NEXT: from which day, with its record as it is).",
-            "Through the running gateway with --server, else on the gateway's store (operator credentials needed:"
+            "Through the running gateway (--server, or the one running on --config's data folder), else on the gateway's store (operator credentials needed:"
                 + " agencies:read).",
             "Exit status: 0 listed, 2 invalid input or refused, 3 failure."})
 final class AgencyListCommand implements Callable<Integer> {

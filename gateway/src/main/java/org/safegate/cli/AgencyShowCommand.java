@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show one agency: whether it is current today and every reason it is not, the reasons it will be given"
                 + " within a year with its record as it is (from which day), its revocation, endpoints and agreements.",
-            "Through the running gateway with --server, else on the gateway's store (operator credentials needed:"
+            "Through the running gateway (--server, or the one running on --config's data folder), else on the gateway's store (operator credentials needed:"
                 + " agencies:read).",
             "Exit status: 0 shown, 2 no such agency, invalid input or refused, 3 failure."})
 final class AgencyShowCommand implements Callable<Integer> {

@@ -34,12 +34,23 @@ final class GatewayAccess {
     @Mixin
     ServerOptions server;
 
+    private Settings settings;
+
+    /** With {@code --server}, or while a gateway runs on the configuration's data folder with its API on. */
     boolean remote() {
-        return server.remote();
+        return server.remote(settings());
     }
 
+    /** The client of {@code --server}, else of the gateway running on the configuration. */
     ApiClient client() {
-        return server.client();
+        return server.client(settings());
+    }
+
+    private Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        }
+        return settings;
     }
 
     /**
@@ -50,8 +61,7 @@ final class GatewayAccess {
     String direct(Clock clock, Power power, String command, String object,
                   BiFunction<DirectAnswers, String, String> work) {
         LocalOperator operator = LocalOperator.of(server);
-        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
-        try (Gateway gateway = Gateway.open(settings, System.getenv(), Path.of("").toAbsolutePath(), clock)) {
+        try (Gateway gateway = Gateway.open(settings(), System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             String actor = operator.require(gateway, power, command, object);
             return work.apply(new DirectAnswers(gateway.adminServices(new TransferTimings())), actor);
         } catch (SafegateException e) {

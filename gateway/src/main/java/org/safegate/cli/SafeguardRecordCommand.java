@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "  finding-closed  --id --closed",
             "  cap-submitted   --submitted, then per item --finding --action [--implementation-date]",
             "  cap-updated     --updated, then per item --finding [--action] [--implementation-date DATE|none]",
-            "Through the running gateway with --server, else on the gateway's policy folder and store (operator"
+            "Through the running gateway (--server, or the one running on --config's data folder), else on the gateway's policy folder and store (operator"
                 + " credentials needed: safeguards:record).",
             "Exit status: 0 recorded, 2 no such agency, an invalid event (the field is named) or refused, 3 failure."})
 final class SafeguardRecordCommand implements Callable<Integer> {

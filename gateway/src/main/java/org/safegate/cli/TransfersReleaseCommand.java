@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = {"Send a held or quarantined transfer through the pipeline again, decided afresh: a held file is"
                 + " retried now; a quarantined original goes back to its sender's outbox. Audited (TRANSFER_RELEASED).",
-            "Through the running gateway with --server (always for a held file), else on the data folder (operator"
+            "Through the running gateway (--server, or the one running on --config's data folder; always for a held file), else on the data folder (operator"
                 + " credentials needed: transfers:release).",
             "Exit status: 0 released, 2 no such transfer, no longer releasable, invalid input or refused, 3 failure."})
 final class TransfersReleaseCommand implements Callable<Integer> {

@@ -155,6 +155,22 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void theEverydayCommandsAskTheRunningGatewayFoundFromItsConfiguration() throws Exception {
+        String config = runningConfiguration();
+        Map<String, String> admin = Map.of("SAFEGATE_API_USER", "admin", "SAFEGATE_API_PASSWORD",
+                "admin-INSECURE-example");
+
+        // held files live in the running gateway only: on the store alone this says to ask the gateway
+        Result held = safegate(admin, "transfers", "held", "--json", "--config", config);
+        Result agencies = safegate(admin, "agency", "list", "--json", "--config", config);
+
+        assertThat(held.exit()).as(held.err()).isZero();
+        assertThat(held.out()).contains("\"transfers\"");
+        assertThat(agencies.exit()).as(agencies.err()).isZero();
+        assertThat(agencies.out()).contains("\"IRS\"");
+    }
+
+    @Test
     void runBesideTheRunningGatewayExitsFourNamingItsProcess() throws Exception {
         String config = runningConfiguration();
         String holder = "gateway process " + ProcessHandle.current().pid() + " on host ";
