@@ -118,7 +118,7 @@ class PolicyLoaderTest {
 
     @Test
     void anAgreementListsTheStatutesItsRequestsMayCite() throws Exception {
-        PolicySet set = load(fixture("requestStatutes")).require();
+        PolicySet set = load(fixture("validRequestStatutes")).require();
 
         assertThat(set.agreement("A-B").orElseThrow().requestStatutes())
                 .contains(java.util.List.of("8 U.S.C. 1253(a)(1)", "18 U.S.C. 1001"));
