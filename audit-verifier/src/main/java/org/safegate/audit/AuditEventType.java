@@ -43,7 +43,9 @@ public enum AuditEventType {
     /** An operator revoked another's (or their own) API token. */
     API_TOKEN_REVOKED,
     /** An administrator moved events past the retention period into a signed archive; the change names it. */
-    AUDIT_ARCHIVED;
+    AUDIT_ARCHIVED,
+    /** A security officer recalled delivered data; the change names the recall and how many items it resolved. */
+    RECALL_ISSUED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {

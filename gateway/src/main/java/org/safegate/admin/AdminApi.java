@@ -38,6 +38,7 @@ public final class AdminApi {
     private final AuditEndpoints audit;
     private final AgreementEndpoints agreements;
     private final OperatorEndpoints operators;
+    private final RecallEndpoints recalls;
 
     private AdminApi(ApiGuard guard, LoginThrottle throttle, long maxBodyBytes, AdminServices services,
                      String version, Supplier<Readiness> readiness) {
@@ -55,6 +56,7 @@ public final class AdminApi {
         this.agreements = new AgreementEndpoints(services);
         this.operators = new OperatorEndpoints(new OperatorAccess(services.policies(), throttle, services.apiTokens(),
                 services.audit()));
+        this.recalls = new RecallEndpoints(services);
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators; health probed directly. */
@@ -141,6 +143,9 @@ public final class AdminApi {
             case AGREEMENT_REINSTATE -> agreements.reinstate(request, operator);
             case OPERATOR_UNLOCK -> operators.unlock(request, operator);
             case OPERATOR_TOKENS_REVOKE -> operators.revokeTokens(request, operator);
+            case RECALL_ISSUE -> recalls.issue(request, operator);
+            case RECALLS -> recalls.list(request);
+            case RECALL -> recalls.one(request);
         };
     }
 }

@@ -24,10 +24,12 @@ import org.safegate.transfer.Endpoints;
  * @param policyFolder the folder {@code policies} reloads from (validated with {@code loader} first)
  * @param heldFiles    how many files are held for retry now
  * @param apiTokens    API tokens' expiry and revocation
+ * @param recallDue    how long a recall's holders have to dispose when the recall names no due date
  */
 public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
                             Revocations revocations, AuditLog audit, AuditStore auditStore, TreeHeadSigner auditSigner,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
-                            Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens) {
+                            Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens,
+                            java.time.Period recallDue) {
 }

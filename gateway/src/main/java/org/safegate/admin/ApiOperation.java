@@ -78,7 +78,16 @@ public enum ApiOperation {
     OPERATOR_TOKENS_REVOKE("POST", "/api/operators/{id}/tokens/revoke", Power.TOKENS_REVOKE,
             "Revoke the operator's API tokens at once, or only the one named, for good; body {\"reason\": \"...\","
                     + " \"token\": \"...\"}",
-            ApiResponses.json("TokensRevoked").orConflict("no token is left to revoke (NO_TOKENS_TO_REVOKE)"));
+            ApiResponses.json("TokensRevoked").orConflict("no token is left to revoke (NO_TOKENS_TO_REVOKE)")),
+    RECALL_ISSUE("POST", "/api/recalls", Power.RECALL_ISSUE, "Recall delivered data: the transfers named, or every"
+            + " delivery under an agreement in a period, and every redisclosure of it downstream; body {\"transfers\":"
+            + " [...] | \"agreement\", \"from\", \"to\", \"reason\", \"notice\", \"due\"}",
+            ApiResponses.created("Recall")),
+    RECALLS("GET", "/api/recalls", Power.RECALL_READ, "Recalls, newest first (?open=true|false, ?holder=AGENCY)",
+            ApiResponses.json("Recalls"), QueryParameter.oneOf("open", false, "only recalls with an item open (true)"
+                    + " or none (false)", "true", "false"), QueryParameter.text("holder",
+                    "only recalls with an item held by this agency")),
+    RECALL("GET", "/api/recalls/{id}", Power.RECALL_READ, "One recall with its items", ApiResponses.json("Recall"));
 
     private final String method;
     private final String path;

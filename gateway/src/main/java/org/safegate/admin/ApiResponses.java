@@ -11,22 +11,29 @@ import java.util.Optional;
  * @param schema       the component schema of the JSON body; empty for text and files
  * @param contentTypes the content types of a text or file answer
  * @param conflict     when a 409 can happen, why; empty otherwise
+ * @param status       the status of success: 200, or 201 for an operation that creates something
  */
-public record ApiResponses(Optional<String> schema, List<String> contentTypes, Optional<String> conflict) {
+public record ApiResponses(Optional<String> schema, List<String> contentTypes, Optional<String> conflict,
+                           int status) {
     public ApiResponses {
         contentTypes = List.copyOf(contentTypes);
     }
 
     static ApiResponses json(String schema) {
-        return new ApiResponses(Optional.of(schema), List.of(ApiResponse.JSON), Optional.empty());
+        return new ApiResponses(Optional.of(schema), List.of(ApiResponse.JSON), Optional.empty(), 200);
+    }
+
+    /** A JSON body of the schema, answered with 201: the operation created what it describes. */
+    static ApiResponses created(String schema) {
+        return new ApiResponses(Optional.of(schema), List.of(ApiResponse.JSON), Optional.empty(), 201);
     }
 
     static ApiResponses text(String... contentTypes) {
-        return new ApiResponses(Optional.empty(), List.of(contentTypes), Optional.empty());
+        return new ApiResponses(Optional.empty(), List.of(contentTypes), Optional.empty(), 200);
     }
 
     /** The same, with a 409 for the reason given. */
     ApiResponses orConflict(String why) {
-        return new ApiResponses(schema, contentTypes, Optional.of(why));
+        return new ApiResponses(schema, contentTypes, Optional.of(why), status);
     }
 }

@@ -104,6 +104,13 @@ final class ApiSchemas {
         object("OperatorUnlocked", null, "operator", str(), "unlocked", bool(), "cleared", integer(), "reason", str(),
                 "address?", str());
         object("TokensRevoked", null, "operator", str(), "reason", str(), "revoked", array(str()));
+        object("RecallItem", "one delivery to dispose of: in the recall's scope, or passed on from one (parent)",
+                "transfer", str(), "holder", str(), "agreement", str(), "deliveredName", str(), "sha256", str(),
+                "deliveredAt", str(), "parent", nullable(str()), "recordIds", array(str()),
+                "state", values("open", "certified", "closed"));
+        object("Recall", null, "id", str(), "issuer", str(), "issuedAt", str(), "issuedBy", str(), "reason", str(),
+                "notice", str(), "due", str(), "open", bool(), "items", array(ref("RecallItem")));
+        object("Recalls", null, "recalls", array(ref("Recall")));
     }
 
     private void object(String name, String description, Object... properties) {

@@ -14,10 +14,31 @@ import org.safegate.audit.AuditStore;
 public final class DirectAnswers {
     private final AgencyEndpoints agencies;
     private final TransferEndpoints transfers;
+    private final RecallEndpoints recalls;
 
     public DirectAnswers(AdminServices services) {
         this.agencies = new AgencyEndpoints(services);
         this.transfers = new TransferEndpoints(services.transferQueue());
+        this.recalls = new RecallEndpoints(services);
+    }
+
+    /** {@code POST /api/recalls}, issued by {@code operator}; a body problem is BAD_INPUT naming its field. */
+    public String issueRecall(ObjectNode body, String operator) {
+        try {
+            return Json.write(recalls.issue(body, operator, "cli"));
+        } catch (ApiProblem problem) {
+            throw SafegateException.invalid(problem.field().orElse("body"), problem.getMessage());
+        }
+    }
+
+    /** {@code GET /api/recalls?open=&holder=}. */
+    public String recalls(Optional<Boolean> open, Optional<String> holder) {
+        return Json.write(recalls.list(open, holder));
+    }
+
+    /** {@code GET /api/recalls/{id}}: NOT_FOUND for an unknown recall. */
+    public String recall(String id) {
+        return Json.write(recalls.one(id));
     }
 
     /** {@code GET /api/agencies}. */

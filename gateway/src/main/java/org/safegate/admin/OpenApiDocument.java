@@ -110,14 +110,34 @@ final class OpenApiDocument {
             schema.putObject("properties").putObject("reason").put("type", "string").put("maxLength", Json.MAX_TEXT);
             OPTIONAL_BODY_MEMBERS.getOrDefault(operation, List.of()).forEach(name -> ((ObjectNode) schema
                     .get("properties")).putObject(name).put("type", "string"));
+        } else if (operation == ApiOperation.RECALL_ISSUE) {
+            recallBody(node.putObject("requestBody").put("required", true).putObject("content")
+                    .putObject("application/json").putObject("schema"));
         } else if (operation == ApiOperation.SAFEGUARD_EVENT) {
             node.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");
         }
     }
 
+    /** {@code POST /api/recalls}: transfers, or an agreement and a period; the reason and notice required. */
+    private static void recallBody(ObjectNode schema) {
+        schema.put("type", "object").put("additionalProperties", false);
+        schema.putArray("required").add("reason").add("notice");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("transfers").put("type", "array").putObject("items").put("type", "string");
+        properties.putObject("agreement").put("type", "string");
+        properties.putObject("from").put("type", "string").put("format", "date");
+        properties.putObject("to").put("type", "string").put("format", "date");
+        properties.putObject("requests").put("type", "array").putObject("items").put("type", "string");
+        properties.putObject("reason").put("type", "string").put("maxLength", Json.MAX_TEXT);
+        properties.putObject("notice").put("type", "string").put("maxLength", Json.MAX_TEXT);
+        properties.putObject("due").put("type", "string").put("description", "an ISO period such as P30D (default"
+                + " safegate.recall.default-due) or a day YYYY-MM-DD");
+    }
+
     private static void responses(ObjectNode responses, ApiOperation operation) {
-        ObjectNode ok = responses.putObject("200").put("description", "done");
+        ObjectNode ok = responses.putObject(Integer.toString(operation.responses().status()))
+                .put("description", operation.responses().status() == 201 ? "created" : "done");
         ObjectNode content = ok.putObject("content");
         ApiResponses answers = operation.responses();
         for (String type : answers.contentTypes()) {
@@ -139,12 +159,15 @@ final class OpenApiDocument {
         }
         if (operation.path().contains("{")) {
             problem(responses, "404", "no such id");
+        } else if (operation == ApiOperation.RECALL_ISSUE) {
+            problem(responses, "404", "a transfer named is unknown (the detail names it)");
         }
         answers.conflict().ifPresent(why -> problem(responses, "409", why));
         if (operation.writes()) {
             problem(responses, "413", "the body is larger than the limit");
         }
-        if (REASON_BODY.contains(operation) || operation == ApiOperation.SAFEGUARD_EVENT) {
+        if (REASON_BODY.contains(operation) || operation == ApiOperation.SAFEGUARD_EVENT
+                || operation == ApiOperation.RECALL_ISSUE) {
             problem(responses, "415", "the body is not sent as application/json");
         }
         if (guarded || operation.detailPower().isPresent()) {

@@ -58,7 +58,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
                               Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
                               CheckpointDrops checkpointDrops, UpcomingWarnings warnings, RunOutcomes outcomes,
-                              StartFacts start) {
+                              StartFacts start, java.time.Period recallDue) {
     }
 
     Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -169,7 +169,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
                 operations.gate(), revocations, auditLog, new AuditStore(database), operations.auditSigner(),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
-                transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens());
+                transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens(),
+                operations.recallDue());
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */

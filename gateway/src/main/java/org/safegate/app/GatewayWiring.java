@@ -114,7 +114,8 @@ final class GatewayWiring {
                     auditSettings.inboxCheckpoints(), clock, data), new UpcomingWarnings(
                     UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings)), outcomes,
                     new StartFacts(settings.origin(),
-                    workingDir.resolve(config.policies()), config.requireKeys(), store.place())));
+                    workingDir.resolve(config.policies()), config.requireKeys(), store.place()),
+                    org.safegate.config.RecallSettings.defaultDue(settings)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();

@@ -22,6 +22,7 @@ import picocli.CommandLine;
                 AgreementCommand.class,
                 TransfersCommand.class,
                 SafeguardCommand.class,
+                RecallCommand.class,
         })
 public final class SafegateCommand implements Runnable {
 

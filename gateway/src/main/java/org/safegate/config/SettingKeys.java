@@ -52,7 +52,8 @@ public final class SettingKeys {
             ApiSettings.LOCKOUT,
             ApiSettings.MAX_LOCKOUT,
             ApiSettings.CONCURRENT_CHECKS,
-            ApiSettings.TOKEN_LIFETIME);
+            ApiSettings.TOKEN_LIFETIME,
+            RecallSettings.DEFAULT_DUE);
 
     private static final Set<String> KNOWN = Set.copyOf(ALL);
     private static final String PREFIX = "safegate.";

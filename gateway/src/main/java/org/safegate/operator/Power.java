@@ -40,7 +40,11 @@ public enum Power {
      * Move events past the retention period out of the store into a signed, verified archive
      * (records management; nothing is altered or lost: the store keeps the link to the archive).
      */
-    AUDIT_ARCHIVE("audit:archive", EnumSet.of(Role.ADMINISTRATOR));
+    AUDIT_ARCHIVE("audit:archive", EnumSet.of(Role.ADMINISTRATOR)),
+    /** Recall delivered data: every holder downstream is asked to dispose of it. */
+    RECALL_ISSUE("recall:issue", EnumSet.of(Role.SECURITY_OFFICER)),
+    /** See recalls, their items and where each stands. */
+    RECALL_READ("recall:read", EnumSet.of(Role.SECURITY_OFFICER, Role.AUDITOR));
 
     private final String permission;
     private final Set<Role> roles;

@@ -94,6 +94,11 @@ class AdminApiMatrixTest {
         // the example operators have no API tokens: nothing to revoke
         calls.put(ApiOperation.OPERATOR_TOKENS_REVOKE, new Call("POST", "/api/operators/auditor/tokens/revoke",
                 "{\"reason\": \"matrix\"}", 409));
+        // a recall of the same delivery may be issued again: both are tracked
+        calls.put(ApiOperation.RECALL_ISSUE, new Call("POST", "/api/recalls", "{\"transfers\": [\""
+                + deliveredTransfer + "\"], \"reason\": \"matrix\", \"notice\": \"matrix\"}", 201));
+        calls.put(ApiOperation.RECALLS, new Call("GET", "/api/recalls?open=true", null, 200));
+        calls.put(ApiOperation.RECALL, new Call("GET", "/api/recalls/R-none", null, 404));
         return calls;
     }
 

@@ -139,6 +139,25 @@ class ApiBodiesTest {
                 "{\"reason\": \"x\"}"));
     }
 
+    @Test
+    void recalls() throws IOException {
+        Path file = workspace.resolve("work/IRS/outbox/IRS-DOJ-2024/addresses.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "tin,name,address\n123456789,Jane Roe,1 Main St\n");
+        TestFiles.backdate(file, Duration.ofSeconds(5));
+        assertThat(gateway.process("IRS", workspace.resolve("work/IRS/outbox"), file))
+                .isEqualTo(TransferOutcome.DELIVERED);
+        String id = new org.safegate.audit.AuditStore(gateway.database()).list(org.safegate.audit.AuditQuery.ALL).stream()
+                .filter(e -> e.type() == org.safegate.audit.AuditEventType.TRANSFER_DELIVERED).findFirst().orElseThrow()
+                .entry().transferId();
+        pin("recall-issued", 201, call(ApiOperation.RECALL_ISSUE, "officer", Map.of(), Map.of(),
+                "{\"transfers\": [\"" + id + "\"], \"reason\": \"shared on incomplete requests\","
+                        + " \"notice\": \"Destroy the file and certify it\", \"due\": \"P30D\"}"), id);
+        pin("recalls", 200, call(ApiOperation.RECALLS, "auditor", Map.of(), Map.of("holder", "DOJ"), null), id);
+        pin("error-recall-due", 400, call(ApiOperation.RECALL_ISSUE, "officer", Map.of(), Map.of(),
+                "{\"transfers\": [\"" + id + "\"], \"reason\": \"r\", \"notice\": \"n\", \"due\": \"P-1D\"}"), id);
+    }
+
     private record Answer(int status, String text) {
     }
 
@@ -149,7 +168,7 @@ class ApiBodiesTest {
         ApiResponse response = api.handle(operation, new ApiRequest(path, new HashMap<>(query), authorization,
                 "127.0.0.1", Optional.ofNullable(json).map(j -> "application/json"),
                 json == null ? null : json.getBytes(StandardCharsets.UTF_8)));
-        assertThat(response.contentType()).isEqualTo(response.status() == 200 ? ApiResponse.JSON : Problems.CONTENT_TYPE);
+        assertThat(response.contentType()).isEqualTo(response.status() / 100 == 2 ? ApiResponse.JSON : Problems.CONTENT_TYPE);
         return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8));
     }
 

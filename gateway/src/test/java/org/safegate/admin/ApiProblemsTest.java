@@ -57,7 +57,8 @@ class ApiProblemsTest {
     void anUnknownQueryParameterIsRefusedNamingItAndTheAllowedOnes(ApiOperation operation) throws Exception {
         String path = operation.path().replace("{id}", "ICE").replace("{transfer}", "T-1");
 
-        String operator = operation.name().startsWith("AUDIT") ? "auditor" : "admin";
+        String operator = operation.name().startsWith("AUDIT") || operation.name().startsWith("RECALL") ? "auditor"
+                : "admin";
 
         JsonNode problem = problem(api.get(path + "?limt=5", operator), 400, "BAD_INPUT");
 

@@ -103,6 +103,20 @@ class OpenApiValidationTest {
             check(ApiOperation.OPERATOR_UNLOCK, api.postJson("/api/operators/officer/unlock", "admin", REASON), 200);
             check(ApiOperation.OPERATOR_TOKENS_REVOKE, api.postJson("/api/operators/auditor/tokens/revoke", "officer",
                     REASON), 200, 409);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !api.events(
+                    org.safegate.audit.AuditEventType.TRANSFER_DELIVERED).isEmpty());
+            String delivered = api.events(org.safegate.audit.AuditEventType.TRANSFER_DELIVERED).get(0).entry()
+                    .transferId();
+            HttpResponse<String> recall = api.postJson("/api/recalls", "officer", "{\"transfers\": [\"" + delivered
+                    + "\"], \"reason\": \"checking\", \"notice\": \"destroy it\"}");
+            check(ApiOperation.RECALL_ISSUE, recall, 201);
+            check(ApiOperation.RECALL_ISSUE, api.postJson("/api/recalls", "officer", "{\"transfers\": [\"T-none\"],"
+                    + " \"reason\": \"r\", \"notice\": \"n\"}"), 404);
+            check(ApiOperation.RECALL_ISSUE, api.postJson("/api/recalls", "officer", "{\"reason\": \"r\"}"), 400);
+            check(ApiOperation.RECALLS, api.get("/api/recalls?open=true&holder=DOJ", "auditor"), 200);
+            check(ApiOperation.RECALL, api.get("/api/recalls/" + JSON.readTree(recall.body()).path("id").asText(),
+                    "auditor"), 200);
+            check(ApiOperation.RECALL, api.get("/api/recalls/R-none", "auditor"), 404);
             check(ApiOperation.AGENCY_REVOKE, api.call("POST", "/api/agencies/ICE/revoke",
                     ApiGateway.basic("officer", ApiGateway.PASSWORDS.get("officer")), "text/plain",
                     "reason".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415);

@@ -88,7 +88,7 @@ class ArchitectureTest {
             .layer("Operator").definedBy("org.safegate.operator..")
             .layer("Transfer").definedBy("org.safegate.transfer..", "org.safegate.sftp..")
             .layer("Domain").definedBy("org.safegate.policy..", "org.safegate.keys..", "org.safegate.crypto..",
-                    "org.safegate.inspect..", "org.safegate.store..", "org.safegate.audit..")
+                    "org.safegate.inspect..", "org.safegate.store..", "org.safegate.audit..", "org.safegate.recall..")
             .layer("Base").definedBy("org.safegate", "org.safegate.config..", "org.safegate.files..")
             .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
             .whereLayer("Composition").mayOnlyBeAccessedByLayers("Commands")

@@ -1,0 +1,22 @@
+package org.safegate.recall;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A recall as issued: who issued it for which agency's data, why (internal), what the holders
+ * read, by when they must dispose of it, and every item resolved when it was issued.
+ *
+ * @param issuer the agency whose data is recalled (the provider of the deliveries in scope)
+ */
+public record Recall(String id, String issuer, Instant issuedAt, String issuedBy, String reason, String notice,
+                     Instant due, List<RecallItem> items) {
+    public Recall {
+        items = List.copyOf(items);
+    }
+
+    /** True while an item is still open. */
+    public boolean open() {
+        return items.stream().anyMatch(i -> i.state() == RecallItem.State.OPEN);
+    }
+}

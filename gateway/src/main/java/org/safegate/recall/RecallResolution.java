@@ -1,0 +1,124 @@
+package org.safegate.recall;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.safegate.SafegateException;
+import org.safegate.audit.AuditEvent;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+
+/**
+ * Finds what a recall covers, from the audit log (the journal forgets a transfer once it is done;
+ * the log keeps every delivery): each delivery in scope, then every onward delivery of the same
+ * data, following the redisclosure links ({@code parent_transfer}) to any depth, as
+ * {@code audit show} builds its chain. A transfer reached twice (named and also redisclosed) is one
+ * item.
+ */
+public final class RecallResolution {
+    private static final Set<AuditEventType> DELIVERIES = Set.of(AuditEventType.TRANSFER_DELIVERED,
+            AuditEventType.REDISCLOSURE);
+
+    private final AuditStore store;
+
+    /** The items, and the agency whose data they are. */
+    public record Resolved(String issuer, List<RecallItem> items) {
+    }
+
+    public RecallResolution(AuditStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Resolves the scope: NOT_FOUND naming an unknown transfer; BAD_INPUT when a named transfer was
+     * never delivered, when nothing was delivered in scope, or when the scope mixes data of several
+     * providers (a recall speaks for one agency).
+     */
+    public Resolved resolve(RecallScope scope) {
+        if (!scope.requests().isEmpty()) {
+            // answer records by request id are a later step; refusing beats recalling whole files silently
+            throw SafegateException.invalid("requests", "recalling the answer records of requests is not supported"
+                    + " yet: recall the transfers");
+        }
+        List<AuditEvent> roots = scope.transfers().isEmpty() ? inPeriod(scope) : named(scope.transfers());
+        if (roots.isEmpty()) {
+            throw SafegateException.invalid(scope.transfers().isEmpty() ? "agreement" : "transfers",
+                    "nothing to recall: no delivery " + scope.agreement().map(a -> "under " + a + " from "
+                            + scope.from().orElseThrow() + " to " + scope.to().orElseThrow()).orElse("in scope"));
+        }
+        Set<String> providers = new LinkedHashSet<>();
+        roots.forEach(e -> providers.add(e.entry().provider()));
+        if (providers.size() > 1) {
+            throw SafegateException.invalid("transfers", "the transfers hold data of " + String.join(", ", providers)
+                    + ": issue one recall per providing agency");
+        }
+        Map<String, RecallItem> items = new LinkedHashMap<>();
+        for (AuditEvent root : roots) {
+            add(root, null, items);
+        }
+        return new Resolved(providers.iterator().next(), new ArrayList<>(items.values()));
+    }
+
+    private List<AuditEvent> named(List<String> transfers) {
+        List<AuditEvent> roots = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(transfers)) {
+            List<AuditEvent> events = eventsOf(id);
+            if (events.isEmpty()) {
+                throw SafegateException.notFound("transfer", id);
+            }
+            roots.add(events.stream().filter(e -> DELIVERIES.contains(e.type())).findFirst().orElseThrow(() ->
+                    SafegateException.invalid("transfers", "transfer " + id + " was never delivered: nothing to"
+                            + " recall")));
+        }
+        return roots;
+    }
+
+    private List<AuditEvent> inPeriod(RecallScope scope) {
+        return store.list(new AuditQuery(Optional.empty(), scope.agreement(), DELIVERIES, Optional.empty(),
+                scope.from(), scope.to(), Optional.empty()));
+    }
+
+    private List<AuditEvent> eventsOf(String transfer) {
+        return store.list(new AuditQuery(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(transfer)));
+    }
+
+    /** The delivery, then its onward deliveries; a transfer already taken (or a cycle) is not taken again. */
+    private void add(AuditEvent delivery, String parent, Map<String, RecallItem> items) {
+        String id = delivery.entry().transferId();
+        if (id == null || items.containsKey(id)) {
+            return;
+        }
+        items.put(id, new RecallItem(id, delivery.entry().recipient(), delivery.entry().agreement(),
+                deliveredName(delivery), delivery.entry().payloadDigest(), delivery.time(), parent, List.of(),
+                RecallItem.State.OPEN));
+        for (AuditEvent child : store.children(id)) {
+            if (DELIVERIES.contains(child.type())) {
+                add(child, id, items);
+            }
+        }
+    }
+
+    /**
+     * The name in the holder's inbox, from the delivery's change ("delivered to ICE as NAME; records
+     * ..."); the file's name as sent when the change does not say.
+     */
+    static String deliveredName(AuditEvent delivery) {
+        String change = delivery.entry().change();
+        String marker = " as ";
+        if (change != null && change.startsWith("delivered to ") && change.contains(marker)) {
+            String name = change.substring(change.indexOf(marker) + marker.length());
+            int end = name.indexOf("; records ");
+            name = end < 0 ? name : name.substring(0, end);
+            if (!name.isBlank() && !name.equals("?")) {
+                return name;
+            }
+        }
+        return delivery.entry().object();
+    }
+}
