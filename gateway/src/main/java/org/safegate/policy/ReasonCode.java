@@ -37,5 +37,7 @@ public enum ReasonCode {
     /** Shiro refused although no rule failed: never expected, and denied to fail closed. */
     AUTHORIZATION_REFUSED,
     /** A security officer revoked this one agreement; other agreements of the same agencies still decide. */
-    AGREEMENT_REVOKED
+    AGREEMENT_REVOKED,
+    /** The file's payload digest is that of an item of a recall: recalled data is never sent again, by anyone. */
+    DATA_RECALLED
 }

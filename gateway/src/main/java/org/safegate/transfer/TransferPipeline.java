@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.safegate.crypto.SignedInput;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.TransferRequest;
+import org.safegate.recall.RecalledPayloads;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 
@@ -42,7 +43,7 @@ final class TransferPipeline {
 
     /** What the stages work with. */
     record Parts(SafeguardGate gate, OutboxLayout layout, org.safegate.keys.KeyProvider keys, Endpoints endpoints,
-                 DeliveredPayloads payloads, Delivery delivery, Refusals refusals, RequestFiles requests,
+                 DeliveredPayloads payloads, RecalledPayloads recalled, Delivery delivery, Refusals refusals, RequestFiles requests,
                  SenderCheck senderCheck, LinkRefusals links, PartialCopies partialCopies, DeliveryRecovery recovery,
                  AnswerFiles answerFiles, TransferRecorder recorder) {
     }
@@ -186,7 +187,8 @@ final class TransferPipeline {
     /**
      * The safeguard gate: is the recipient's safeguard review and corrective-action plan current?
      * Asked for the category the sender stated, or for each of the agreement's when it stated none
-     * (the file may carry any of them); every reason of every answer is kept.
+     * (the file may carry any of them); every reason of every answer is kept. Data that was
+     * recalled is denied whoever sends it and under whatever agreement ({@link RecalledPayloads}).
      */
     private Step decide(TransferAttempt a) {
         Transfer t = a.transfer;
@@ -198,6 +200,9 @@ final class TransferPipeline {
                     .orElse(TransferRequest.disclosure(a.sender, t.agreement(), category, day));
             parts.gate().decide(request).reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
         }
+        // the recall's id only: its reason is internal and its notice is for the holders
+        parts.recalled().recallOf(t.sha256()).ifPresent(recall -> reasons.add(new org.safegate.policy.Reason(
+                org.safegate.policy.ReasonCode.DATA_RECALLED, "this data was recalled (recall " + recall + ")")));
         a.decision = new org.safegate.policy.Decision(t.agreement() + " " + t.category(), day, reasons);
         a.transfer = t.withReasons(parts.refusals().reasons(a.decision));
         return a.decision.permitted() ? Step.NEXT : new Step.Deny();

@@ -14,6 +14,7 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.recall.RecalledPayloads;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class TransferProcessor {
     private final Endpoints endpoints;
     private final TransferJournal journal;
     private final DeliveredPayloads payloads;
+    private final RecalledPayloads recalled;
     private final Delivery delivery;
     private final Refusals refusals;
     private final RequestFiles requests;
@@ -50,8 +52,9 @@ public final class TransferProcessor {
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
                              CertificateVerifier verifier, Endpoints endpoints, TransferJournal journal,
-                             DeliveredPayloads payloads, Delivery delivery, Refusals refusals, RequestFiles requests,
-                             TransferRecorder recorder, HeldFiles held, TakenFiles taken, Clock clock) {
+                             DeliveredPayloads payloads, RecalledPayloads recalled, Delivery delivery, Refusals refusals,
+                             RequestFiles requests, TransferRecorder recorder, HeldFiles held, TakenFiles taken,
+                             Clock clock) {
         this.policies = policies;
         this.gate = gate;
         this.layout = layout;
@@ -60,6 +63,7 @@ public final class TransferProcessor {
         this.endpoints = endpoints;
         this.journal = journal;
         this.payloads = payloads;
+        this.recalled = recalled;
         this.delivery = delivery;
         this.refusals = refusals;
         this.requests = requests;
@@ -70,7 +74,7 @@ public final class TransferProcessor {
         PartialCopies partialCopies = new PartialCopies(endpoints, delivery, requests);
         this.links = new LinkRefusals(refusals, delivery, partialCopies);
         this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies, taken);
-        this.pipeline = new TransferPipeline(new TransferPipeline.Parts(gate, layout, keys, endpoints, payloads,
+        this.pipeline = new TransferPipeline(new TransferPipeline.Parts(gate, layout, keys, endpoints, payloads, recalled,
                 delivery, refusals, requests, new SenderCheck(keys, verifier, endpoints), links, partialCopies,
                 new DeliveryRecovery(delivery, endpoints, payloads),
                 new AnswerFiles(journal, requests.exchange(), partialCopies, refusals), recorder));
@@ -176,7 +180,7 @@ public final class TransferProcessor {
 
     /** The same processor taking request files through other ones (tests stop a forward half way with it). */
     TransferProcessor withRequests(RequestFiles other) {
-        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled, delivery,
                 refusals, other, recorder, held, taken, clock);
     }
 
@@ -186,13 +190,13 @@ public final class TransferProcessor {
      */
     TransferProcessor intercepted(KeyProvider otherKeys, AuditLog otherAudit, TakenFiles otherTaken) {
         TransferRecorder otherRecorder = recorder.withAudit(otherAudit);
-        return new TransferProcessor(policies, gate, layout, otherKeys, verifier, endpoints, journal, payloads,
+        return new TransferProcessor(policies, gate, layout, otherKeys, verifier, endpoints, journal, payloads, recalled,
                 delivery.with(otherKeys, otherRecorder), refusals, requests, otherRecorder, held, otherTaken, clock);
     }
 
     /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
     TransferProcessor withRefusals(Refusals other) {
-        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, delivery,
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled, delivery,
                 other, requests, recorder, held, taken, clock);
     }
 }

@@ -148,6 +148,21 @@ class RecallIssuerTest {
 
     @ParameterizedTest
     @EnumSource(TestStores.class)
+    void recalledDataIsFoundByItsDigestWhateverTheItemsHolder(TestStores store) {
+        open(store);
+        RecalledPayloads recalled = new RecalledPayloads(database);
+        assertThat(recalled.recallOf("aa".repeat(32))).isEmpty();
+
+        Recall first = issuer.issue(request(RecallScope.ofTransfers(List.of("t-ice"))), "olga", "cli");
+        issuer.issue(request(RecallScope.ofTransfers(List.of("t-doj"))), "olga", "cli");
+
+        assertThat(recalled.recallOf("aa".repeat(32))).as("the first recall issued").contains(first.id());
+        assertThat(recalled.recallOf("sha256:" + "aa".repeat(32))).contains(first.id());
+        assertThat(recalled.recallOf("bb".repeat(32))).as("t-other was not recalled").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
     void badRequestsAreRefusedNamingTheFieldAndRecordNothing(TestStores store) {
         open(store);
 
