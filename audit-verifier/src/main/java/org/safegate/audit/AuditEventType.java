@@ -45,7 +45,13 @@ public enum AuditEventType {
     /** An administrator moved events past the retention period into a signed archive; the change names it. */
     AUDIT_ARCHIVED,
     /** A security officer recalled delivered data; the change names the recall and how many items it resolved. */
-    RECALL_ISSUED;
+    RECALL_ISSUED,
+    /** A recall's sealed notice was published in a holder's inbox; the change names the recall and the file. */
+    RECALL_NOTICE_DELIVERED,
+    /** A recall's notice could not be published in a holder's inbox (it is retried); once per hold. */
+    RECALL_NOTICE_HELD,
+    /** A security officer closed a recall item without a certificate of disposal; the change gives the reason. */
+    RECALL_ITEM_CLOSED;
 
     /** True for the types that end a transfer (the ones the accounting of disclosures counts). */
     public boolean isTransferOutcome() {
