@@ -80,11 +80,16 @@ final class ApiSchemas {
                 "size?", nullable(integer()), "records?", nullable(integer()), "decision?", nullable(str()),
                 "parent?", nullable(str()), "change?", nullable(str()), "prev?", nullable(str()));
         object("AuditEvents", null, "events", array(ref("AuditEvent")), "count", integer(), "truncated", bool());
-        object("TransferLink", "a transfer, its last event, and the transfers redisclosed from it", "transfer", str(),
+        object("TransferLink", "a transfer, its last event, the transfers redisclosed from it, and how it stands"
+                + " over the recalls of it (null: not recalled)", "transfer", str(),
                 "onward", array(ref("TransferLink")), "type?", str(), "provider?", nullable(str()),
-                "recipient?", nullable(str()), "agreement?", nullable(str()));
+                "recipient?", nullable(str()), "agreement?", nullable(str()),
+                "recall", nullableValues("open", "overdue", "disposed", "closed"));
+        object("TransferRecall", "a recall the transfer is an item of; overdue: open and past its due date",
+                "id", str(), "issuer", str(), "issuedAt", str(), "due", str(),
+                "state", values("open", "certified", "closed"), "overdue", bool());
         object("TransferEvents", null, "transfer", str(), "events", array(ref("AuditEvent")),
-                "chain", ref("TransferLink"));
+                "chain", ref("TransferLink"), "recalls", array(ref("TransferRecall")));
         object("AuditVerified", null, "intact", bool(), "events", integer(), "checkpoints", integer(),
                 "lastSequence", integer(), "lastHash", nullable(str()), "problem?", str());
         object("DisclosureReport", "disclosures accounted per agreement", "from", nullable(date()),
@@ -92,7 +97,8 @@ final class ApiSchemas {
                         "transfersDelivered", integer(), "recordsDelivered", integer(), "denied", integer(),
                         "deniedByReason", map(integer()), "quarantined", integer(), "failedOrHeld", integer(),
                         "redisclosed", integer(), "recordsRedisclosed", integer(), "requestFiles", integer(),
-                        "requestRecords", integer(), "fromOtherSenders", integer())));
+                        "requestRecords", integer(), "fromOtherSenders", integer(), "recalled", integer(),
+                        "disposed", integer(), "closed", integer(), "open", integer())));
         object("Agreement", null, "id", str(), "provider", str(), "recipient", str(), "authority", str(),
                 "purpose", nullable(str()), "effective", date(), "expires", nullable(date()), "inForce", bool(),
                 "categories", array(str()), "redisclosure", array(str()), "requestRules", nullable(str()),
@@ -164,6 +170,14 @@ final class ApiSchemas {
         for (String value : values) {
             list.add(value);
         }
+        return schema;
+    }
+
+    /** One of the values, or null. */
+    private static ObjectNode nullableValues(String... values) {
+        ObjectNode schema = values(values);
+        schema.putArray("type").add("string").add("null");
+        ((ArrayNode) schema.get("enum")).addNull();
         return schema;
     }
 

@@ -22,6 +22,7 @@ import org.safegate.audit.DisclosureReportJson;
 import org.safegate.audit.EventCursor;
 import org.safegate.audit.JsonlExport;
 import org.safegate.audit.VerificationResult;
+import org.safegate.recall.TransferRecalls;
 
 /** {@code /api/audit/...}: read-only views of the audit log; nothing here can change an event. */
 final class AuditEndpoints {
@@ -60,7 +61,8 @@ final class AuditEndpoints {
     /** Every event of one transfer, and its redisclosure chain from the original disclosure down. */
     ApiResponse transfer(ApiRequest request) {
         String id = request.path("transfer");
-        return Json.ok(new TransferTrail(services.auditStore()).of(id)
+        return Json.ok(new TransferTrail(services.auditStore(), new TransferRecalls(services.database()),
+                services.clock().instant()).of(id)
                 .orElseThrow(() -> ApiProblem.notFound("transfer", id)));
     }
 
@@ -103,7 +105,8 @@ final class AuditEndpoints {
     ApiResponse report(ApiRequest request) {
         Optional<LocalDate> from = AuditParameters.day(request, "from");
         Optional<LocalDate> to = AuditParameters.day(request, "to");
-        DisclosureReport report = DisclosureReport.of(services.auditStore(), AuditParameters.query(request));
+        DisclosureReport report = DisclosureReport.of(services.auditStore(), AuditParameters.query(request),
+                new TransferRecalls(services.database()).marks());
         return Json.ok(DisclosureReportJson.of(Json.MAPPER, report, from.orElse(null), to.orElse(null)));
     }
 

@@ -1,9 +1,12 @@
 package org.safegate.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.Optional;
 import org.safegate.SafegateException;
 import org.safegate.audit.AuditStore;
+import org.safegate.recall.TransferRecalls;
+import org.safegate.store.Database;
 
 /**
  * The admin API's answers, as the JSON text it sends, for a command that works on the gateway's
@@ -66,9 +69,13 @@ public final class DirectAnswers {
         return Json.write(transfers.release(id, operator));
     }
 
-    /** {@code GET /api/audit/events/{transfer}}: NOT_FOUND when the store has no event of the transfer. */
-    public static String transferEvents(AuditStore store, String transfer) {
-        return Json.write(new TransferTrail(store).of(transfer)
+    /**
+     * {@code GET /api/audit/events/{transfer}}, overdue recalls as of {@code clock}: NOT_FOUND when the
+     * store has no event of the transfer.
+     */
+    public static String transferEvents(Database database, Clock clock, String transfer) {
+        return Json.write(new TransferTrail(new AuditStore(database), new TransferRecalls(database), clock.instant())
+                .of(transfer)
                 .orElseThrow(() -> SafegateException.notFound("transfer", transfer)));
     }
 }

@@ -3,35 +3,54 @@ package org.safegate.admin;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventJson;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
+import org.safegate.recall.TransferRecalls;
 
 /**
- * Every event of one transfer, and its redisclosure chain from the original disclosure down: the
- * answer of {@code GET /api/audit/events/{transfer}} and of {@code safegate audit show --json}.
+ * Every event of one transfer, its redisclosure chain from the original disclosure down, and the
+ * recalls it is an item of: the answer of {@code GET /api/audit/events/{transfer}} and of
+ * {@code safegate audit show --json}. Overdue is as of the clock's now.
  */
 final class TransferTrail {
     private final AuditStore store;
+    private final TransferRecalls recalls;
+    private final Instant now;
 
-    record TransferEvents(String transfer, List<ObjectNode> events, Link chain) {
+    record TransferEvents(String transfer, List<ObjectNode> events, Link chain, List<RecallOf> recalls) {
     }
 
-    /** One transfer in a redisclosure chain: what its last event says (when it has any), then its onward disclosures. */
-    record Link(String transfer, @JsonUnwrapped Last last, List<Link> onward) {
+    /** A recall the transfer is an item of, and the item's state there. */
+    record RecallOf(String id, String issuer, String issuedAt, String due, String state, boolean overdue) {
+        static RecallOf of(TransferRecalls.Held held) {
+            return new RecallOf(held.recall(), held.issuer(), held.issuedAt().toString(), held.due().toString(),
+                    held.state().name().toLowerCase(Locale.ROOT), held.overdue());
+        }
+    }
+
+    /**
+     * One transfer in a redisclosure chain: what its last event says (when it has any), its onward
+     * disclosures, and how it stands over the recalls of it ({@code null}: it was not recalled).
+     */
+    record Link(String transfer, @JsonUnwrapped Last last, List<Link> onward, String recall) {
     }
 
     /** Written as members of its {@link Link}; a {@code null} among them is written as {@code null}. */
     record Last(String type, String provider, String recipient, String agreement) {
     }
 
-    TransferTrail(AuditStore store) {
+    TransferTrail(AuditStore store, TransferRecalls recalls, Instant now) {
         this.store = store;
+        this.recalls = recalls;
+        this.now = now;
     }
 
     /** Empty when the store holds no event of the transfer. */
@@ -41,7 +60,8 @@ final class TransferTrail {
             return Optional.empty();
         }
         return Optional.of(new TransferEvents(transfer, events.stream().map(e -> AuditEventJson.of(Json.MAPPER, e))
-                .toList(), chain(root(transfer), new HashSet<>())));
+                .toList(), chain(root(transfer), new HashSet<>()),
+                recalls.of(transfer, now).stream().map(RecallOf::of).toList()));
     }
 
     private List<AuditEvent> eventsOf(String transfer) {
@@ -77,6 +97,7 @@ final class TransferTrail {
             store.children(transfer).stream().map(e -> e.entry().transferId())
                     .filter(id -> id != null).distinct().forEach(id -> onward.add(chain(id, seen)));
         }
-        return new Link(transfer, last, onward);
+        return new Link(transfer, last, onward, recalls.standing(transfer, now)
+                .map(standing -> standing.name().toLowerCase(Locale.ROOT)).orElse(null));
     }
 }

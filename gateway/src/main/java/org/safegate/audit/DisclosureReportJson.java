@@ -29,6 +29,10 @@ public final class DisclosureReportJson {
             node.put("requestFiles", a.requests());
             node.put("requestRecords", a.requestRecords());
             node.put("fromOtherSenders", a.fromOtherSenders());
+            node.put("recalled", a.recalled());
+            node.put("disposed", a.disposed());
+            node.put("closed", a.closed());
+            node.put("open", a.open());
         });
         return root;
     }

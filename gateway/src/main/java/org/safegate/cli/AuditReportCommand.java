@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.DisclosureReport;
 import org.safegate.audit.DisclosureReportJson;
+import org.safegate.recall.TransferRecalls;
 import org.safegate.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code safegate audit report}: the accounting of disclosures per agreement and period (IRC 6103(p)(3)). */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Accounting of disclosures per agreement for a period: delivered, denied by reason, quarantined, redisclosed.",
+        description = {"Accounting of disclosures per agreement for a period: delivered, denied by reason, quarantined, redisclosed,"
+                + " and the recalled deliveries: disposed, closed, open.",
             "Exit status: 0 reported, 2 invalid input or no store (none is created), 3 failure."})
 final class AuditReportCommand implements Callable<Integer> {
     @Mixin
@@ -53,7 +55,7 @@ final class AuditReportCommand implements Callable<Integer> {
         }
         DisclosureReport report;
         try (Database database = config.openExistingDatabase()) {
-            report = DisclosureReport.of(new AuditStore(database), period.query());
+            report = DisclosureReport.of(new AuditStore(database), period.query(), new TransferRecalls(database).marks());
         }
         PrintWriter out = spec.commandLine().getOut();
         String range = (from == null ? "beginning" : from.toString()) + " to " + (to == null ? "now" : to.toString());
@@ -64,10 +66,11 @@ final class AuditReportCommand implements Callable<Integer> {
             out.println("Accounting of disclosures, " + range + " (UTC)");
             TextTable table = new TextTable("AGREEMENT", "PROVIDER", "DELIVERED", "RECORDS", "DENIED", "DENIED BY REASON",
                     "QUARANTINED", "FAILED/HELD", "REDISCLOSED", "RECORDS REDISCLOSED", "REQUEST FILES",
-                    "REQUEST RECORDS", "FROM OTHER SENDERS");
+                    "REQUEST RECORDS", "FROM OTHER SENDERS", "RECALLED", "DISPOSED", "CLOSED", "OPEN");
             report.accounts().forEach((id, a) -> table.row(id, a.provider() == null ? "-" : a.provider(), n(a.delivered()), n(a.recordsDelivered()), n(a.denied()),
                     reasons(a.deniedByReason()), n(a.quarantined()), n(a.failed()), n(a.redisclosed()),
-                    n(a.recordsRedisclosed()), n(a.requests()), n(a.requestRecords()), n(a.fromOtherSenders())));
+                    n(a.recordsRedisclosed()), n(a.requests()), n(a.requestRecords()), n(a.fromOtherSenders()),
+                    n(a.recalled()), n(a.disposed()), n(a.closed()), n(a.open())));
             table.print(out);
         }
         out.flush();

@@ -1,8 +1,11 @@
 package org.safegate.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -13,6 +16,7 @@ import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.CanonicalEncoding;
+import org.safegate.recall.TransferRecalls;
 import org.safegate.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,14 +24,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code safegate audit show TRANSFER_ID}: every event of one transfer, and its redisclosure chain
- * as a tree: from the original disclosure down to every onward transfer of the same data.
+ * {@code safegate audit show TRANSFER_ID}: every event of one transfer, the recalls it is an item
+ * of, and its redisclosure chain as a tree: from the original disclosure down to every onward
+ * transfer of the same data, each marked with how it stands over the recalls of it.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show everything about one transfer, with its redisclosure chain as a tree.",
+        description = {"Show everything about one transfer: its events, the recalls it is an item of (overdue: open"
+                + " past the due date), and its redisclosure chain as a tree.",
             "With --server the running gateway answers, always as JSON.",
             "Exit status: 0 shown, 2 no such transfer or no store (none is created), 3 store failure."})
 final class AuditShowCommand implements Callable<Integer> {
+    private final Clock clock;
+
     @Mixin
     AuditConfig config;
 
@@ -44,6 +52,10 @@ final class AuditShowCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    AuditShowCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,9 +68,12 @@ final class AuditShowCommand implements Callable<Integer> {
         try (Database database = config.openExistingDatabase()) {
             AuditStore store = new AuditStore(database);
             if (json) {
-                GatewayAccess.printJson(out, org.safegate.admin.DirectAnswers.transferEvents(store, transferId));
+                GatewayAccess.printJson(out, org.safegate.admin.DirectAnswers.transferEvents(database, clock,
+                        transferId));
                 return ExitCodes.OK;
             }
+            TransferRecalls recalls = new TransferRecalls(database);
+            Instant now = clock.instant();
             List<AuditEvent> events = eventsOf(store, transferId);
             if (events.isEmpty()) {
                 throw new SafegateException(ErrorCode.INVALID_ARGUMENT, "no audit events for transfer " + transferId);
@@ -68,9 +83,11 @@ final class AuditShowCommand implements Callable<Integer> {
                 describe(out, event);
             }
             out.println();
+            recalls(out, recalls.of(transferId, now));
+            out.println();
             out.println("Disclosure chain (original first):");
             String root = root(store, transferId);
-            tree(out, store, root, "", true, new HashSet<>());
+            tree(out, store, recalls, now, root, "", true, new HashSet<>());
         }
         out.flush();
         return ExitCodes.OK;
@@ -123,11 +140,28 @@ final class AuditShowCommand implements Callable<Integer> {
         return current;
     }
 
-    private void tree(PrintWriter out, AuditStore store, String transfer, String indent, boolean last, Set<String> seen) {
+    /** Each recall of the transfer: whose data, when issued, due when, and the item's state there. */
+    private static void recalls(PrintWriter out, List<TransferRecalls.Held> held) {
+        if (held.isEmpty()) {
+            out.println("Recalls: none");
+            return;
+        }
+        out.println("Recalls:");
+        for (TransferRecalls.Held h : held) {
+            out.println("  recall " + h.recall() + " of " + h.issuer() + "'s data, issued "
+                    + CanonicalEncoding.formatTime(h.issuedAt()) + ", due " + CanonicalEncoding.formatTime(h.due())
+                    + ": " + h.state().name().toLowerCase(Locale.ROOT) + (h.overdue() ? ", OVERDUE" : ""));
+        }
+    }
+
+    private void tree(PrintWriter out, AuditStore store, TransferRecalls recalls, Instant now, String transfer,
+                      String indent, boolean last, Set<String> seen) {
         List<AuditEvent> events = eventsOf(store, transfer);
         String summary = events.isEmpty() ? "(no events in this store)" : summary(events.get(events.size() - 1));
         String marker = indent.isEmpty() ? "" : (last ? "`- " : "|- ");
-        out.println(indent + marker + transfer + (transfer.equals(transferId) ? " *" : "") + "  " + summary);
+        String recall = recalls.standing(transfer, now).map(s -> "  [recall: " + s.name().toLowerCase(Locale.ROOT)
+                + "]").orElse("");
+        out.println(indent + marker + transfer + (transfer.equals(transferId) ? " *" : "") + "  " + summary + recall);
         if (!seen.add(transfer)) {
             return;
         }
@@ -135,7 +169,7 @@ final class AuditShowCommand implements Callable<Integer> {
                 .filter(id -> id != null).distinct().toList();
         String childIndent = indent + (indent.isEmpty() ? "  " : (last ? "   " : "|  "));
         for (int i = 0; i < children.size(); i++) {
-            tree(out, store, children.get(i), childIndent, i == children.size() - 1, seen);
+            tree(out, store, recalls, now, children.get(i), childIndent, i == children.size() - 1, seen);
         }
     }
 

@@ -154,6 +154,9 @@ class ApiBodiesTest {
                 "{\"transfers\": [\"" + id + "\"], \"reason\": \"shared on incomplete requests\","
                         + " \"notice\": \"Destroy the file and certify it\", \"due\": \"P30D\"}"), id);
         pin("recalls", 200, call(ApiOperation.RECALLS, "auditor", Map.of(), Map.of("holder", "DOJ"), null), id);
+        pin("audit-transfer-recalled", 200, call(ApiOperation.AUDIT_TRANSFER, "auditor", Map.of("transfer", id),
+                Map.of(), null), id);
+        pin("audit-report-recalled", 200, call(ApiOperation.AUDIT_REPORT, "auditor", Map.of(), Map.of(), null), id);
         pin("error-recall-due", 400, call(ApiOperation.RECALL_ISSUE, "officer", Map.of(), Map.of(),
                 "{\"transfers\": [\"" + id + "\"], \"reason\": \"r\", \"notice\": \"n\", \"due\": \"P-1D\"}"), id);
     }
