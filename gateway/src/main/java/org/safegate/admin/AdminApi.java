@@ -146,6 +146,7 @@ public final class AdminApi {
             case RECALL_ISSUE -> recalls.issue(request, operator);
             case RECALLS -> recalls.list(request);
             case RECALL -> recalls.one(request);
+            case RECALL_CLOSE -> recalls.close(request, operator);
         };
     }
 }

@@ -87,7 +87,11 @@ public enum ApiOperation {
             ApiResponses.json("Recalls"), QueryParameter.oneOf("open", false, "only recalls with an item open (true)"
                     + " or none (false)", "true", "false"), QueryParameter.text("holder",
                     "only recalls with an item held by this agency")),
-    RECALL("GET", "/api/recalls/{id}", Power.RECALL_READ, "One recall with its items", ApiResponses.json("Recall"));
+    RECALL("GET", "/api/recalls/{id}", Power.RECALL_READ, "One recall with its items", ApiResponses.json("Recall")),
+    RECALL_CLOSE("POST", "/api/recalls/{id}/close", Power.RECALL_CLOSE, "Close recall items without a certificate"
+            + " of disposal, every item checked before any is closed; body {\"items\": [transfer ids], \"reason\":"
+            + " \"...\"}", ApiResponses.json("Recall").orConflict("an item is already certified or closed (the"
+            + " detail names it and its state); nothing is closed"));
 
     private final String method;
     private final String path;

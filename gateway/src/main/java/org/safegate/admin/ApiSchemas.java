@@ -113,7 +113,9 @@ final class ApiSchemas {
         object("RecallItem", "one delivery to dispose of: in the recall's scope, or passed on from one (parent)",
                 "transfer", str(), "holder", str(), "agreement", str(), "deliveredName", str(), "sha256", str(),
                 "deliveredAt", str(), "parent", nullable(str()), "recordIds", array(str()),
-                "state", values("open", "certified", "closed"));
+                "state", values("open", "certified", "closed"), "closure?", ref("RecallClosure"));
+        object("RecallClosure", "an officer closed the item without a certificate of disposal", "closedBy", str(),
+                "closedAt", str(), "reason", str());
         object("Recall", null, "id", str(), "issuer", str(), "issuedAt", str(), "issuedBy", str(), "reason", str(),
                 "notice", str(), "due", str(), "open", bool(), "items", array(ref("RecallItem")));
         object("Recalls", null, "recalls", array(ref("Recall")));

@@ -34,6 +34,15 @@ public final class DirectAnswers {
         }
     }
 
+    /** {@code POST /api/recalls/{id}/close}, closed by {@code operator}; a body problem is BAD_INPUT naming its field. */
+    public String closeRecallItems(String id, ObjectNode body, String operator) {
+        try {
+            return Json.write(recalls.close(id, body, operator, "cli"));
+        } catch (ApiProblem problem) {
+            throw SafegateException.invalid(problem.field().orElse("body"), problem.getMessage());
+        }
+    }
+
     /** {@code GET /api/recalls?open=&holder=}. */
     public String recalls(Optional<Boolean> open, Optional<String> holder) {
         return Json.write(recalls.list(open, holder));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.safegate.recall.RecallCloser;
 
 /**
  * {@code GET /api/openapi.json}: an OpenAPI 3.1 document made from {@link ApiOperation}, so it lists
@@ -113,6 +114,15 @@ final class OpenApiDocument {
         } else if (operation == ApiOperation.RECALL_ISSUE) {
             recallBody(node.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema"));
+        } else if (operation == ApiOperation.RECALL_CLOSE) {
+            ObjectNode schema = node.putObject("requestBody").put("required", true).putObject("content")
+                    .putObject("application/json").putObject("schema").put("type", "object")
+                    .put("additionalProperties", false);
+            schema.putArray("required").add("items").add("reason");
+            ObjectNode properties = schema.putObject("properties");
+            properties.putObject("items").put("type", "array").put("minItems", 1).put("uniqueItems", true)
+                    .putObject("items").put("type", "string");
+            properties.putObject("reason").put("type", "string").put("maxLength", RecallCloser.MAX_REASON);
         } else if (operation == ApiOperation.SAFEGUARD_EVENT) {
             node.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");
@@ -157,7 +167,10 @@ final class OpenApiDocument {
             problem(responses, "403", "the operator's roles lack " + operation.power().get().permission()
                     + " (audited)");
         }
-        if (operation.path().contains("{")) {
+        if (operation == ApiOperation.RECALL_CLOSE) {
+            problem(responses, "404", "no such recall, or a transfer named is not one of its items (the detail"
+                    + " names it)");
+        } else if (operation.path().contains("{")) {
             problem(responses, "404", "no such id");
         } else if (operation == ApiOperation.RECALL_ISSUE) {
             problem(responses, "404", "a transfer named is unknown (the detail names it)");
@@ -167,7 +180,7 @@ final class OpenApiDocument {
             problem(responses, "413", "the body is larger than the limit");
         }
         if (REASON_BODY.contains(operation) || operation == ApiOperation.SAFEGUARD_EVENT
-                || operation == ApiOperation.RECALL_ISSUE) {
+                || operation == ApiOperation.RECALL_ISSUE || operation == ApiOperation.RECALL_CLOSE) {
             problem(responses, "415", "the body is not sent as application/json");
         }
         if (guarded || operation.detailPower().isPresent()) {

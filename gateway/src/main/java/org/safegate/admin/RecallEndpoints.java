@@ -1,11 +1,14 @@
 package org.safegate.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.safegate.SafegateException;
 import org.safegate.recall.Recall;
+import org.safegate.recall.RecallCloser;
+import org.safegate.recall.RecallClosure;
 import org.safegate.recall.RecallIssuer;
 import org.safegate.recall.RecallItem;
 import org.safegate.recall.RecallResolution;
@@ -13,13 +16,15 @@ import org.safegate.recall.StoredRecalls;
 
 /**
  * {@code /api/recalls...}: a security officer issues a recall (the issuer checks, resolves the
- * downstream, records and audits); security officers and auditors read recalls and their items.
+ * downstream, records and audits) and closes items without a certificate; security officers and
+ * auditors read recalls and their items.
  */
 final class RecallEndpoints {
     private static final String ORIGIN = "admin API";
 
     private final RecallIssuer issuer;
     private final StoredRecalls recalls;
+    private final RecallCloser closer;
 
     /** A recall as the API and {@code recall show --json} write it. */
     record RecallBody(String id, String issuer, String issuedAt, String issuedBy, String reason, String notice,
@@ -31,10 +36,19 @@ final class RecallEndpoints {
     }
 
     record ItemBody(String transfer, String holder, String agreement, String deliveredName, String sha256,
-                    String deliveredAt, String parent, List<String> recordIds, String state) {
+                    String deliveredAt, String parent, List<String> recordIds, String state,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) ClosureBody closure) {
         static ItemBody of(RecallItem i) {
             return new ItemBody(i.transfer(), i.holder(), i.agreement(), i.deliveredName(), i.sha256(),
-                    i.deliveredAt().toString(), i.parent(), i.recordIds(), i.state().name().toLowerCase(Locale.ROOT));
+                    i.deliveredAt().toString(), i.parent(), i.recordIds(), i.state().name().toLowerCase(Locale.ROOT),
+                    i.closure() == null ? null : ClosureBody.of(i.closure()));
+        }
+    }
+
+    /** Who closed an item without a certificate, when and why; absent unless an officer closed it. */
+    record ClosureBody(String closedBy, String closedAt, String reason) {
+        static ClosureBody of(RecallClosure c) {
+            return new ClosureBody(c.closedBy(), c.closedAt().toString(), c.reason());
         }
     }
 
@@ -45,6 +59,7 @@ final class RecallEndpoints {
         this.issuer = new RecallIssuer(new RecallResolution(services.auditStore()), services.audit(), services.clock(),
                 services.recallDue());
         this.recalls = new StoredRecalls(services.database());
+        this.closer = new RecallCloser(recalls, services.audit(), services.clock());
     }
 
     ApiResponse issue(ApiRequest request, String operator) {
@@ -59,12 +74,22 @@ final class RecallEndpoints {
         return Json.ok(one(request.path("id")));
     }
 
+    ApiResponse close(ApiRequest request, String operator) {
+        return Json.ok(close(request.path("id"), Json.body(request), operator, ORIGIN));
+    }
+
     RecallBody issue(ObjectNode body, String operator, String origin) {
         return RecallBody.of(issuer.issue(RecallRequests.read(body), operator, origin));
     }
 
     Recalls list(Optional<Boolean> open, Optional<String> holder) {
         return new Recalls(recalls.list(new StoredRecalls.Filter(open, holder)).stream().map(RecallBody::of).toList());
+    }
+
+    /** Closes the items the body names; the recall as it then stands. */
+    RecallBody close(String id, ObjectNode body, String operator, String origin) {
+        RecallRequests.Closing closing = RecallRequests.closing(body);
+        return RecallBody.of(closer.close(id, closing.items(), closing.reason(), operator, origin));
     }
 
     RecallBody one(String id) {

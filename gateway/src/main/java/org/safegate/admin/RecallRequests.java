@@ -16,9 +16,21 @@ import org.safegate.recall.RecallScope;
  * The body of {@code POST /api/recalls}, read strictly: {@code transfers} (ids) or {@code agreement}
  * with {@code from} and {@code to} (UTC days, both inclusive), never both; optional {@code requests};
  * {@code reason} and {@code notice} required; {@code due} optional. Every problem names its field.
+ * Also the body of closing items: {@code items} (transfer ids) and {@code reason}.
  */
 final class RecallRequests {
     private RecallRequests() {
+    }
+
+    /** The body of {@code POST /api/recalls/{id}/close}: the items' transfer ids and the reason. */
+    record Closing(List<String> items, String reason) {
+    }
+
+    /** Read strictly; the closer checks the reason and the items (the CLI on the store says the same). */
+    static Closing closing(ObjectNode body) {
+        Json.onlyFields(body, "items", "reason");
+        return new Closing(body.has("items") ? ids(body, "items") : List.of(),
+                optionalText(body, "reason").orElse(null));
     }
 
     static RecallIssuer.Request read(ObjectNode body) {

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code safegate recall ...}: recall delivered data and everything passed on from it; read recalls. */
 @Command(name = "recall",
         mixinStandardHelpOptions = true,
-        description = "Recall delivered data (every holder downstream is listed); list and show recalls.",
-        subcommands = {RecallCreateCommand.class, RecallListCommand.class, RecallShowCommand.class})
+        description = "Recall delivered data (every holder downstream is listed); list and show recalls; close items.",
+        subcommands = {RecallCreateCommand.class, RecallListCommand.class, RecallShowCommand.class,
+            RecallCloseCommand.class})
 final class RecallCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,6 +16,6 @@ final class RecallCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: create, list or show");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: create, list, show or close");
     }
 }

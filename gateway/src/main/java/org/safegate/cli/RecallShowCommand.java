@@ -49,7 +49,7 @@ final class RecallShowCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The recall's facts, then its items as a table. */
+    /** The recall's facts, then its items as a table, then who closed which item without a certificate and why. */
     static void print(PrintWriter out, JsonNode recall) {
         out.println("recall " + recall.path("id").asText() + " of " + recall.path("issuer").asText() + "'s data, issued "
                 + recall.path("issuedAt").asText() + " by " + recall.path("issuedBy").asText() + ", due "
@@ -63,6 +63,14 @@ final class RecallShowCommand implements Callable<Integer> {
                     GatewayAccess.text(item, "parent"), item.path("state").asText());
         }
         table.print(out);
+        for (JsonNode item : recall.path("items")) {
+            JsonNode closure = item.path("closure");
+            if (closure.isObject()) {
+                out.println("closed " + item.path("transfer").asText() + " (" + item.path("holder").asText() + ") by "
+                        + closure.path("closedBy").asText() + " at " + closure.path("closedAt").asText() + ": "
+                        + closure.path("reason").asText());
+            }
+        }
         out.flush();
     }
 }

@@ -43,6 +43,8 @@ public enum Power {
     AUDIT_ARCHIVE("audit:archive", EnumSet.of(Role.ADMINISTRATOR)),
     /** Recall delivered data: every holder downstream is asked to dispose of it. */
     RECALL_ISSUE("recall:issue", EnumSet.of(Role.SECURITY_OFFICER)),
+    /** Close a recall item without a certificate of disposal, with a reason. */
+    RECALL_CLOSE("recall:close", EnumSet.of(Role.SECURITY_OFFICER)),
     /** See recalls, their items and where each stands. */
     RECALL_READ("recall:read", EnumSet.of(Role.SECURITY_OFFICER, Role.AUDITOR));
 

@@ -61,7 +61,7 @@ public final class RecallIssuer {
         return more > 0 ? listed + " (and " + more + " more)" : listed;
     }
 
-    private static String text(String field, String value) {
+    static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             throw SafegateException.invalid(field, "a " + field + " is required");
         }

@@ -16,11 +16,19 @@ import java.util.List;
  * @param parent        the delivery it passed on, for a redisclosure; {@code null} for a delivery in scope
  * @param recordIds     for an answer file recalled by request id, the records concerned; empty: the whole file
  * @param state         open until a later slice records a certification or an officer closes it
+ * @param closure       who closed the item, when and why; {@code null} unless an officer closed it
  */
 public record RecallItem(String transfer, String holder, String agreement, String deliveredName, String sha256,
-                         Instant deliveredAt, String parent, List<String> recordIds, State state) {
+                         Instant deliveredAt, String parent, List<String> recordIds, State state,
+                         RecallClosure closure) {
     public RecallItem {
         recordIds = List.copyOf(recordIds);
+    }
+
+    /** An item no officer closed. */
+    public RecallItem(String transfer, String holder, String agreement, String deliveredName, String sha256,
+                      Instant deliveredAt, String parent, List<String> recordIds, State state) {
+        this(transfer, holder, agreement, deliveredName, sha256, deliveredAt, parent, recordIds, state, null);
     }
 
     /** Where an item stands; stored by name. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code recall_item} table: the items of each recall, written with it and read with it. */
 final class RecallItemRows {
@@ -38,6 +39,7 @@ final class RecallItemRows {
     /** The recall's items in the order they were resolved (delivery time, then transfer id). */
     static List<RecallItem> of(Connection c, String recallId) throws SQLException {
         List<RecallItem> items = new ArrayList<>();
+        Map<String, RecallClosure> closures = RecallClosureRows.of(c, recallId);
         try (PreparedStatement s = c.prepareStatement("SELECT transfer_id, holder, agreement, delivered_name,"
                 + " payload_sha256, delivered_at, parent_transfer, record_ids, state FROM recall_item"
                 + " WHERE recall_id = ? ORDER BY delivered_at, transfer_id")) {
@@ -48,7 +50,7 @@ final class RecallItemRows {
                     items.add(new RecallItem(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                             r.getString(5), Instant.ofEpochMilli(r.getLong(6)), r.getString(7),
                             records == null ? List.of() : Arrays.asList(records.split(",")),
-                            RecallItem.State.valueOf(r.getString(9))));
+                            RecallItem.State.valueOf(r.getString(9)), closures.get(r.getString(1))));
                 }
             }
         }

@@ -38,6 +38,7 @@ class AdminApiMatrixTest {
 
     ApiGateway api;
     String deliveredTransfer;
+    String recallToClose;
 
     record Call(String method, String path, String body, int permittedStatus) {
     }
@@ -51,6 +52,10 @@ class AdminApiMatrixTest {
         deliveredTransfer = api.events(AuditEventType.TRANSFER_DELIVERED).get(0).entry().transferId();
         api.gateway.agreementAccess().revoke("IRS-ICE-2025", "revoked for the matrix's reinstatement", "officer",
                 "matrix setup");
+        HttpResponse<String> recall = api.postJson("/api/recalls", "officer", "{\"transfers\": [\""
+                + deliveredTransfer + "\"], \"reason\": \"matrix setup\", \"notice\": \"matrix\"}");
+        assertThat(recall.statusCode()).as(recall.body()).isEqualTo(201);
+        recallToClose = JSON.readTree(recall.body()).path("id").asText();
     }
 
     @AfterAll
@@ -99,6 +104,9 @@ class AdminApiMatrixTest {
                 + deliveredTransfer + "\"], \"reason\": \"matrix\", \"notice\": \"matrix\"}", 201));
         calls.put(ApiOperation.RECALLS, new Call("GET", "/api/recalls?open=true", null, 200));
         calls.put(ApiOperation.RECALL, new Call("GET", "/api/recalls/R-none", null, 404));
+        // only the officer gets through, once: the item is open until then
+        calls.put(ApiOperation.RECALL_CLOSE, new Call("POST", "/api/recalls/" + recallToClose + "/close",
+                "{\"items\": [\"" + deliveredTransfer + "\"], \"reason\": \"matrix\"}", 200));
         return calls;
     }
 

@@ -157,6 +157,10 @@ class ApiBodiesTest {
         pin("audit-transfer-recalled", 200, call(ApiOperation.AUDIT_TRANSFER, "auditor", Map.of("transfer", id),
                 Map.of(), null), id);
         pin("audit-report-recalled", 200, call(ApiOperation.AUDIT_REPORT, "auditor", Map.of(), Map.of(), null), id);
+        String recall = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call(ApiOperation.RECALLS, "auditor",
+                Map.of(), Map.of(), null).text()).at("/recalls/0/id").asText();
+        pin("recall-closed", 200, call(ApiOperation.RECALL_CLOSE, "officer", Map.of("id", recall), Map.of(),
+                "{\"items\": [\"" + id + "\"], \"reason\": \"the copy was destroyed with its server\"}"), id);
         pin("error-recall-due", 400, call(ApiOperation.RECALL_ISSUE, "officer", Map.of(), Map.of(),
                 "{\"transfers\": [\"" + id + "\"], \"reason\": \"r\", \"notice\": \"n\", \"due\": \"P-1D\"}"), id);
     }

@@ -119,6 +119,12 @@ class OpenApiValidationTest {
             check(ApiOperation.RECALL, api.get("/api/recalls/R-none", "auditor"), 404);
             check(ApiOperation.AUDIT_TRANSFER, api.get("/api/audit/events/" + delivered, "auditor"), 200);
             check(ApiOperation.AUDIT_REPORT, api.get("/api/audit/report", "auditor"), 200);
+            String close = "/api/recalls/" + JSON.readTree(recall.body()).path("id").asText() + "/close";
+            String item = "{\"items\": [\"" + delivered + "\"], \"reason\": \"checking\"}";
+            check(ApiOperation.RECALL_CLOSE, api.postJson(close, "officer", item), 200);
+            check(ApiOperation.RECALL_CLOSE, api.postJson(close, "officer", item), 409);
+            check(ApiOperation.RECALL_CLOSE, api.postJson("/api/recalls/R-none/close", "officer", item), 404);
+            check(ApiOperation.RECALL_CLOSE, api.postJson(close, "officer", "{\"items\": []}"), 400);
             check(ApiOperation.AGENCY_REVOKE, api.call("POST", "/api/agencies/ICE/revoke",
                     ApiGateway.basic("officer", ApiGateway.PASSWORDS.get("officer")), "text/plain",
                     "reason".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415);
