@@ -103,7 +103,8 @@ final class GatewayWiring {
             RequestFiles requests = new RequestFiles(exchange, new RequestForward(exchange, journal, outcomeLog, endpoints),
                     refusals, recorder, endpoints, revocations, journal, data);
             TransferProcessor processor = new TransferProcessor(policies, gate, new OutboxLayout(maxBytes), keys,
-                    verifier, endpoints, journal, payloads, new org.safegate.recall.RecalledPayloads(database), new Delivery(keys, journal, recorder, data, clock),
+                    verifier, endpoints, journal, payloads, new org.safegate.recall.RecalledPayloads(database),
+                    new org.safegate.recall.DisposalCertifications(database), new Delivery(keys, journal, recorder, data, clock),
                     refusals, requests, recorder, new HeldFiles(clock), new TakenFiles(data), clock);
             SafeguardEvents safeguardEvents = new FileSafeguardEvents(new PolicyLoader(workingDir),
                     workingDir.resolve(config.policies()), data, policies, policies::reload, auditLog, clock);

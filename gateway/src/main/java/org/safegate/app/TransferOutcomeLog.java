@@ -40,6 +40,13 @@ final class TransferOutcomeLog implements AuditLog {
         return appended;
     }
 
+    @Override
+    public List<AppendedEvent> appendAll(List<AuditEntry> entries, StoreWrite alongside) {
+        List<AppendedEvent> appended = audit.appendAll(entries, alongside);
+        entries.forEach(this::logged);
+        return appended;
+    }
+
     private void logged(AuditEntry entry) {
         RunOutcomes.Outcome outcome = RunOutcomes.Outcome.of(entry.type());
         if (outcome == null) {

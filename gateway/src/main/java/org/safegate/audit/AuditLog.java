@@ -27,4 +27,14 @@ public interface AuditLog {
         throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, getClass().getSimpleName()
                 + " cannot commit a store write with its event");
     }
+
+    /**
+     * Appends several events, consecutive in the chain, and what they record, in one transaction:
+     * all are durable, or none is (one fact that concerns several objects, such as a certificate of
+     * disposal of several recall items, one event per item). Returns them in the order given.
+     */
+    default java.util.List<AppendedEvent> appendAll(java.util.List<AuditEntry> entries, StoreWrite alongside) {
+        throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, getClass().getSimpleName()
+                + " cannot commit several events with a store write");
+    }
 }

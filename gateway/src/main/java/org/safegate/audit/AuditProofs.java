@@ -30,8 +30,16 @@ public final class AuditProofs {
 
     /** The proof for the transfer's last event (its outcome) against the latest checkpoint. */
     public InclusionProof prove(String transferId) {
+        return prove(transferId, null);
+    }
+
+    /**
+     * The proof for the transfer's last event of this type (a certificate of disposal proves its
+     * item's {@code DISPOSAL_CERTIFIED}, whatever came after it); {@code type} null: of any type.
+     */
+    public InclusionProof prove(String transferId, AuditEventType type) {
         try (Connection connection = database.connection()) {
-            AuditEvent event = lastEvent(connection, transferId);
+            AuditEvent event = lastEvent(connection, transferId, type);
             Latest latest = latest(connection);
             if (latest == null || latest.size < event.sequence()) {
                 throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "event " + event.sequence()
@@ -56,10 +64,14 @@ public final class AuditProofs {
         }
     }
 
-    private AuditEvent lastEvent(Connection connection, String transferId) throws SQLException {
+    private AuditEvent lastEvent(Connection connection, String transferId, AuditEventType type) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + AuditEventRows.COLUMNS
-                + " FROM audit_event WHERE seq = (SELECT MAX(seq) FROM audit_event WHERE transfer_id = ?)")) {
+                + " FROM audit_event WHERE seq = (SELECT MAX(seq) FROM audit_event WHERE transfer_id = ?"
+                + (type == null ? "" : " AND event_type = ?") + ")")) {
             select.setString(1, transferId);
+            if (type != null) {
+                select.setString(2, type.name());
+            }
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     throw new SafegateException(ErrorCode.NOT_FOUND, "no audit event for transfer '" + transferId

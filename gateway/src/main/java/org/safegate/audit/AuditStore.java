@@ -134,6 +134,11 @@ public final class AuditStore {
         return new AuditProofs(database).prove(transferId);
     }
 
+    /** The inclusion proof of the transfer's last event of this type against the latest signed checkpoint. */
+    public InclusionProof prove(String transferId, AuditEventType type) {
+        return new AuditProofs(database).prove(transferId, type);
+    }
+
     public List<AuditEvent> list(AuditQuery query) {
         List<AuditEvent> events = new ArrayList<>();
         forEach(query, events::add);

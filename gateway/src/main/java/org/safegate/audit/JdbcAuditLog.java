@@ -22,7 +22,7 @@ import org.safegate.store.StoreWrite;
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final StoreWrite NOTHING = connection -> { };
-    private static final Pending STOP = new Pending(null, NOTHING, null);
+    private static final Pending STOP = new Pending(List.of(), NOTHING, null);
 
     private final ChainWriter chain;
     private final AuditSettings settings;
@@ -45,7 +45,15 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public AppendedEvent append(AuditEntry entry, StoreWrite alongside) {
-        CompletableFuture<AppendedEvent> done = appendAsync(entry, alongside);
+        return appendAll(java.util.Collections.singletonList(entry), alongside).get(0);
+    }
+
+    @Override
+    public List<AppendedEvent> appendAll(List<AuditEntry> entries, StoreWrite alongside) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no entries");
+        }
+        CompletableFuture<List<AppendedEvent>> done = queue(entries, alongside);
         try {
             return done.get();
         } catch (ExecutionException e) {
@@ -63,17 +71,26 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * thread keep many appends in flight; it must not act on an event before its future completes.
      */
     public CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry) {
-        return appendAsync(entry, NOTHING);
+        CompletableFuture<AppendedEvent> one = new CompletableFuture<>();
+        // completed from the queue's own future, so a failure arrives as the SafegateException itself
+        queue(java.util.Collections.singletonList(entry), NOTHING).whenComplete((appended, failure) -> {
+            if (failure != null) {
+                one.completeExceptionally(failure);
+            } else {
+                one.complete(appended.get(0));
+            }
+        });
+        return one;
     }
 
-    private CompletableFuture<AppendedEvent> appendAsync(AuditEntry entry, StoreWrite alongside) {
-        if (entry == null || alongside == null) {
-            throw new IllegalArgumentException(entry == null ? "entry" : "alongside");
+    private CompletableFuture<List<AppendedEvent>> queue(List<AuditEntry> entries, StoreWrite alongside) {
+        if (entries.contains(null) || alongside == null) {
+            throw new IllegalArgumentException(alongside == null ? "alongside" : "entry");
         }
         if (closed) {
             throw new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log is closed");
         }
-        Pending pending = new Pending(entry, alongside, new CompletableFuture<>());
+        Pending pending = new Pending(List.copyOf(entries), alongside, new CompletableFuture<>());
         queue.add(pending);
         if (!writer.isAlive()) {
             failRemaining(); // closed meanwhile: nobody would ever complete it
@@ -116,13 +133,15 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         List<AuditEntry> entries = new ArrayList<>(batch.size());
         List<StoreWrite> alongside = new ArrayList<>(batch.size());
         batch.forEach(p -> {
-            entries.add(p.entry);
+            entries.addAll(p.entries);
             alongside.add(p.alongside);
         });
         try {
             List<AppendedEvent> appended = chain.write(entries, alongside);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done.complete(appended.get(i));
+            int next = 0;
+            for (Pending p : batch) {
+                p.done.complete(List.copyOf(appended.subList(next, next + p.entries.size())));
+                next += p.entries.size();
             }
         } catch (Exception e) {
             SafegateException failure = new SafegateException(ErrorCode.AUDIT_WRITE_FAILED,
@@ -138,6 +157,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 new SafegateException(ErrorCode.AUDIT_WRITE_FAILED, "the audit log was closed")));
     }
 
-    private record Pending(AuditEntry entry, StoreWrite alongside, CompletableFuture<AppendedEvent> done) {
+    /** The entries of one caller: consecutive in the chain, committed in one transaction with its store write. */
+    private record Pending(List<AuditEntry> entries, StoreWrite alongside, CompletableFuture<List<AppendedEvent>> done) {
     }
 }

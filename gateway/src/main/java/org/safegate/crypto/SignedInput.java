@@ -75,6 +75,17 @@ public final class SignedInput {
 
     /**
      * As {@link #verify(Path, X509Certificate, CertificateVerifier, Instant)}, writing the signed
+     * content to {@code content} as it is read, BEFORE the signature is verified: the caller must
+     * discard what it received when this throws. For a signed document the gateway reads itself
+     * (a certificate of disposal), held to the same rules as any signed input.
+     */
+    public static Verified verifyWithContent(Path file, X509Certificate registered, CertificateVerifier verifier,
+                                             Instant at, OutputStream content) {
+        return verify(file, java.util.Objects.requireNonNull(registered, "registered"), verifier, at, content);
+    }
+
+    /**
+     * As {@link #verify(Path, X509Certificate, CertificateVerifier, Instant)}, writing the signed
      * content to {@code content} BEFORE it is verified (callers discard it when this throws); with
      * {@code registered} null, any signer whose certificate is in the file and that the verifier
      * trusts.

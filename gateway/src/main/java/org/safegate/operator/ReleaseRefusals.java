@@ -32,6 +32,10 @@ final class ReleaseRefusals {
             return Optional.of(again + "the sender must send a readable file again (" + original
                     + " is kept for inspection)");
         }
+        if (file.codes().contains(RefusalCode.CERTIFICATE_UNSIGNED.name())
+                || file.codes().contains(RefusalCode.CERTIFICATE_MALFORMED.name())) {
+            return Optional.of(again + "the holder must sign a well-formed certificate of disposal and send it again");
+        }
         if (file.codes().contains(RefusalCode.SIGNER_ALGORITHM_REFUSED.name())) {
             return Optional.of(again + "the sender must sign the file again with an algorithm Safegate accepts");
         }

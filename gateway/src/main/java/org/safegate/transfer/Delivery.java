@@ -49,6 +49,11 @@ public final class Delivery {
         this.clock = clock;
     }
 
+    /** Where this delivery archives originals; certificates of disposal are archived there too. */
+    Archive archive() {
+        return archive;
+    }
+
     /** The same delivery with other keys and recorder (tests act at each use of them). */
     Delivery with(KeyProvider otherKeys, TransferRecorder otherRecorder) {
         return new Delivery(otherKeys, journal, otherRecorder, archive, clock);

@@ -16,6 +16,11 @@ import org.safegate.policy.model.PolicySet;
  */
 public final class OutboxLayout {
     static final String REQUESTS = "requests";
+    /**
+     * The outbox folder of certificates of disposal, {@code recalls/<recall-id>.json}: a reserved
+     * name, which no agreement may have (the policy loader refuses it).
+     */
+    public static final String RECALLS = "recalls";
 
     private final long maxBytes;
 
@@ -56,11 +61,17 @@ public final class OutboxLayout {
         return relative.getNameCount() == 3 && relative.getName(1).toString().equals(REQUESTS);
     }
 
+    /** Whether the path, relative to its outbox, lies in the folder of certificates of disposal, at any depth. */
+    public static boolean isCertificate(Path relative) {
+        return relative.getNameCount() >= 2 && relative.getName(0).toString().equals(RECALLS);
+    }
+
     private static boolean involves(Agreement agreement, String sender) {
         return agreement.provider().equals(sender) || agreement.recipient().equals(sender);
     }
 
-    private Optional<Refusal> checkFile(Path file, String name) {
+    /** Why the file cannot be taken as a plain, non-empty file within the size limit; empty when it can. */
+    Optional<Refusal> checkFile(Path file, String name) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);

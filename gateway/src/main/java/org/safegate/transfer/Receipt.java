@@ -16,7 +16,9 @@ public record Receipt(String transfer, String sender, String agreement, String n
                       InclusionProof audit) {
 
     public enum Outcome {
-        DELIVERED("delivered"), DENIED("denied"), QUARANTINED("quarantined");
+        DELIVERED("delivered"), DENIED("denied"), QUARANTINED("quarantined"),
+        /** A certificate of disposal was recorded: its items are certified. */
+        CERTIFIED("certified");
 
         private final String key;
 

@@ -29,6 +29,13 @@ final class RecentProofs {
         }
     }
 
+    /** Keeps the event's proof for the receipt of {@code receiptTransfer} (a certificate's receipt proves an item's event). */
+    synchronized void keep(String receiptTransfer, AppendedEvent appended) {
+        if (appended != null && appended.proof() != null) {
+            byTransfer.put(receiptTransfer, appended.proof());
+        }
+    }
+
     synchronized InclusionProof take(String transferId) {
         return byTransfer.remove(transferId);
     }

@@ -28,5 +28,24 @@ public enum RefusalCode {
     /** The input claims to be CMS, or records, but cannot be read. */
     INPUT_MALFORMED,
     /** A request file whose share of deficient records exceeds the setting: nothing of it goes on. */
-    REQUESTS_DEFICIENT
+    REQUESTS_DEFICIENT,
+    /** A certificate of disposal ({@code recalls/<recall-id>.json}) that is not CMS-signed. */
+    CERTIFICATE_UNSIGNED,
+    /**
+     * A certificate of disposal that is not what its format requires: not JSON, a member missing,
+     * unknown or of the wrong kind, a disposition other than destroyed or returned, a recall id
+     * other than its file's name, or larger than a certificate can be.
+     */
+    CERTIFICATE_MALFORMED,
+    /** A certificate of disposal for a recall the gateway does not have. */
+    RECALL_UNKNOWN,
+    /**
+     * A certificate of disposal naming an item that is not one of its sender's in the recall
+     * (another holder's, or no item of it), one an officer closed, or disposed of before its delivery.
+     */
+    CERTIFICATE_ITEMS,
+    /** A certificate of disposal recorded already (the same file again), or naming an item certified already. */
+    CERTIFICATE_REPLAYED,
+    /** A certificate of disposal dated after the gateway's day (UTC). */
+    CERTIFICATE_FUTURE_DATED
 }

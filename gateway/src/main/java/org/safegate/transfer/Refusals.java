@@ -134,7 +134,7 @@ public final class Refusals {
             }
         }
         afterStep.accept(Step.AUDITED);
-        if (!UNPLACED.equals(ended.agreement())) {
+        if (!UNPLACED.equals(ended.agreement()) && !OutboxLayout.RECALLS.equals(ended.agreement())) {
             // what the refused file returns to its sender, written while it was decided
             ReturnedCopy copy = OutboxLayout.isRequest(Path.of(source)) ? ReturnedCopy.REJECTIONS
                     : ReturnedCopy.WITHHELD_NOTICE;
@@ -166,6 +166,10 @@ public final class Refusals {
             return UNPLACED;
         }
         String folder = relative.getName(0).toString();
+        if (OutboxLayout.isCertificate(relative)) {
+            // certificates of disposal are receipted beside the folder they were dropped in
+            return OutboxLayout.RECALLS;
+        }
         return policies.agreement(folder).isPresent() ? folder : UNPLACED;
     }
 

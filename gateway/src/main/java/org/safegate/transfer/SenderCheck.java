@@ -33,6 +33,15 @@ final class SenderCheck {
 
     /** Empty for an unsigned file; the digests of a file with a good signature; else the refusal. */
     Either<Refusal, Optional<SignedInput.Verified>> check(Agency sender, Path file, Instant now) throws IOException {
+        return check(sender, file, now, java.io.OutputStream.nullOutputStream());
+    }
+
+    /**
+     * As {@link #check(Agency, Path, Instant)}, writing the signed content to {@code content} as it
+     * is read: what it received counts only when the answer is a good signature.
+     */
+    Either<Refusal, Optional<SignedInput.Verified>> check(Agency sender, Path file, Instant now,
+                                                          java.io.OutputStream content) throws IOException {
         if (!SignedInput.looksSigned(file)) {
             return Either.right(Optional.empty());
         }
@@ -42,7 +51,7 @@ final class SenderCheck {
         }
         X509Certificate registered = keys.certificate(endpoints.reference(sender.signingCertificate().get()));
         try {
-            return Either.right(Optional.of(SignedInput.verify(file, registered, verifier, now)));
+            return Either.right(Optional.of(SignedInput.verifyWithContent(file, registered, verifier, now, content)));
         } catch (SafegateException e) {
             if (e.code() == ErrorCode.CERT_STATUS_UNKNOWN) {
                 // not a verdict on the signer: the file is held until its issuer's CRL is current

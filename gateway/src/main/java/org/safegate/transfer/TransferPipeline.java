@@ -31,6 +31,7 @@ final class TransferPipeline {
     private final List<Stage> stages = List.of(
             this::refuseLinks,
             this::resumeJournaled,
+            this::certify,
             this::identify,
             this::forwardRequest,
             this::authenticateSender,
@@ -45,7 +46,7 @@ final class TransferPipeline {
     record Parts(SafeguardGate gate, OutboxLayout layout, org.safegate.keys.KeyProvider keys, Endpoints endpoints,
                  DeliveredPayloads payloads, RecalledPayloads recalled, Delivery delivery, Refusals refusals, RequestFiles requests,
                  SenderCheck senderCheck, LinkRefusals links, PartialCopies partialCopies, DeliveryRecovery recovery,
-                 AnswerFiles answerFiles, TransferRecorder recorder) {
+                 AnswerFiles answerFiles, TransferRecorder recorder, DisposalCertificates certificates) {
     }
 
     TransferPipeline(Parts parts) {
@@ -120,6 +121,11 @@ final class TransferPipeline {
         return Step.ended(OutboxLayout.isRequest(java.nio.file.Path.of(a.source))
                 ? parts.requests().finish(a.policies, a.file, row, a.size, a.now)
                 : parts.recovery().finishDelivery(a.policies, a.sender, a.file, row, a.size));
+    }
+
+    /** A certificate of disposal, {@code recalls/<recall-id>.json}, is recorded or refused ({@link DisposalCertificates}). */
+    private Step certify(TransferAttempt a) throws IOException {
+        return parts.certificates().run(a);
     }
 
     /** Where the file lies says who sent it under which agreement, and whether it is a request file. */

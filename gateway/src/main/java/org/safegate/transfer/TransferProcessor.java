@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.safegate.audit.AuditLog;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.model.PolicySet;
+import org.safegate.recall.DisposalCertifications;
 import org.safegate.recall.RecalledPayloads;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
@@ -39,6 +41,7 @@ public final class TransferProcessor {
     private final TransferJournal journal;
     private final DeliveredPayloads payloads;
     private final RecalledPayloads recalled;
+    private final DisposalCertifications certifications;
     private final Delivery delivery;
     private final Refusals refusals;
     private final RequestFiles requests;
@@ -52,9 +55,20 @@ public final class TransferProcessor {
 
     public TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
                              CertificateVerifier verifier, Endpoints endpoints, TransferJournal journal,
-                             DeliveredPayloads payloads, RecalledPayloads recalled, Delivery delivery, Refusals refusals,
+                             DeliveredPayloads payloads, RecalledPayloads recalled,
+                             DisposalCertifications certifications, Delivery delivery, Refusals refusals,
                              RequestFiles requests, TransferRecorder recorder, HeldFiles held, TakenFiles taken,
                              Clock clock) {
+        this(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled, certifications, delivery,
+                refusals, requests, recorder, held, taken, clock, step -> { });
+    }
+
+    private TransferProcessor(Supplier<PolicySet> policies, SafeguardGate gate, OutboxLayout layout, KeyProvider keys,
+                              CertificateVerifier verifier, Endpoints endpoints, TransferJournal journal,
+                              DeliveredPayloads payloads, RecalledPayloads recalled,
+                              DisposalCertifications certifications, Delivery delivery, Refusals refusals,
+                              RequestFiles requests, TransferRecorder recorder, HeldFiles held, TakenFiles taken,
+                              Clock clock, Consumer<DisposalCertificates.Done> afterCertificateStep) {
         this.policies = policies;
         this.gate = gate;
         this.layout = layout;
@@ -64,6 +78,7 @@ public final class TransferProcessor {
         this.journal = journal;
         this.payloads = payloads;
         this.recalled = recalled;
+        this.certifications = certifications;
         this.delivery = delivery;
         this.refusals = refusals;
         this.requests = requests;
@@ -74,10 +89,13 @@ public final class TransferProcessor {
         PartialCopies partialCopies = new PartialCopies(endpoints, delivery, requests);
         this.links = new LinkRefusals(refusals, delivery, partialCopies);
         this.withdrawn = new WithdrawnFiles(policies, journal, recorder, partialCopies, taken);
+        SenderCheck senderCheck = new SenderCheck(keys, verifier, endpoints);
         this.pipeline = new TransferPipeline(new TransferPipeline.Parts(gate, layout, keys, endpoints, payloads, recalled,
-                delivery, refusals, requests, new SenderCheck(keys, verifier, endpoints), links, partialCopies,
+                delivery, refusals, requests, senderCheck, links, partialCopies,
                 new DeliveryRecovery(delivery, endpoints, payloads),
-                new AnswerFiles(journal, requests.exchange(), partialCopies, refusals), recorder));
+                new AnswerFiles(journal, requests.exchange(), partialCopies, refusals), recorder,
+                new DisposalCertificates(layout, senderCheck, certifications, recorder, endpoints, delivery.archive(),
+                        afterCertificateStep)));
     }
 
     /**
@@ -180,8 +198,8 @@ public final class TransferProcessor {
 
     /** The same processor taking request files through other ones (tests stop a forward half way with it). */
     TransferProcessor withRequests(RequestFiles other) {
-        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled, delivery,
-                refusals, other, recorder, held, taken, clock);
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled,
+                certifications, delivery, refusals, other, recorder, held, taken, clock);
     }
 
     /**
@@ -191,12 +209,19 @@ public final class TransferProcessor {
     TransferProcessor intercepted(KeyProvider otherKeys, AuditLog otherAudit, TakenFiles otherTaken) {
         TransferRecorder otherRecorder = recorder.withAudit(otherAudit);
         return new TransferProcessor(policies, gate, layout, otherKeys, verifier, endpoints, journal, payloads, recalled,
-                delivery.with(otherKeys, otherRecorder), refusals, requests, otherRecorder, held, otherTaken, clock);
+                certifications, delivery.with(otherKeys, otherRecorder), refusals, requests, otherRecorder, held,
+                otherTaken, clock);
+    }
+
+    /** The same processor told after each step of an accepted certificate of disposal (tests stop one there). */
+    TransferProcessor withCertificateSteps(Consumer<DisposalCertificates.Done> afterStep) {
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled,
+                certifications, delivery, refusals, requests, recorder, held, taken, clock, afterStep);
     }
 
     /** The same processor refusing through other refusals (tests stop a refusal half way with it). */
     TransferProcessor withRefusals(Refusals other) {
-        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled, delivery,
-                other, requests, recorder, held, taken, clock);
+        return new TransferProcessor(policies, gate, layout, keys, verifier, endpoints, journal, payloads, recalled,
+                certifications, delivery, other, requests, recorder, held, taken, clock);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.safegate.audit.AppendedEvent;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEventType;
 import org.safegate.audit.AuditLog;
@@ -12,6 +13,7 @@ import org.safegate.audit.AuditQuery;
 import org.safegate.audit.AuditStore;
 import org.safegate.audit.Outcome;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoreWrite;
 import org.safegate.tlog.InclusionProof;
 
 /**
@@ -71,6 +73,27 @@ public final class TransferRecorder {
         String why = t.reasons().isEmpty() ? "" : ": " + t.reasons().get(0).message();
         proofs.keep(audit.append(entry(AuditEventType.TRANSFER_QUARANTINED, t, Outcome.FAILURE).reasonCodes(codes(t))
                 .change("kept in quarantine; not sent" + (why.length() > 1000 ? why.substring(0, 1000) : why)).build()));
+    }
+
+    /**
+     * Records a certificate of disposal: its events (one per item) and its rows in one transaction.
+     * The receipt of {@code certificateId} will carry the proof of the last event.
+     */
+    public void certified(String certificateId, List<AuditEntry> events, StoreWrite rows) {
+        List<AppendedEvent> appended = audit.appendAll(events, rows);
+        proofs.keep(certificateId, appended.get(appended.size() - 1));
+    }
+
+    /**
+     * Writes the receipt of a certificate of disposal ({@code t} is the certificate as received);
+     * after a restart its proof is that of {@code lastItem}'s {@code DISPOSAL_CERTIFIED} event.
+     */
+    public String certificateReceipt(InboxFolder senderInbox, Transfer t, Instant at, String lastItem)
+            throws IOException {
+        InclusionProof kept = proofs.take(t.transferId());
+        InclusionProof proof = kept != null ? kept : auditStore.prove(lastItem, AuditEventType.DISPOSAL_CERTIFIED);
+        return receipts.write(senderInbox, new Receipt(t.transferId(), t.sender(), t.agreement(), t.name(),
+                Receipt.Outcome.CERTIFIED, at, t.sha256(), t.size(), Optional.empty(), List.of(), proof));
     }
 
     /** Best effort: a hold is recorded when the log can take it, and retried anyway. */

@@ -59,6 +59,16 @@ class ReleaseRefusalsTest {
         assertRefused(id, "EMPTY_FILE", "send the file again");
     }
 
+    @Test
+    void anUnsignedCertificateOfDisposalIsNotPutBackAndTheHolderIsToSignIt() throws IOException {
+        Path unsigned = ws.drop("DOJ", "recalls", java.util.UUID.randomUUID() + ".json",
+                "{\"recall\": \"r\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ws.process("DOJ", unsigned)).isEqualTo(TransferOutcome.QUARANTINED);
+        String id = queue.list(TransferQueue.State.QUARANTINED).get(0).id();
+
+        assertRefused(id, "CERTIFICATE_UNSIGNED", "sign a well-formed certificate");
+    }
+
     private void assertRefused(String id, String code, String advice) throws IOException {
         assertThatThrownBy(() -> queue.release(id, "alan"))
                 .isInstanceOfSatisfying(SafegateException.class, e -> {

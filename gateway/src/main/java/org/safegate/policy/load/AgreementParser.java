@@ -10,6 +10,11 @@ import org.safegate.policy.model.Agreement;
 final class AgreementParser {
     /** The record-level request checks the gateway knows how to apply. */
     static final Set<String> REQUEST_RULES = Set.of("irc-6103-i-2");
+    /**
+     * Outbox folders that are not agreements: {@code recalls/} holds certificates of disposal. An
+     * agreement of that name (in any case: some file systems ignore it) would share its folder.
+     */
+    static final String RESERVED_ID = "recalls";
 
     Optional<Agreement> parse(MappingReader in, Problems problems) {
         int before = problems.errorCount();
@@ -27,6 +32,10 @@ final class AgreementParser {
                 ? Optional.of(in.stringList("request-statutes", false)) : Optional.empty();
         in.rejectUnknownKeys();
 
+        if (id != null && id.equalsIgnoreCase(RESERVED_ID)) {
+            in.problem(in.lineOf("id"), "id", ProblemCode.INVALID_VALUE, "'" + id + "' is reserved: <outbox>/"
+                    + RESERVED_ID + "/ holds certificates of disposal; choose another agreement id");
+        }
         if (effective != null && expires.isPresent() && !expires.get().isAfter(effective)) {
             in.problem(in.lineOf("expires"), "expires", ProblemCode.DATE_ORDER,
                     expires.get() + " is not after effective " + effective);

@@ -45,6 +45,7 @@ class PolicyLoaderTest {
                 bad("unknownFinding", ProblemCode.UNKNOWN_REFERENCE, "safeguards/b.yaml", 6, "cap.items.finding"),
                 bad("safeguardsForUnknownAgency", ProblemCode.UNKNOWN_REFERENCE, "safeguards/b.yaml", 1, "agency"),
                 bad("selfRecipient", ProblemCode.SELF_RECIPIENT, "agreements/a-b.yaml", 3, "recipient"),
+                bad("reservedAgreementId", ProblemCode.INVALID_VALUE, "agreements/a-b.yaml", 1, "id"),
                 bad("notUtf8", ProblemCode.NOT_UTF8, "agencies/a.yaml", 2, ""),
                 bad("aliasBomb", ProblemCode.YAML_ALIAS_LIMIT, "agencies/a.yaml", 2, ""),
                 bad("plaintextPassword", ProblemCode.PLAINTEXT_PASSWORD, "operators/olivia.yaml", 4, "password-hash"),
