@@ -1,6 +1,8 @@
 package org.safegate.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +22,7 @@ final class RecallEndpoints {
 
     private final RecallIssuer issuer;
     private final StoredRecalls recalls;
+    private final java.time.Clock clock;
 
     /** A recall as the API and {@code recall show --json} write it. */
     record RecallBody(String id, String issuer, String issuedAt, String issuedBy, String reason, String notice,
@@ -45,6 +48,7 @@ final class RecallEndpoints {
         this.issuer = new RecallIssuer(new RecallResolution(services.auditStore()), services.audit(), services.clock(),
                 services.recallDue());
         this.recalls = new StoredRecalls(services.database());
+        this.clock = services.clock();
     }
 
     ApiResponse issue(ApiRequest request, String operator) {
@@ -52,7 +56,16 @@ final class RecallEndpoints {
     }
 
     ApiResponse list(ApiRequest request) {
-        return Json.ok(list(request.query("open").map(Boolean::parseBoolean), request.query("holder")));
+        return Json.ok(list(request.query("open").map(v -> flag("open", v)), request.query("holder"),
+                request.query("overdue").map(v -> flag("overdue", v))));
+    }
+
+    /** {@code true} or {@code false}; anything else is refused naming the parameter. */
+    private static boolean flag(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiProblem.badInput(name, name + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     ApiResponse one(ApiRequest request) {
@@ -63,8 +76,11 @@ final class RecallEndpoints {
         return RecallBody.of(issuer.issue(RecallRequests.read(body), operator, origin));
     }
 
-    Recalls list(Optional<Boolean> open, Optional<String> holder) {
-        return new Recalls(recalls.list(new StoredRecalls.Filter(open, holder)).stream().map(RecallBody::of).toList());
+    /** {@code overdue}: as the gate decides today (its UTC day by the gateway's clock). */
+    Recalls list(Optional<Boolean> open, Optional<String> holder, Optional<Boolean> overdue) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new Recalls(recalls.list(new StoredRecalls.Filter(open, holder,
+                overdue.map(o -> new StoredRecalls.Overdue(o, today)))).stream().map(RecallBody::of).toList());
     }
 
     RecallBody one(String id) {
