@@ -1,6 +1,7 @@
 package org.safegate.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +23,7 @@ final class RecallEndpoints {
 
     private final RecallIssuer issuer;
     private final StoredRecalls recalls;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /** A recall as the API and {@code recall show --json} write it. */
     record RecallBody(String id, String issuer, String issuedAt, String issuedBy, String reason, String notice,

@@ -39,8 +39,8 @@ import picocli.CommandLine;
             "With --within, also list what stops being current in that period (review age, SSR and CAP dates,"
                     + " agreement and certificate expiries, recalls falling overdue), each with the day it happens.",
             "With --config, the revocations in force and the recalls of that gateway's store count too.",
-            "Exit status: 0 valid, 2 invalid (every error is printed with file:line); upcoming changes do not change"
-                    + " it."})
+            "Exit status: 0 valid, 2 invalid (every error is printed with file:line), 3 the store of --config exists"
+                    + " and cannot be read; upcoming changes do not change it."})
 final class PolicyCheckCommand implements Callable<Integer> {
     private final Clock clock;
 
