@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.safegate.policy.Decision;
 import org.safegate.policy.InMemoryRevocations;
 import org.safegate.policy.PemCertificateCheck;
+import org.safegate.policy.RecallObligations;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.TransferRequest;
@@ -104,7 +105,7 @@ public class DecisionBenchmark {
         }
         PolicySet policies = new PolicySet(agencies, agreements, safeguards, List.of());
         gate = SafeguardGate.create(() -> policies, SafeguardSettings.DEFAULTS, new InMemoryRevocations(),
-                PemCertificateCheck.forTransfers(dir));
+                RecallObligations.NONE, PemCertificateCheck.forTransfers(dir));
     }
 
     @Benchmark

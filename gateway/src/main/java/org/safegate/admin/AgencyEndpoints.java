@@ -70,7 +70,7 @@ final class AgencyEndpoints {
 
     AgencyEndpoints(AdminServices services) {
         this.services = services;
-        this.upcoming = UpcomingChanges.forKeyStore(services.keys());
+        this.upcoming = UpcomingChanges.forKeyStore(services.keys(), services.gate().recalls());
     }
 
     ApiResponse list(ApiRequest request) {

@@ -83,10 +83,13 @@ public enum ApiOperation {
             + " delivery under an agreement in a period, and every redisclosure of it downstream; body {\"transfers\":"
             + " [...] | \"agreement\", \"from\", \"to\", \"reason\", \"notice\", \"due\"}",
             ApiResponses.created("Recall")),
-    RECALLS("GET", "/api/recalls", Power.RECALL_READ, "Recalls, newest first (?open=true|false, ?holder=AGENCY)",
+    RECALLS("GET", "/api/recalls", Power.RECALL_READ, "Recalls, newest first (?open=true|false, ?holder=AGENCY,"
+            + " ?overdue=true|false)",
             ApiResponses.json("Recalls"), QueryParameter.oneOf("open", false, "only recalls with an item open (true)"
                     + " or none (false)", "true", "false"), QueryParameter.text("holder",
-                    "only recalls with an item held by this agency")),
+                    "only recalls with an item held by this agency"), QueryParameter.oneOf("overdue", false,
+                    "only recalls with an item open past its due date today, its holder RECALL_OVERDUE (true), or"
+                    + " with none (false)", "true", "false")),
     RECALL("GET", "/api/recalls/{id}", Power.RECALL_READ, "One recall with its items", ApiResponses.json("Recall")),
     RECALL_CLOSE("POST", "/api/recalls/{id}/close", Power.RECALL_CLOSE, "Close recall items without a certificate"
             + " of disposal, every item checked before any is closed; body {\"items\": [transfer ids], \"reason\":"

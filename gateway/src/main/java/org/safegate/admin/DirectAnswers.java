@@ -45,7 +45,12 @@ public final class DirectAnswers {
 
     /** {@code GET /api/recalls?open=&holder=}. */
     public String recalls(Optional<Boolean> open, Optional<String> holder) {
-        return Json.write(recalls.list(open, holder));
+        return recalls(open, holder, Optional.empty());
+    }
+
+    /** {@code GET /api/recalls?open=&holder=&overdue=}. */
+    public String recalls(Optional<Boolean> open, Optional<String> holder, Optional<Boolean> overdue) {
+        return Json.write(recalls.list(open, holder, overdue));
     }
 
     /** {@code GET /api/recalls/{id}}: NOT_FOUND for an unknown recall. */

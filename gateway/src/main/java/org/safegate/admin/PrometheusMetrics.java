@@ -26,7 +26,7 @@ final class PrometheusMetrics {
 
     PrometheusMetrics(AdminServices services) {
         this.services = services;
-        this.upcoming = UpcomingChanges.forKeyStore(services.keys());
+        this.upcoming = UpcomingChanges.forKeyStore(services.keys(), services.gate().recalls());
     }
 
     ApiResponse scrape(ApiRequest request) {

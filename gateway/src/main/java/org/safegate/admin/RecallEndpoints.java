@@ -2,6 +2,9 @@ package org.safegate.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +28,7 @@ final class RecallEndpoints {
     private final RecallIssuer issuer;
     private final StoredRecalls recalls;
     private final RecallCloser closer;
+    private final Clock clock;
 
     /** A recall as the API and {@code recall show --json} write it. */
     record RecallBody(String id, String issuer, String issuedAt, String issuedBy, String reason, String notice,
@@ -60,6 +64,7 @@ final class RecallEndpoints {
                 services.recallDue());
         this.recalls = new StoredRecalls(services.database());
         this.closer = new RecallCloser(recalls, services.audit(), services.clock());
+        this.clock = services.clock();
     }
 
     ApiResponse issue(ApiRequest request, String operator) {
@@ -67,7 +72,16 @@ final class RecallEndpoints {
     }
 
     ApiResponse list(ApiRequest request) {
-        return Json.ok(list(request.query("open").map(Boolean::parseBoolean), request.query("holder")));
+        return Json.ok(list(request.query("open").map(v -> flag("open", v)), request.query("holder"),
+                request.query("overdue").map(v -> flag("overdue", v))));
+    }
+
+    /** {@code true} or {@code false}; anything else is refused naming the parameter. */
+    private static boolean flag(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiProblem.badInput(name, name + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     ApiResponse one(ApiRequest request) {
@@ -82,8 +96,11 @@ final class RecallEndpoints {
         return RecallBody.of(issuer.issue(RecallRequests.read(body), operator, origin));
     }
 
-    Recalls list(Optional<Boolean> open, Optional<String> holder) {
-        return new Recalls(recalls.list(new StoredRecalls.Filter(open, holder)).stream().map(RecallBody::of).toList());
+    /** {@code overdue}: as the gate decides today (its UTC day by the gateway's clock). */
+    Recalls list(Optional<Boolean> open, Optional<String> holder, Optional<Boolean> overdue) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new Recalls(recalls.list(new StoredRecalls.Filter(open, holder,
+                overdue.map(o -> new StoredRecalls.Overdue(o, today)))).stream().map(RecallBody::of).toList());
     }
 
     /** Closes the items the body names; the recall as it then stands. */

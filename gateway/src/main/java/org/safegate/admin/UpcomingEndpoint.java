@@ -32,7 +32,7 @@ final class UpcomingEndpoint {
 
     UpcomingEndpoint(AdminServices services) {
         this.services = services;
-        this.changes = UpcomingChanges.forKeyStore(services.keys());
+        this.changes = UpcomingChanges.forKeyStore(services.keys(), services.gate().recalls());
     }
 
     ApiResponse upcoming(ApiRequest request) {

@@ -21,10 +21,12 @@ import org.safegate.operator.ApiTokens;
 import org.safegate.operator.FileSafeguardEvents;
 import org.safegate.operator.SafeguardEvents;
 import org.safegate.policy.PolicyHolder;
+import org.safegate.policy.RecallObligations;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.UpcomingChanges;
 import org.safegate.policy.load.PolicyLoader;
+import org.safegate.recall.StoredRecallObligations;
 import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
@@ -87,7 +89,9 @@ final class GatewayWiring {
             // trust material is read for every check: a new CRL releases what a stale one held
             CertificateVerifier verifier = new CertificateVerifier(keys::trust, certificate -> false,
                     RevocationSettings.anchorsWithoutCrl(settings, keys));
-            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
+            // what holders still owe under recalls, read at every decision like the revocations
+            RecallObligations recalls = new StoredRecallObligations(database);
+            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations, recalls,
                     new VerifiedCertificateCheck(keys, verifier, endpoints));
             // every outcome is recorded through it: one operator line each, counted for the summary
             RunOutcomes outcomes = new RunOutcomes();
@@ -113,7 +117,7 @@ final class GatewayWiring {
                     workingDir, workingDir.resolve(config.policies()), data, clock, OutboxSettings.lanes(settings), apiTokens,
                     auditSigner, new CheckpointDrops(new AuditStore(database), endpoints, policies::get,
                     auditSettings.inboxCheckpoints(), clock, data), new UpcomingWarnings(
-                    UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings)), outcomes,
+                    UpcomingChanges.forKeyStore(keys, recalls), policies::get, clock, WarningSettings.within(settings)), outcomes,
                     new StartFacts(settings.origin(),
                     workingDir.resolve(config.policies()), config.requireKeys(), store.place()),
                     org.safegate.config.RecallSettings.defaultDue(settings)));

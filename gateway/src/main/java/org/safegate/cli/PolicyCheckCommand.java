@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.safegate.config.GatewayConfig;
 import org.safegate.config.Settings;
 import org.safegate.keys.KeyProviders;
-import org.safegate.policy.InMemoryRevocations;
 import org.safegate.policy.PemCertificateCheck;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.SafeguardGate;
@@ -38,9 +37,10 @@ import picocli.CommandLine;
         description = {
             "Validate the policy set and show, on a day, which agencies are current and which agreements permit transfers.",
             "With --within, also list what stops being current in that period (review age, SSR and CAP dates,"
-                    + " agreement and certificate expiries), each with the day it happens.",
-            "Exit status: 0 valid, 2 invalid (every error is printed with file:line); upcoming changes do not change"
-                    + " it."})
+                    + " agreement and certificate expiries, recalls falling overdue), each with the day it happens.",
+            "With --config, the revocations in force and the recalls of that gateway's store count too.",
+            "Exit status: 0 valid, 2 invalid (every error is printed with file:line), 3 the store of --config exists"
+                    + " and cannot be read; upcoming changes do not change it."})
 final class PolicyCheckCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -55,7 +55,8 @@ final class PolicyCheckCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The gateway's application.properties, for its safegate.policies (default:"
-                    + " ./application.properties if present).")
+                    + " ./application.properties if present); given, the revocations and recalls of its store"
+                    + " (read only) count too.")
     Path config;
 
     @Option(names = "--at", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
@@ -83,21 +84,26 @@ final class PolicyCheckCommand implements Callable<Integer> {
         PolicyLoadResult result = new PolicyLoader(workingDir).load(policies);
         PolicyStatus status = null;
         List<UpcomingChange> upcoming = List.of();
+        Optional<String> store = Optional.empty();
         if (result.isValid()) {
             PolicySet set = result.require();
-            SafeguardGate gate = SafeguardGate.create(() -> set, SafeguardSettings.DEFAULTS,
-                    new InMemoryRevocations(), PemCertificateCheck.forPlanning(workingDir));
-            status = PolicyStatus.of(set, gate, day);
-            if (within != null) {
-                upcoming = new UpcomingChanges(SafeguardSettings.DEFAULTS, sources(settings, gatewayConfig, workingDir))
-                        .within(set, day, within);
+            try (PlanningStore planning = config == null ? PlanningStore.none()
+                    : PlanningStore.of(settings, workingDir, spec.commandLine().getErr())) {
+                store = planning.place();
+                SafeguardGate gate = SafeguardGate.create(() -> set, SafeguardSettings.DEFAULTS,
+                        planning.revocations(), planning.recalls(), PemCertificateCheck.forPlanning(workingDir));
+                status = PolicyStatus.of(set, gate, day);
+                if (within != null) {
+                    upcoming = new UpcomingChanges(SafeguardSettings.DEFAULTS,
+                            sources(settings, gatewayConfig, workingDir), gate.recalls()).within(set, day, within);
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            new PolicyCheckJson().write(out, policies, day, result, status, within, upcoming);
+            new PolicyCheckJson().write(out, policies, day, result, status, store, within, upcoming);
         } else {
-            new PolicyCheckTable(out).print(policies, day, result, status);
+            new PolicyCheckTable(out).print(policies, day, result, status, store);
             if (within != null && result.isValid()) {
                 new UpcomingTable(out).print(day, within, upcoming);
             }

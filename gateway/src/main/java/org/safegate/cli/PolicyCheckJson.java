@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.safegate.policy.Decision;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.Reason;
@@ -25,10 +26,12 @@ final class PolicyCheckJson {
 
     /** With {@code within}, the document also has {@code within}, {@code until} and {@code upcoming}. */
     void write(PrintWriter out, Path policies, LocalDate day, PolicyLoadResult result, PolicyStatus status,
-               UpcomingWindow within, List<UpcomingChange> upcoming) {
+               Optional<String> store, UpcomingWindow within, List<UpcomingChange> upcoming) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("policies", policies.toString());
         root.put("at", day.toString());
+        // where the revocations and recalls came from (--config); null: none were read
+        root.put("store", store.orElse(null));
         root.put("valid", result.isValid());
         problems(root.putArray("errors"), result.errors());
         problems(root.putArray("warnings"), result.warnings());

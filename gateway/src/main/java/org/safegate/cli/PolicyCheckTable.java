@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.safegate.policy.PolicyStatus;
 import org.safegate.policy.PolicyStatus.AgencyStatus;
 import org.safegate.policy.PolicyStatus.AgreementStatus;
@@ -20,7 +21,8 @@ final class PolicyCheckTable {
         this.out = out;
     }
 
-    void print(Path policies, LocalDate day, PolicyLoadResult result, PolicyStatus status) {
+    /** {@code store}: where revocations and recalls were read, when they were. */
+    void print(Path policies, LocalDate day, PolicyLoadResult result, PolicyStatus status, Optional<String> store) {
         if (!result.isValid()) {
             out.println("Policy set " + policies + ": INVALID (" + result.errors().size() + " error(s))");
             problems("Errors", result.errors());
@@ -30,6 +32,7 @@ final class PolicyCheckTable {
         out.println("Policy set " + policies + ": valid (" + status.agencies().size() + " agencies, "
                 + status.agreements().size() + " agreements)");
         out.println("Evaluated on " + day);
+        store.ifPresent(place -> out.println("Revocations and recalls: the store at " + place));
         out.println();
         agencies(status.agencies());
         out.println();

@@ -30,6 +30,11 @@ final class RecallListCommand implements Callable<Integer> {
     @Option(names = "--holder", paramLabel = "AGENCY", description = "Only recalls with an item this agency holds.")
     String holder;
 
+    @Option(names = "--overdue", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Only recalls with an item open past its due date today, its holder RECALL_OVERDUE"
+                    + " (--overdue), or with none (--overdue=false).")
+    Boolean overdue;
+
     @Mixin
     GatewayAccess access;
 
@@ -50,10 +55,12 @@ final class RecallListCommand implements Callable<Integer> {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("open", open == null ? null : open.toString());
             query.put("holder", holder);
+            query.put("overdue", overdue == null ? null : overdue.toString());
             answer = access.client().get("/api/recalls" + ApiClient.query(query));
         } else {
             answer = access.direct(clock, Power.RECALL_READ, "safegate recall list", "recalls",
-                    (api, actor) -> api.recalls(Optional.ofNullable(open), Optional.ofNullable(holder)));
+                    (api, actor) -> api.recalls(Optional.ofNullable(open), Optional.ofNullable(holder),
+                            Optional.ofNullable(overdue)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

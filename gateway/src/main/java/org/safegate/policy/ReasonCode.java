@@ -39,5 +39,10 @@ public enum ReasonCode {
     /** A security officer revoked this one agreement; other agreements of the same agencies still decide. */
     AGREEMENT_REVOKED,
     /** The file's payload digest is that of an item of a recall: recalled data is never sent again, by anyone. */
-    DATA_RECALLED
+    DATA_RECALLED,
+    /**
+     * The recipient holds a recall item past its due date that it has not certified disposal of and no
+     * officer closed: it is not current until it does (or the item is closed).
+     */
+    RECALL_OVERDUE
 }

@@ -21,19 +21,31 @@ public final class SafeguardGate {
     private final Supplier<PolicySet> policies;
     private final TransferRules rules;
     private final Authorizer authorizer;
+    private final RecallObligations recalls;
 
-    SafeguardGate(Supplier<PolicySet> policies, TransferRules rules, Authorizer authorizer) {
+    SafeguardGate(Supplier<PolicySet> policies, TransferRules rules, Authorizer authorizer,
+                  RecallObligations recalls) {
         this.policies = policies;
         this.rules = rules;
         this.authorizer = authorizer;
+        this.recalls = recalls;
     }
 
-    /** Wires the rules into a Shiro realm and authorizer. */
+    /**
+     * Wires the rules into a Shiro realm and authorizer. {@code revocations} and {@code recalls} are
+     * read at every decision; {@link RecallObligations#NONE} only where there is no store (planning).
+     */
     public static SafeguardGate create(Supplier<PolicySet> policies, SafeguardSettings settings,
-                                       Revocations revocations, CertificateCheck certificates) {
-        TransferRules rules = new TransferRules(new SafeguardRules(settings), revocations, certificates);
+                                       Revocations revocations, RecallObligations recalls,
+                                       CertificateCheck certificates) {
+        TransferRules rules = new TransferRules(new SafeguardRules(settings), revocations, recalls, certificates);
         SafeguardRealm realm = new SafeguardRealm(policies, rules);
-        return new SafeguardGate(policies, rules, new ModularRealmAuthorizer(List.of(realm)));
+        return new SafeguardGate(policies, rules, new ModularRealmAuthorizer(List.of(realm)), recalls);
+    }
+
+    /** The recall obligations its decisions read: what {@link UpcomingChanges} must read too, to agree with them. */
+    public RecallObligations recalls() {
+        return recalls;
     }
 
     /** May this transfer happen? Every failed rule is in the decision. */

@@ -8,26 +8,30 @@ import org.safegate.policy.model.PolicySet;
 
 /**
  * The rules of a transfer beyond the recipient's safeguards: the agreement is in force and covers
- * the category, the recipient is not revoked and its certificate usable, and the sender is the
- * provider or a recipient allowed to pass the data on.
+ * the category, the recipient is not revoked, owes no overdue recall and its certificate is usable,
+ * and the sender is the provider or a recipient allowed to pass the data on.
  */
 public final class TransferRules {
     private final SafeguardRules safeguards;
     private final Revocations revocations;
+    private final OverdueRecalls recalls;
     private final CertificateCheck certificates;
 
-    public TransferRules(SafeguardRules safeguards, Revocations revocations, CertificateCheck certificates) {
+    public TransferRules(SafeguardRules safeguards, Revocations revocations, RecallObligations recalls,
+                         CertificateCheck certificates) {
         this.safeguards = safeguards;
         this.revocations = revocations;
+        this.recalls = new OverdueRecalls(recalls);
         this.certificates = certificates;
     }
 
-    /** Why the agency is not current on the day (safeguards and revocation); empty when it is. */
+    /** Why the agency is not current on the day (safeguards, revocation, overdue recalls); empty when it is. */
     public List<Reason> currentReasons(PolicySet policies, String agency, LocalDate day) {
         List<Reason> reasons = safeguards.evaluate(policies.safeguardsOf(agency), day);
         revocations.inForce(agency).ifPresent(r -> reasons.add(new Reason(ReasonCode.AGENCY_REVOKED,
                 agency + " is not current: its access was revoked " + r.at() + " by " + r.by() + ": " + r.reason(),
                 r.shared())));
+        recalls.reason(agency, day).ifPresent(reasons::add);
         return reasons;
     }
 

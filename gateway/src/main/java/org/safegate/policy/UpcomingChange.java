@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One thing that stops being current on a coming day: a review turning stale, an SSR or CAP update
  * falling due, a CAP item's date passing, an agreement ending, a certificate expiring, a CRL reaching
- * its nextUpdate.
+ * its nextUpdate, a recall's items falling overdue.
  *
  * @param day       the first day on which it is no longer current (the day the gate would refuse)
  * @param agency    the agency it concerns; empty for the gateway's own material (its certificates,
@@ -27,7 +27,9 @@ public record UpcomingChange(LocalDate day, Kind kind, Optional<String> agency, 
         CRITICAL_MITIGATION_DUE(ReasonCode.CRITICAL_FINDING_OPEN),
         AGREEMENT_EXPIRES(ReasonCode.AGREEMENT_NOT_IN_FORCE),
         CERT_EXPIRES(ReasonCode.CERT_EXPIRED),
-        CRL_NEXT_UPDATE(null);
+        CRL_NEXT_UPDATE(null),
+        /** A recall's open items held by the agency become overdue (the day rule of {@link RecallObligations}). */
+        RECALL_DUE(ReasonCode.RECALL_OVERDUE);
 
         private final ReasonCode reason;
 

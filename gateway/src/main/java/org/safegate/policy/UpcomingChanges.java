@@ -18,7 +18,8 @@ import org.safegate.policy.model.Reference;
 
 /**
  * Everything that stops being current after a day, each with the first day it is no longer
- * current, by the same rules and settings as {@link SafeguardRules} and the certificate checks.
+ * current, by the same rules and settings as {@link SafeguardRules}, the certificate checks and the
+ * overdue recalls.
  * The one computation behind {@code policy check --within}, {@code GET /api/policy/upcoming}, the
  * {@code safegate_days_until_not_current} gauge and the gateway's daily warnings, so they agree.
  */
@@ -29,18 +30,21 @@ public final class UpcomingChanges {
 
     private final UpcomingSafeguards safeguards;
     private final UpcomingSources sources;
+    private final OverdueRecalls recalls;
 
-    public UpcomingChanges(SafeguardSettings settings, UpcomingSources sources) {
+    /** {@code recalls}: those the gate decides with ({@link SafeguardGate#recalls()}), so both agree. */
+    public UpcomingChanges(SafeguardSettings settings, UpcomingSources sources, RecallObligations recalls) {
         this.safeguards = new UpcomingSafeguards(settings);
         this.sources = sources;
+        this.recalls = new OverdueRecalls(recalls);
     }
 
     /**
-     * As the running gateway sees it: everything through its key provider, by the settings its gate
-     * decides with (the defaults, as {@code app/Gateway} builds the gate).
+     * As the running gateway sees it: everything through its key provider, and the recalls of its
+     * store, by the settings its gate decides with (the defaults, as {@code app/Gateway} builds the gate).
      */
-    public static UpcomingChanges forKeyStore(org.safegate.keys.KeyProvider keys) {
-        return new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.keyStore(keys));
+    public static UpcomingChanges forKeyStore(org.safegate.keys.KeyProvider keys, RecallObligations recalls) {
+        return new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.keyStore(keys), recalls);
     }
 
     /** Every change that happens after {@code from} and no later than the window's end, by day. */
@@ -55,6 +59,7 @@ public final class UpcomingChanges {
             boolean providerOnly = set.agreementsTo(agency.id()).isEmpty() && !set.hasSafeguards(agency.id());
             if (!providerOnly) {
                 changes.addAll(safeguards.of(set.safeguardsOf(agency.id()), from));
+                changes.addAll(recalls.upcoming(agency.id(), from));
             }
             certificate(changes, agency.id(), "encryption", agency.certificate());
             agency.signingCertificate().ifPresent(ref -> certificate(changes, agency.id(), "signing", ref));

@@ -1,7 +1,9 @@
 package org.safegate.recall;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.safegate.policy.RecallObligations;
 
 /**
  * A recall as issued: who issued it for which agency's data, why (internal), what the holders
@@ -18,5 +20,13 @@ public record Recall(String id, String issuer, Instant issuedAt, String issuedBy
     /** True while an item is still open. */
     public boolean open() {
         return items.stream().anyMatch(i -> i.state() == RecallItem.State.OPEN);
+    }
+
+    /**
+     * True when an item is still open on a day its holder is {@code RECALL_OVERDUE} for it: by the
+     * gate's day rule, the due instant is at or before the day's start (00:00 UTC).
+     */
+    public boolean overdueOn(LocalDate day) {
+        return open() && !day.isBefore(RecallObligations.overdueFrom(due));
     }
 }

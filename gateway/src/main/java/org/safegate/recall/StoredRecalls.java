@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,16 @@ public final class StoredRecalls {
     private final Database database;
 
     /** Which recalls to list; every filter optional. */
-    public record Filter(Optional<Boolean> open, Optional<String> holder) {
+    public record Filter(Optional<Boolean> open, Optional<String> holder, Optional<Overdue> overdue) {
         public static final Filter ALL = new Filter(Optional.empty(), Optional.empty());
+
+        public Filter(Optional<Boolean> open, Optional<String> holder) {
+            this(open, holder, Optional.empty());
+        }
+    }
+
+    /** Only recalls that are overdue on the day ({@link Recall#overdueOn}), or only those that are not. */
+    public record Overdue(boolean overdue, LocalDate on) {
     }
 
     public StoredRecalls(Database database) {
@@ -55,11 +64,15 @@ public final class StoredRecalls {
         return found.stream().findFirst();
     }
 
-    /** Newest first; {@code holder} keeps recalls with an item of that agency, {@code open} those with an item open (or none). */
+    /**
+     * Newest first; {@code holder} keeps recalls with an item of that agency, {@code open} those with an
+     * item open (or none), {@code overdue} those with an item open past due on its day (or none).
+     */
     public List<Recall> list(Filter filter) {
         List<Recall> all = filter.holder().map(h -> select(" WHERE recall_id IN (SELECT recall_id FROM recall_item"
                 + " WHERE holder = ?)", h)).orElseGet(() -> select("", null));
-        return all.stream().filter(r -> filter.open().map(open -> r.open() == open).orElse(true)).toList();
+        return all.stream().filter(r -> filter.open().map(open -> r.open() == open).orElse(true))
+                .filter(r -> filter.overdue().map(o -> r.overdueOn(o.on()) == o.overdue()).orElse(true)).toList();
     }
 
     private List<Recall> select(String where, String parameter) {

@@ -63,6 +63,11 @@ public final class ApiGateway implements AutoCloseable {
 
     /** Copies policies and keys into the workspace and starts the gateway with the API. */
     public static ApiGateway start(Path workspace, Map<String, String> extra) throws Exception {
+        return start(workspace, extra, TestClocks.runningFromCaseDay());
+    }
+
+    /** As {@link #start(Path, Map)}, on another clock (a later day of the same workspace). */
+    public static ApiGateway start(Path workspace, Map<String, String> extra, java.time.Clock clock) throws Exception {
         Path root = TestFiles.repositoryRoot();
         copyExamples(workspace);
         int port = freePort();
@@ -71,7 +76,7 @@ public final class ApiGateway implements AutoCloseable {
                 ApiSettings.TLS_KEY, "keys-example/api/tls.key"));
         values.putAll(extra);
         Settings settings = Settings.of(values);
-        Gateway gateway = Gateway.open(settings, Map.of(), workspace, TestClocks.runningFromCaseDay());
+        Gateway gateway = Gateway.open(settings, Map.of(), workspace, clock);
         try {
             AutoCloseable running = new GatewayRunner(gateway, ApiSettings.from(settings, workspace))
                     .start(Duration.ofSeconds(60));

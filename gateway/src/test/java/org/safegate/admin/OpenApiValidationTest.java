@@ -114,6 +114,8 @@ class OpenApiValidationTest {
                     + " \"reason\": \"r\", \"notice\": \"n\"}"), 404);
             check(ApiOperation.RECALL_ISSUE, api.postJson("/api/recalls", "officer", "{\"reason\": \"r\"}"), 400);
             check(ApiOperation.RECALLS, api.get("/api/recalls?open=true&holder=DOJ", "auditor"), 200);
+            check(ApiOperation.RECALLS, api.get("/api/recalls?overdue=false", "auditor"), 200);
+            check(ApiOperation.RECALLS, api.get("/api/recalls?overdue=soon", "auditor"), 400);
             check(ApiOperation.RECALL, api.get("/api/recalls/" + JSON.readTree(recall.body()).path("id").asText(),
                     "auditor"), 200);
             check(ApiOperation.RECALL, api.get("/api/recalls/R-none", "auditor"), 404);

@@ -22,6 +22,7 @@ import org.safegate.SafegateException;
 import org.safegate.admin.ApiGateway;
 import org.safegate.audit.MutableClock;
 import org.safegate.config.Settings;
+import org.safegate.policy.RecallObligations;
 import org.safegate.policy.SafeguardSettings;
 import org.safegate.policy.UpcomingChanges;
 import org.safegate.policy.UpcomingFixture;
@@ -110,7 +111,8 @@ class UpcomingWarningsTest {
 
     private UpcomingWarnings warnings(MutableClock clock, Optional<UpcomingWindow> window) {
         PolicySet set = UpcomingFixture.load(dir);
-        return new UpcomingWarnings(new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.policyFiles(dir)),
+        return new UpcomingWarnings(new UpcomingChanges(SafeguardSettings.DEFAULTS, UpcomingSources.policyFiles(dir),
+                RecallObligations.NONE),
                 () -> set, clock, window);
     }
 

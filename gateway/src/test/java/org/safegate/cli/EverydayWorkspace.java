@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,14 @@ final class EverydayWorkspace {
 
     /** A command on the store of this workspace, as {@code operator}. */
     Result direct(String operator, String... args) {
+        return direct(TestClocks.runningFromCaseDay(), operator, args);
+    }
+
+    /** As {@link #direct(String, String...)}, on another clock (a later day). */
+    Result direct(Clock clock, String operator, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", config.toString(), "--token-file", dir.resolve(operator + ".token").toString()));
-        return run(all);
+        return run(clock, all);
     }
 
     /** A command through the admin API of {@code api}, as {@code operator}. */
@@ -69,9 +75,13 @@ final class EverydayWorkspace {
     }
 
     Result run(List<String> args) {
+        return run(TestClocks.runningFromCaseDay(), args);
+    }
+
+    Result run(Clock clock, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SafegateCommand.newCommandLine(TestClocks.runningFromCaseDay());
+        CommandLine cli = SafegateCommand.newCommandLine(clock);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args.toArray(String[]::new));

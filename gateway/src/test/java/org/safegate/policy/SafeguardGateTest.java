@@ -54,7 +54,7 @@ class SafeguardGateTest {
     @BeforeEach
     void setUp() {
         policies.set(policySet(Map.of()));
-        gate = SafeguardGate.create(policies::get, SafeguardSettings.DEFAULTS, revocations,
+        gate = SafeguardGate.create(policies::get, SafeguardSettings.DEFAULTS, revocations, RecallObligations.NONE,
                 PemCertificateCheck.forTransfers(certs));
     }
 
@@ -81,7 +81,7 @@ class SafeguardGateTest {
 
     @Test
     void agreementIsInForceFromEffectiveUntilTheDayBeforeExpires() {
-        TransferRules rules = new TransferRules(new SafeguardRules(SafeguardSettings.DEFAULTS), revocations,
+        TransferRules rules = new TransferRules(new SafeguardRules(SafeguardSettings.DEFAULTS), revocations, RecallObligations.NONE,
                 PemCertificateCheck.forTransfers(certs));
         Agreement agreement = agreement("X", "IRS", "DOJ", DAY, Optional.of(DAY.plusDays(10)), List.of());
 
@@ -219,7 +219,7 @@ class SafeguardGateTest {
 
     @Test
     void theRealmGrantsReceivePermissionsOnlyWhileEveryRuleHolds() {
-        TransferRules rules = new TransferRules(new SafeguardRules(SafeguardSettings.DEFAULTS), revocations,
+        TransferRules rules = new TransferRules(new SafeguardRules(SafeguardSettings.DEFAULTS), revocations, RecallObligations.NONE,
                 PemCertificateCheck.forTransfers(certs));
         ModularRealmAuthorizer shiro = new ModularRealmAuthorizer(List.of(new SafeguardRealm(policies::get, rules)));
         var doj = new SimplePrincipalCollection(new RecipientOnDay("DOJ", DAY), SafeguardRealm.NAME);

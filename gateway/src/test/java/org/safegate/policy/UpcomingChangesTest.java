@@ -123,7 +123,7 @@ class UpcomingChangesTest {
 
     private SafeguardGate gate() {
         return SafeguardGate.create(() -> set, SafeguardSettings.DEFAULTS, new InMemoryRevocations(),
-                PemCertificateCheck.forTransfers(dir));
+                RecallObligations.NONE, PemCertificateCheck.forTransfers(dir));
     }
 
     private UpcomingChanges changes(X509CRL crl) {
@@ -143,7 +143,7 @@ class UpcomingChangesTest {
             public List<X509CRL> crls() {
                 return crl == null ? List.of() : List.of(crl);
             }
-        });
+        }, RecallObligations.NONE);
     }
 
     private static X509CRL crlIn(Duration untilNextUpdate) {
