@@ -82,6 +82,10 @@ class AnswerRecallTest extends TransferScenarioTest {
                 org.assertj.core.groups.Tuple.tuple(first, List.of("4")),
                 org.assertj.core.groups.Tuple.tuple(onward, List.of("4")),
                 org.assertj.core.groups.Tuple.tuple(second, List.of("2")));
+        java.time.Instant day = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Recall inPeriod = issue(new RecallScope(List.of(), Optional.of(AGREEMENT), Optional.of(day),
+                Optional.of(day.plus(Duration.ofDays(1))), List.of("R-003")));
+        assertThat(inPeriod.items()).extracting(RecallItem::transfer).containsExactly(first, onward, second);
         Recall narrowed = issue(new RecallScope(List.of(second), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of("R-003", "R-004")));
         assertThat(narrowed.items()).extracting(RecallItem::transfer, RecallItem::recordIds)
@@ -99,6 +103,13 @@ class AnswerRecallTest extends TransferScenarioTest {
         String second = answer("answers-2.csv", "R-003");
         refused(List.of(second), List.of("R-002"), ErrorCode.BAD_INPUT, "transfers", second);
         refused(List.of(first, second), List.of("R-002"), ErrorCode.BAD_INPUT, "transfers", second);
+        java.time.Instant day = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        assertThatThrownBy(() -> issue(new RecallScope(List.of(), Optional.of(AGREEMENT),
+                Optional.of(day.minus(Duration.ofDays(9))), Optional.of(day), List.of("R-002"))))
+                .isInstanceOfSatisfying(SafegateException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("R-002", "no delivered answer under " + AGREEMENT);
+                });
 
         assertThat(events(AuditEventType.RECALL_ISSUED)).isEmpty();
     }
