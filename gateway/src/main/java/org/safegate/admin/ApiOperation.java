@@ -80,8 +80,9 @@ public enum ApiOperation {
                     + " \"token\": \"...\"}",
             ApiResponses.json("TokensRevoked").orConflict("no token is left to revoke (NO_TOKENS_TO_REVOKE)")),
     RECALL_ISSUE("POST", "/api/recalls", Power.RECALL_ISSUE, "Recall delivered data: the transfers named, or every"
-            + " delivery under an agreement in a period, and every redisclosure of it downstream; body {\"transfers\":"
-            + " [...] | \"agreement\", \"from\", \"to\", \"reason\", \"notice\", \"due\"}",
+            + " delivery under an agreement in a period, and every redisclosure of it downstream; with requests, only"
+            + " the answer records of those requests; body {\"transfers\": [...] | \"agreement\", \"from\", \"to\","
+            + " \"requests\", \"reason\", \"notice\", \"due\"}",
             ApiResponses.created("Recall")),
     RECALLS("GET", "/api/recalls", Power.RECALL_READ, "Recalls, newest first (?open=true|false, ?holder=AGENCY,"
             + " ?overdue=true|false)",

@@ -129,7 +129,7 @@ final class OpenApiDocument {
         }
     }
 
-    /** {@code POST /api/recalls}: transfers, or an agreement and a period; the reason and notice required. */
+    /** {@code POST /api/recalls}: transfers, or an agreement and a period, or requests; the reason and notice required. */
     private static void recallBody(ObjectNode schema) {
         schema.put("type", "object").put("additionalProperties", false);
         schema.putArray("required").add("reason").add("notice");
@@ -138,7 +138,9 @@ final class OpenApiDocument {
         properties.putObject("agreement").put("type", "string");
         properties.putObject("from").put("type", "string").put("format", "date");
         properties.putObject("to").put("type", "string").put("format", "date");
-        properties.putObject("requests").put("type", "array").putObject("items").put("type", "string");
+        properties.putObject("requests").put("type", "array").put("description", "request ids: only the answer"
+                + " records of these requests (alone: every answer file that carried them)").putObject("items")
+                .put("type", "string");
         properties.putObject("reason").put("type", "string").put("maxLength", Json.MAX_TEXT);
         properties.putObject("notice").put("type", "string").put("maxLength", Json.MAX_TEXT);
         properties.putObject("due").put("type", "string").put("description", "an ISO period such as P30D (default"

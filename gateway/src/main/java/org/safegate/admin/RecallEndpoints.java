@@ -16,6 +16,8 @@ import org.safegate.recall.RecallIssuer;
 import org.safegate.recall.RecallItem;
 import org.safegate.recall.RecallResolution;
 import org.safegate.recall.StoredRecalls;
+import org.safegate.store.AnswerRecords;
+import org.safegate.store.StoredPassedRequests;
 
 /**
  * {@code /api/recalls...}: a security officer issues a recall (the issuer checks, resolves the
@@ -60,8 +62,9 @@ final class RecallEndpoints {
     }
 
     RecallEndpoints(AdminServices services) {
-        this.issuer = new RecallIssuer(new RecallResolution(services.auditStore()), services.audit(), services.clock(),
-                services.recallDue());
+        this.issuer = new RecallIssuer(new RecallResolution(services.auditStore(),
+                new AnswerRecords(services.database()), new StoredPassedRequests(services.database())), services.audit(),
+                services.clock(), services.recallDue());
         this.recalls = new StoredRecalls(services.database());
         this.closer = new RecallCloser(recalls, services.audit(), services.clock());
         this.clock = services.clock();

@@ -14,9 +14,10 @@ import org.safegate.recall.RecallScope;
 
 /**
  * The body of {@code POST /api/recalls}, read strictly: {@code transfers} (ids) or {@code agreement}
- * with {@code from} and {@code to} (UTC days, both inclusive), never both; optional {@code requests};
- * {@code reason} and {@code notice} required; {@code due} optional. Every problem names its field.
- * Also the body of closing items: {@code items} (transfer ids) and {@code reason}.
+ * with {@code from} and {@code to} (UTC days, both inclusive), never both; optional {@code requests}
+ * (request ids), which narrow either scope or stand alone (with {@code agreement} only to say under
+ * which agreement they were made); {@code reason} and {@code notice} required; {@code due} optional.
+ * Every problem names its field.
  */
 final class RecallRequests {
     private RecallRequests() {
@@ -43,6 +44,9 @@ final class RecallRequests {
 
     private static RecallScope scope(ObjectNode body) {
         List<String> requests = body.has("requests") ? ids(body, "requests") : List.of();
+        if (body.has("requests") && requests.isEmpty()) {
+            throw ApiProblem.badInput("requests", "nothing to recall: the list of requests is empty");
+        }
         boolean byAgreement = body.has("agreement") || body.has("from") || body.has("to");
         if (body.has("transfers")) {
             if (byAgreement) {
@@ -54,8 +58,15 @@ final class RecallRequests {
             }
             return new RecallScope(transfers, Optional.empty(), Optional.empty(), Optional.empty(), requests);
         }
+        if (!requests.isEmpty() && !body.has("from") && !body.has("to")) {
+            // every answer file that carried their answers; the agreement only says which requests are meant
+            Optional<String> agreement = body.has("agreement") ? Optional.of(Json.requiredText(body, "agreement"))
+                    : Optional.empty();
+            return new RecallScope(List.of(), agreement, Optional.empty(), Optional.empty(), requests);
+        }
         if (!byAgreement) {
-            throw ApiProblem.badInput("transfers", "nothing to recall: give transfers, or agreement with from and to");
+            throw ApiProblem.badInput("transfers", "nothing to recall: give transfers, or agreement with from and to,"
+                    + " or requests");
         }
         String agreement = Json.requiredText(body, "agreement");
         LocalDate from = day(body, "from");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.safegate.config.Settings;
 import org.safegate.inspect.InspectionSettings;
 import org.safegate.keys.KeyProvider;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.Database;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.transfer.Endpoints;
@@ -34,7 +35,7 @@ final class RequestSettings {
         if (share.isPresent()) {
             inspection = inspection.withQuarantineShare(Double.parseDouble(share.get()));
         }
-        return new RequestExchange(inspection, new StoredPassedRequests(database), keys, endpoints, data,
-                clock);
+        return new RequestExchange(inspection, new StoredPassedRequests(database), new AnswerRecords(database), keys,
+                endpoints, data, clock);
     }
 }

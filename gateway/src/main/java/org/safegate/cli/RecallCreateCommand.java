@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
         description = {"Recall delivered data: the transfers named (--transfer), or every delivery under an agreement"
                 + " from one day to another (--agreement --from --to), and every onward delivery of it. Audited"
                 + " (RECALL_ISSUED); see docs/recall.md.",
+            "With --request: only the answer records of those requests, in every answer file that carried them (or"
+                + " in the transfers or period given; --agreement alone says under which agreement they were made).",
             "Through the running gateway (--server, or the one running on --config's data folder), else on the"
                 + " gateway's store (operator credentials needed: recall:issue).",
-            "Exit status: 0 issued, 2 unknown transfer, nothing to recall, invalid input or refused, 3 failure."})
+            "Exit status: 0 issued, 2 unknown transfer or request, nothing to recall, invalid input or refused,"
+                + " 3 failure."})
 final class RecallCreateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Clock clock;
@@ -39,7 +42,7 @@ final class RecallCreateCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--request", paramLabel = "ID", description = "Recall only the answer records of this request"
-            + " (not supported yet).")
+            + " (repeat for more).")
     List<String> requests;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (internal: the audit log).")

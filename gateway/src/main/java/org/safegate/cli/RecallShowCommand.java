@@ -3,6 +3,8 @@ package org.safegate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.safegate.operator.Power;
 import picocli.CommandLine;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Parameters;
                 + " gateway's store (operator credentials needed: recall:read).",
             "Exit status: 0 shown, 2 no such recall, invalid input or refused, 3 failure."})
 final class RecallShowCommand implements Callable<Integer> {
+    private static final int LISTED = 20;
+
     private final Clock clock;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The recall's id.")
@@ -64,6 +68,7 @@ final class RecallShowCommand implements Callable<Integer> {
         }
         table.print(out);
         for (JsonNode item : recall.path("items")) {
+            records(out, item);
             JsonNode closure = item.path("closure");
             if (closure.isObject()) {
                 out.println("closed " + item.path("transfer").asText() + " (" + item.path("holder").asText() + ") by "
@@ -72,5 +77,20 @@ final class RecallShowCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** An item recalled by request: which records of the file, the first {@value #LISTED} of them. */
+    private static void records(PrintWriter out, JsonNode item) {
+        JsonNode records = item.path("recordIds");
+        if (records.isEmpty()) {
+            return;
+        }
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < Math.min(LISTED, records.size()); i++) {
+            listed.add(records.get(i).asText());
+        }
+        out.println("records of " + item.path("transfer").asText() + " (" + item.path("deliveredName").asText() + "): "
+                + String.join(", ", listed) + (records.size() > LISTED ? " (and " + (records.size() - LISTED)
+                + " more; --json lists them all)" : ""));
     }
 }

@@ -47,7 +47,13 @@ public final class AnswerFilter {
 
     /** Filters a file whose format its name gives. */
     public AnswerResult filter(Path answerFile, AnswerContext context, Path releasedOut, Path noticeOut) {
-        return filter(answerFile, RecordFormat.of(answerFile), context, releasedOut, noticeOut);
+        return filter(answerFile, context, releasedOut, noticeOut, ReleasedAnswers.NONE);
+    }
+
+    /** As {@link #filter(Path, AnswerContext, Path, Path)}, telling {@code released} of each record released. */
+    public AnswerResult filter(Path answerFile, AnswerContext context, Path releasedOut, Path noticeOut,
+                               ReleasedAnswers released) {
+        return filter(answerFile, RecordFormat.of(answerFile), context, releasedOut, noticeOut, released);
     }
 
     /**
@@ -55,7 +61,7 @@ public final class AnswerFilter {
      * (a malformed file) both outputs are deleted: nothing of the file may be released.
      */
     public AnswerResult filter(Path answerFile, RecordFormat format, AnswerContext context, Path releasedOut,
-                               Path noticeOut) {
+                               Path noticeOut, ReleasedAnswers listener) {
         String source = String.valueOf(answerFile.getFileName());
         try (InputStream in = Files.newInputStream(answerFile);
              OutputStream released = new BufferedOutputStream(FileModes.newOwnerOnlyOutputStream(releasedOut), 1 << 16);
@@ -67,7 +73,7 @@ public final class AnswerFilter {
                      format)) {
             CsvWriter withheld = new CsvWriter(notice, String.valueOf(noticeOut.getFileName()), true);
             withheld.row(NOTICE_HEADER);
-            return run(reader, releasedWriter, withheld, context);
+            return run(reader, releasedWriter, withheld, context, listener);
         } catch (IOException e) {
             deleteQuietly(releasedOut, noticeOut);
             throw new SafegateException(ErrorCode.IO_FAILURE, source + ": cannot filter answers: " + e.getMessage(), e);
@@ -77,7 +83,8 @@ public final class AnswerFilter {
         }
     }
 
-    private AnswerResult run(RecordReader reader, RecordWriter released, CsvWriter withheld, AnswerContext context) {
+    private AnswerResult run(RecordReader reader, RecordWriter released, CsvWriter withheld, AnswerContext context,
+                             ReleasedAnswers listener) {
         long arrived = 0;
         long releasedCount = 0;
         Map<AnswerCode, Long> byReason = new EnumMap<>(AnswerCode.class);
@@ -93,7 +100,7 @@ public final class AnswerFilter {
             Optional<Withholding> refusal = refusal(requestId, context);
             if (refusal.isEmpty()) {
                 releasedCount++;
-                released.write(answer);
+                listener.released(requestId, answer.line(), released.write(answer));
             } else {
                 byReason.merge(refusal.get().code(), 1L, Long::sum);
                 withheld.row(List.of(Long.toString(answer.line()), answer.value("request_id"),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.safegate.SafegateException;
@@ -49,7 +50,8 @@ public final class RecallIssuer {
         audit.append(AuditEntry.builder(AuditEventType.RECALL_ISSUED, operator).origin(origin).object(recall.id())
                 .outcome(Outcome.SUCCESS).provider(recall.issuer())
                 .change("recall " + recall.id() + " of " + recall.issuer() + "'s data: " + recall.items().size()
-                        + " item(s), due " + due + "; transfers " + transfers(recall) + "; reason: " + reason).build(),
+                        + " item(s), due " + due + "; transfers " + transfers(recall)
+                        + requests(request.scope()) + "; reason: " + reason).build(),
                 StoredRecalls.inserting(recall));
         return recall;
     }
@@ -59,6 +61,17 @@ public final class RecallIssuer {
         String listed = String.join(" ", recall.items().stream().limit(LISTED).map(RecallItem::transfer).toList());
         int more = recall.items().size() - LISTED;
         return more > 0 ? listed + " (and " + more + " more)" : listed;
+    }
+
+    /** "; requests R-1 R-2" for a recall of answer records by request id, the first {@link #LISTED}. */
+    private static String requests(RecallScope scope) {
+        List<String> requests = scope.requests().stream().distinct().toList();
+        if (requests.isEmpty()) {
+            return "";
+        }
+        int more = requests.size() - LISTED;
+        return "; requests " + String.join(" ", requests.subList(0, Math.min(LISTED, requests.size())))
+                + (more > 0 ? " (and " + more + " more)" : "");
     }
 
     static String text(String field, String value) {

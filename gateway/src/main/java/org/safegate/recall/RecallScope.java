@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What a recall covers: named transfers, or every delivery under an agreement in a period
  * ({@code from} inclusive, {@code to} exclusive); and, optionally, only the answer records of some
- * requests.
+ * requests. With requests, neither is needed (every answer file that carried their answers), and
+ * an agreement alone says under which agreement the requests were made.
  */
 public record RecallScope(List<String> transfers, Optional<String> agreement, Optional<Instant> from,
                           Optional<Instant> to, List<String> requests) {

@@ -139,6 +139,32 @@ public final class StoredPassedRequests implements PassedRequests {
         }
     }
 
+    /**
+     * The agreements under which a request with this id was inspected (passed or refused). The key
+     * begins with the agreement, so each of the few agreements is stepped through on the index
+     * (a recursive query: a loose index scan on SQLite and PostgreSQL alike) and looked up with the
+     * id, instead of scanning every outcome or indexing the ids a second time.
+     */
+    public java.util.List<String> agreementsWith(String requestId) {
+        String sql = "WITH RECURSIVE a(agreement) AS (SELECT MIN(agreement) FROM request_outcome"
+                + " UNION ALL SELECT (SELECT MIN(o.agreement) FROM request_outcome o WHERE o.agreement > a.agreement)"
+                + " FROM a WHERE a.agreement IS NOT NULL)"
+                + " SELECT a.agreement FROM a WHERE a.agreement IS NOT NULL AND EXISTS (SELECT 1 FROM request_outcome o"
+                + " WHERE o.agreement = a.agreement AND o.request_id = ?) ORDER BY a.agreement";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, requestId);
+            java.util.List<String> agreements = new java.util.ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    agreements.add(r.getString(1));
+                }
+            }
+            return agreements;
+        } catch (SQLException e) {
+            throw TransferJournal.failure("look up request " + requestId, e);
+        }
+    }
+
     private static Optional<RequestOutcome> find(Connection c, String agreementId, String requestId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT requester, inspected_at, passed FROM request_outcome"
                 + " WHERE agreement = ? AND request_id = ?")) {

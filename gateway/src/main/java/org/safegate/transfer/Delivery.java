@@ -17,7 +17,9 @@ import org.safegate.SafegateException;
 import org.safegate.crypto.Sealer;
 import org.safegate.keys.Identity;
 import org.safegate.keys.KeyProvider;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoreWrite;
 import org.safegate.store.TransferJournal;
 
 /**
@@ -69,12 +71,24 @@ public final class Delivery {
     public void deliver(Path content, Optional<String> checkedSha256, Path file, InboxFolder recipientFolder,
                         InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
                         Transfer ended) throws IOException {
+        deliver(content, checkedSha256, file, recipientFolder, senderInbox, recipientCertificate, entry, ended,
+                c -> { });
+    }
+
+    /**
+     * As {@link #deliver(Path, Optional, Path, InboxFolder, InboxFolder, X509Certificate, TransferJournal.Entry,
+     * Transfer)}, with {@code alongside} written in the transaction of the delivery's audit event (an
+     * answer file's records: they are delivered exactly when the log says so).
+     */
+    public void deliver(Path content, Optional<String> checkedSha256, Path file, InboxFolder recipientFolder,
+                        InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
+                        Transfer ended, StoreWrite alongside) throws IOException {
         String deliveredAs = entry.deliveredAs().isPresent() ? entry.deliveredAs().get()
                 : recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
         journal.begin(entry, deliveredAs);
         writeSealed(content, checkedSha256, recipientFolder, recipientCertificate, entry.transferId());
         // the caller found no audit event of this transfer (or none was possible: it is new)
-        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false);
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false, alongside);
     }
 
     /**
@@ -132,7 +146,7 @@ public final class Delivery {
         // the name is journaled when sealing begins, before the event that names it
         String deliveredAs = ended.deliveredAs().orElseThrow(() -> new IOException("transfer " + ended.transferId()
                 + " is audited as delivered but its journal row names no published name: the file is held"));
-        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, true);
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, true, c -> { });
     }
 
     /**
@@ -141,9 +155,9 @@ public final class Delivery {
      * finds that the stopped run already had).
      */
     private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
-                                  Transfer ended, String deliveredAs, boolean mayBeAudited)
+                                  Transfer ended, String deliveredAs, boolean mayBeAudited, StoreWrite alongside)
             throws IOException {
-        Transfer done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs);
+        Transfer done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs, alongside);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
         publishWaitingNotice(senderInbox, done);
         // the payload record went with the audit event
@@ -179,19 +193,23 @@ public final class Delivery {
                 .findFirst();
     }
 
-    /** Writes the delivery's audit event unless a previous attempt did; returns the transfer as delivered. */
+    /**
+     * Writes the delivery's audit event unless a previous attempt did; returns the transfer as
+     * delivered. Records an answer file's staged records with it, should this be the event's first
+     * writing (its records are staged by the filtering, which is never repeated once it is audited).
+     */
     private Transfer auditOnce(Transfer ended, String deliveredAs) {
         Transfer done = asDelivered(ended, deliveredAs);
         if (!recorder.deliveryRecorded(done.transferId())) {
-            recorder.delivered(done, payloadOf(done));
+            recorder.delivered(done, payloadOf(done), AnswerRecords.delivering(done.transferId()));
         }
         return done;
     }
 
-    /** The delivery's audit event, with its payload recorded as delivered in the same transaction. */
-    private Transfer audit(Transfer ended, String deliveredAs) {
+    /** The delivery's audit event, with its payload recorded as delivered (and {@code alongside}) in the same transaction. */
+    private Transfer audit(Transfer ended, String deliveredAs, StoreWrite alongside) {
         Transfer done = asDelivered(ended, deliveredAs);
-        recorder.delivered(done, payloadOf(done));
+        recorder.delivered(done, payloadOf(done), alongside);
         return done;
     }
 

@@ -20,6 +20,7 @@ import org.safegate.inspect.RequestInspector;
 import org.safegate.keys.KeyProvider;
 import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.BatchedPassedRequests;
 import org.safegate.store.StoredPassedRequests;
 
@@ -33,14 +34,16 @@ public final class RequestExchange {
     private final InspectionSettings settings;
     private final StoredPassedRequests outcomes;
     private final AnswerFilter answers;
+    private final AnswerRecords answerRecords;
     private final KeyProvider keys;
     private final Endpoints endpoints;
     private final WorkFiles work;
     private final Clock clock;
 
-    public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, KeyProvider keys,
-                           Endpoints endpoints, Path dataDir, Clock clock) {
+    public RequestExchange(InspectionSettings settings, StoredPassedRequests outcomes, AnswerRecords answerRecords,
+                           KeyProvider keys, Endpoints endpoints, Path dataDir, Clock clock) {
         this.clock = clock;
+        this.answerRecords = answerRecords;
         this.settings = settings;
         this.outcomes = outcomes;
         this.answers = new AnswerFilter(settings, outcomes);
@@ -81,13 +84,27 @@ public final class RequestExchange {
     public record Filtered(Path released, AnswerResult result) {
     }
 
+    /**
+     * Filters the answers. The released records are staged as answer records of the transfer (an
+     * earlier attempt's are dropped first); the delivery's audit event makes them delivered
+     * ({@link AnswerRecords#delivering}).
+     */
     public Filtered filterAnswers(Path file, Agreement agreement, Agency holder, String transferId, Instant now)
             throws IOException {
         Path folder = work.folder(transferId);
         String name = file.getFileName().toString();
         Path released = folder.resolve(name);
         Path notice = folder.resolve("withheld.csv");
-        AnswerResult result = answers.filter(file, AnswerContext.of(agreement, now), released, notice);
+        AnswerRecords.Staging staged = answerRecords.stage(transferId, agreement.id());
+        AnswerResult result;
+        try {
+            result = answers.filter(file, AnswerContext.of(agreement, now), released, notice, staged::add);
+            staged.flush();
+        } catch (RuntimeException e) {
+            // nothing of a file that cannot be filtered is sent
+            answerRecords.dropStaged(transferId);
+            throw e;
+        }
         ReturnedCopy copy = ReturnedCopy.WITHHELD_NOTICE;
         InboxFolder notices = copy.folder(endpoints.inbox(holder.inbox()), agreement.id());
         if (result.withheld() > 0) {

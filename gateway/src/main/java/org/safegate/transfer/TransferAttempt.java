@@ -9,6 +9,7 @@ import org.safegate.policy.model.Agency;
 import org.safegate.policy.model.Agreement;
 import org.safegate.policy.model.PolicySet;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.StoreWrite;
 import org.safegate.store.TransferJournal;
 
 /**
@@ -45,6 +46,8 @@ final class TransferAttempt {
     Path content;
     /** The digest {@link #content} must have when sealed; empty for the gateway's own working copy. */
     Optional<String> checkedSha256 = Optional.empty();
+    /** Written with the delivery's audit event besides the delivery itself: an answer file's records. */
+    StoreWrite alongside = c -> { };
 
     TransferAttempt(PolicySet policies, Instant now, String sender, Path outbox, Path file, long size, long modified) {
         this.policies = policies;

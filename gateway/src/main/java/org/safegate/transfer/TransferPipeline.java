@@ -11,6 +11,7 @@ import org.safegate.crypto.SignedInput;
 import org.safegate.policy.SafeguardGate;
 import org.safegate.policy.TransferRequest;
 import org.safegate.recall.RecalledPayloads;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.DeliveredPayloads;
 import org.safegate.store.TransferJournal;
 
@@ -230,6 +231,8 @@ final class TransferPipeline {
         a.content = released.content();
         a.checkedSha256 = Optional.empty();
         a.transfer = released.ended();
+        // which request each released answer answers, recorded with the delivery
+        a.alongside = AnswerRecords.delivering(a.transfer.transferId());
         return Step.NEXT;
     }
 
@@ -240,7 +243,7 @@ final class TransferPipeline {
     private Step sealAndPublish(TransferAttempt a) throws IOException {
         X509Certificate certificate = parts.keys().certificate(parts.endpoints().reference(a.recipient.certificate()));
         parts.delivery().deliver(a.content, a.checkedSha256, a.file, a.recipientFolder, a.senderInbox, certificate,
-                a.sealingRow(), a.transfer);
+                a.sealingRow(), a.transfer, a.alongside);
         return Step.ended(TransferOutcome.DELIVERED);
     }
 }

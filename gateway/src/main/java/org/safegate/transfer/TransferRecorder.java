@@ -51,7 +51,19 @@ public final class TransferRecorder {
      * recipient: from the moment the event exists, a redisclosure of the same data is recognised.
      */
     public void delivered(Transfer t, DeliveredPayloads.Delivered payload) {
-        proofs.keep(audit.append(deliveredEntry(t), DeliveredPayloads.recording(t.transferId(), payload)));
+        delivered(t, payload, c -> { });
+    }
+
+    /**
+     * As {@link #delivered(Transfer, DeliveredPayloads.Delivered)}, with {@code alongside} in the same
+     * transaction too (an answer file's records, {@link org.safegate.store.AnswerRecords#delivering}).
+     */
+    public void delivered(Transfer t, DeliveredPayloads.Delivered payload, StoreWrite alongside) {
+        StoreWrite recording = DeliveredPayloads.recording(t.transferId(), payload);
+        proofs.keep(audit.append(deliveredEntry(t), c -> {
+            recording.write(c);
+            alongside.write(c);
+        }));
     }
 
     private static AuditEntry deliveredEntry(Transfer t) {

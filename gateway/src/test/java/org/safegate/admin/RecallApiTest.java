@@ -157,7 +157,12 @@ class RecallApiTest {
         refused(issue(recallOf(toDoj, ", \"due\": \"P-5D\"")), 400, "due", "not after");
         refused(issue(recallOf(toDoj, ", \"due\": \"thirty days\"")), 400, "due", "ISO period");
         refused(issue("{\"transfers\": [\"" + toDoj + "\"], \"notice\": \"n\"}"), 400, "reason", "reason");
-        refused(issue(recallOf(toDoj, ", \"requests\": [\"R-001\"]")), 400, "requests", "not supported yet");
+        refused(issue(recallOf(toDoj, ", \"requests\": [\"R-001\"]")), 404, "requests", "R-001");
+        refused(issue("{\"requests\": [\"R-001\"], \"reason\": \"r\", \"notice\": \"n\"}"), 404, "requests",
+                "R-001");
+        refused(issue(recallOf(toDoj, ", \"requests\": []")), 400, "requests", "empty");
+        refused(issue("{\"requests\": [\"R-001\"], \"from\": \"" + TODAY + "\", \"to\": \"" + TODAY
+                + "\", \"reason\": \"r\", \"notice\": \"n\"}"), 400, "agreement", "agreement");
         refused(issue(recallOf(toDoj, ", \"reasons\": \"typo\"")), 400, "reasons", "not a known field");
         refused(api.get("/api/recalls/R-none", "auditor"), 404, null, "R-none");
     }

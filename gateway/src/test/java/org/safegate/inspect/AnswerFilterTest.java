@@ -74,6 +74,26 @@ class AnswerFilterTest {
     }
 
     @Test
+    void eachReleasedAnswerIsToldWithItsLineInTheAnswerFileAndInTheFileReleased() throws IOException {
+        // a withheld record, a blank line and a value across two lines move the released lines
+        Path csv = write("answers.csv", "request_id,last_known_address\n\nR2,2 Oak St\nR1,\"1 Elm St\nAustin TX\"\n"
+                + " R1 ,3 Elm St\n");
+        List<String> told = new java.util.ArrayList<>();
+        filter.filter(csv, AnswerContext.of(InspectFixtures.agreement(), PASSED_AT), dir.resolve("released.csv"),
+                dir.resolve("withheld.csv"), (id, sourceLine, line) -> told.add(id + " " + sourceLine + " " + line));
+        assertThat(told).containsExactly("R1 4 2", "R1 6 4");
+        assertThat(InspectFixtures.readAll(dir.resolve("released.csv"), RecordFormat.CSV, List.of("request_id")))
+                .extracting(RawRecord::line).containsExactly(2L, 4L);
+
+        Path jsonl = write("answers.jsonl", "{\"request_id\":\"R2\"}\n{\"request_id\":\"R1\",\"a\":\"x\\ny\"}\n"
+                + "\n{\"request_id\":\"R1\"}\n");
+        told.clear();
+        filter.filter(jsonl, AnswerContext.of(InspectFixtures.agreement(), PASSED_AT), dir.resolve("released.jsonl"),
+                dir.resolve("withheld.csv"), (id, sourceLine, line) -> told.add(id + " " + sourceLine + " " + line));
+        assertThat(told).containsExactly("R1 2 1", "R1 4 2");
+    }
+
+    @Test
     void answersUnderAnotherAgreementAreUnknown() throws IOException {
         Path answers = write("answers.csv", "request_id\nR1\n");
         var other = new org.safegate.policy.model.Agreement("IRS-DOJ-2024", "IRS", "ICE", "26 U.S.C. 6103(i)(2)", "p",

@@ -53,7 +53,7 @@ class DisposalCertificationsTest {
         log.append(delivery(AuditEventType.TRANSFER_DELIVERED, "t-doj", null, "IRS", "DOJ", "IRS-DOJ-2024"));
         log.append(delivery(AuditEventType.TRANSFER_DELIVERED, "t-doj2", null, "IRS", "DOJ", "IRS-DOJ-2024"));
         log.append(delivery(AuditEventType.REDISCLOSURE, "t-ice", "t-doj", "DOJ", "ICE", "DOJ-ICE-2024"));
-        recall = new RecallIssuer(new RecallResolution(new AuditStore(database)), log,
+        recall = new RecallIssuer(RecallResolution.over(database), log,
                 TestClocks.running(TestClocks.CASE_DAY.plus(Duration.ofDays(1))), Period.ofDays(30))
                 .issue(new RecallIssuer.Request(RecallScope.ofTransfers(List.of("t-doj", "t-doj2")), "reason",
                         "Destroy it", Optional.empty()), "olga", "test");

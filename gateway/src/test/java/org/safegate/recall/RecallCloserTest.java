@@ -61,7 +61,7 @@ class RecallCloserTest {
         log.append(delivery(AuditEventType.TRANSFER_DELIVERED, "t-doj", null, "IRS", "DOJ", "IRS-DOJ-2024"));
         log.append(delivery(AuditEventType.REDISCLOSURE, "t-ice", "t-doj", "DOJ", "ICE", "DOJ-ICE-2024"));
         log.append(delivery(AuditEventType.REDISCLOSURE, "t-cbp", "t-ice", "ICE", "CBP", "ICE-CBP-2025"));
-        recall = new RecallIssuer(new RecallResolution(new AuditStore(database)), log,
+        recall = new RecallIssuer(RecallResolution.over(database), log,
                 TestClocks.running(CASE_DAY.plus(Duration.ofDays(1))), Period.ofDays(30))
                 .issue(new RecallIssuer.Request(RecallScope.ofTransfers(List.of("t-doj")), "shared in error",
                         "Destroy the file", Optional.empty()), "olga", "cli");

@@ -25,7 +25,9 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.audit.Outcome;
 import org.safegate.audit.TestAuditKeys;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.Database;
+import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TestStores;
 import org.safegate.testing.TestClocks;
 
@@ -45,7 +47,8 @@ class RecallIssuerTest {
         database = store.open(dir);
         log = new JdbcAuditLog(database, TestAuditKeys.ec().treeSigner(), AuditSettings.DEFAULTS,
                 TestClocks.running(CASE_DAY));
-        issuer = new RecallIssuer(new RecallResolution(new AuditStore(database)), log,
+        issuer = new RecallIssuer(new RecallResolution(new AuditStore(database), new AnswerRecords(database),
+                new StoredPassedRequests(database)), log,
                 TestClocks.running(CASE_DAY.plus(Duration.ofDays(2))), Period.ofDays(30));
         recalls = new StoredRecalls(database);
         // IRS -> DOJ, DOJ passes it to ICE, ICE passes it on again; another IRS -> DOJ file is left alone
@@ -177,10 +180,47 @@ class RecallIssuerTest {
         refused(new RecallIssuer.Request(RecallScope.ofTransfers(List.of("t-doj")), "why", "notice",
                 Optional.of("soon")), ErrorCode.BAD_INPUT, "ISO period");
         refused(new RecallIssuer.Request(new RecallScope(List.of("t-doj"), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of("req-1")), "why", "notice", Optional.empty()), ErrorCode.BAD_INPUT,
-                "not supported yet");
+                Optional.empty(), List.of("req-1")), "why", "notice", Optional.empty()), ErrorCode.NOT_FOUND,
+                "'req-1'");
 
         assertThat(recalls.list(StoredRecalls.Filter.ALL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aRecallByRequestKeepsTheRecordsOfThatRequestOnEveryItemDownstreamAndStoresThemAll(TestStores store)
+            throws java.sql.SQLException {
+        open(store);
+        // t-doj was an answer file: R-1 on line 2, R-2 on every other line of 2,000 (more than 4000 characters)
+        AnswerRecords answers = new AnswerRecords(database);
+        AnswerRecords.Staging staged = answers.stage("t-doj", "IRS-DOJ-2024");
+        for (int line = 2; line <= 2_001; line++) {
+            staged.add(line == 2 ? "R-1" : "R-2", line, line);
+        }
+        staged.flush();
+        try (java.sql.Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            AnswerRecords.delivering("t-doj").write(c);
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        new StoredPassedRequests(database).recordAll(List.of(
+                new org.safegate.inspect.RequestOutcome("IRS-DOJ-2024", "DOJ", "R-1", CASE_DAY, true),
+                new org.safegate.inspect.RequestOutcome("IRS-DOJ-2024", "DOJ", "R-2", CASE_DAY, true)));
+
+        Recall one = issuer.issue(request(new RecallScope(List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of("R-1"))), "olga", "cli");
+        Recall all = issuer.issue(request(new RecallScope(List.of("t-doj"), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of("R-2", "R-1"))), "olga", "cli");
+
+        assertThat(one.items()).extracting(RecallItem::transfer, RecallItem::recordIds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("t-doj", List.of("2")),
+                org.assertj.core.groups.Tuple.tuple("t-ice", List.of("2")),
+                org.assertj.core.groups.Tuple.tuple("t-cbp", List.of("2")));
+        assertThat(all.items()).allSatisfy(i -> assertThat(i.recordIds()).hasSize(2_000).startsWith("2", "3")
+                .endsWith("2001"));
+        assertThat(recalls.find(one.id())).contains(one);
+        assertThat(recalls.find(all.id())).contains(all);
     }
 
     private void refused(RecallIssuer.Request request, ErrorCode code, String says) {

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.safegate.audit.AuditEntry;
 import org.safegate.audit.AuditEvent;
 import org.safegate.audit.AuditEventType;
-import org.safegate.audit.AuditStore;
 import org.safegate.recall.DisposalCertifications;
 import org.safegate.recall.Recall;
 import org.safegate.recall.RecallIssuer;
@@ -60,7 +59,7 @@ final class RecallCase {
         assertThat(test.process("DOJ", test.drop("DOJ", "DOJ-ICE-2024", "onward.csv", TransferScenarioTest.ADDRESSES)))
                 .isEqualTo(TransferOutcome.DELIVERED);
         toIce = test.single(AuditEventType.REDISCLOSURE).entry().transferId();
-        recall = new RecallIssuer(new RecallResolution(new AuditStore(test.gateway.database())),
+        recall = new RecallIssuer(RecallResolution.over(test.gateway.database()),
                 test.gateway.auditLog(), test.clock, Period.ofDays(30))
                 .issue(new RecallIssuer.Request(RecallScope.ofTransfers(List.of(toDoj, toDojToo)),
                         "addresses shared on incomplete requests", "Destroy the files and certify it", Optional.empty()),

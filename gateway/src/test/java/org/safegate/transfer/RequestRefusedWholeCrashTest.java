@@ -22,6 +22,7 @@ import org.safegate.audit.AuditLog;
 import org.safegate.audit.AuditStore;
 import org.safegate.crypto.DetachedSignature;
 import org.safegate.inspect.InspectionSettings;
+import org.safegate.store.AnswerRecords;
 import org.safegate.store.StoredPassedRequests;
 import org.safegate.store.TransferJournal;
 import org.safegate.testing.TestClocks;
@@ -90,7 +91,8 @@ class RequestRefusedWholeCrashTest extends TransferScenarioTest {
         Endpoints endpoints = new Endpoints(workspace);
         TransferJournal journal = new TransferJournal(gateway.database(), clock);
         RequestExchange exchange = new RequestExchange(InspectionSettings.DEFAULTS.withAllowedStatutes(List.of(STATUTE)),
-                new StoredPassedRequests(gateway.database()), keys, endpoints, data, TestClocks.caseDay());
+                new StoredPassedRequests(gateway.database()), new AnswerRecords(gateway.database()), keys,
+                endpoints, data, TestClocks.caseDay());
         TransferRecorder recorder = new TransferRecorder(audit, new AuditStore(gateway.database()),
                 new ReceiptWriter(new DetachedSignature(keys.gatewaySigning(), TestClocks.caseDay())::sign));
         Refusals refusals = new Refusals(new Quarantine(data), recorder, endpoints, journal, afterStep);

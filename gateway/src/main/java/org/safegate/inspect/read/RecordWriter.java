@@ -21,6 +21,8 @@ public final class RecordWriter implements Closeable {
     private final CsvWriter csv;
     private final JsonGenerator json;
     private boolean headerWritten;
+    /** Lines written so far, counted as the readers count them (a line feed inside a quoted CSV value starts a line). */
+    private long lines;
 
     public RecordWriter(OutputStream stream, String target, RecordFormat format) {
         this.format = format;
@@ -42,14 +44,21 @@ public final class RecordWriter implements Closeable {
         if (format == RecordFormat.CSV && !headerWritten) {
             csv.row(columns.names());
             headerWritten = true;
+            lines++;
         }
     }
 
-    public void write(RawRecord record) {
+    /** Writes the record; returns the 1-based line of the written file it starts on. */
+    public long write(RawRecord record) {
         if (format == RecordFormat.CSV) {
             header(record.columns());
+            long start = lines + 1;
             csv.row(record);
-            return;
+            lines = start;
+            for (int i = 0; i < record.columns().size(); i++) {
+                lines += lineFeeds(record.value(i));
+            }
+            return start;
         }
         try {
             json.writeStartObject();
@@ -61,6 +70,16 @@ public final class RecordWriter implements Closeable {
         } catch (IOException e) {
             throw failure(e);
         }
+        // the generator escapes line breaks inside values: one record, one line
+        return ++lines;
+    }
+
+    private static long lineFeeds(String value) {
+        long count = 0;
+        for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Override
