@@ -37,6 +37,7 @@ import org.safegate.transfer.Endpoints;
 import org.safegate.transfer.HeldFiles;
 import org.safegate.transfer.OutboxLayout;
 import org.safegate.transfer.Quarantine;
+import org.safegate.transfer.RecallNotices;
 import org.safegate.transfer.ReceiptWriter;
 import org.safegate.transfer.Refusals;
 import org.safegate.transfer.RequestExchange;
@@ -87,8 +88,8 @@ final class GatewayWiring {
             // trust material is read for every check: a new CRL releases what a stale one held
             CertificateVerifier verifier = new CertificateVerifier(keys::trust, certificate -> false,
                     RevocationSettings.anchorsWithoutCrl(settings, keys));
-            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations,
-                    new VerifiedCertificateCheck(keys, verifier, endpoints));
+            VerifiedCertificateCheck certificates = new VerifiedCertificateCheck(keys, verifier, endpoints);
+            SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations, certificates);
             // every outcome is recorded through it: one operator line each, counted for the summary
             RunOutcomes outcomes = new RunOutcomes();
             AuditLog outcomeLog = new TransferOutcomeLog(auditLog, outcomes);
@@ -115,7 +116,8 @@ final class GatewayWiring {
                     UpcomingChanges.forKeyStore(keys), policies::get, clock, WarningSettings.within(settings)), outcomes,
                     new StartFacts(settings.origin(),
                     workingDir.resolve(config.policies()), config.requireKeys(), store.place()),
-                    org.safegate.config.RecallSettings.defaultDue(settings)));
+                    org.safegate.config.RecallSettings.defaultDue(settings), new RecallNotices(database, policies::get,
+                    endpoints, keys, certificates, auditLog, clock)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();

@@ -27,8 +27,12 @@ public record RecallNotice(String recallId, String holder, State state, int atte
         DELIVERED
     }
 
-    /** The notice's path in the holder's inbox. */
+    /** The notice's name in the holder's {@code recalls} folder. */
     public static String fileName(String recallId) {
+        // recall ids are UUIDs: anything else must not become a path
+        if (!recallId.matches("[0-9A-Za-z-]{1,40}")) {
+            throw new IllegalArgumentException("recall id " + recallId + " is not fit for a file name");
+        }
         return recallId + ".json.p7m";
     }
 }
