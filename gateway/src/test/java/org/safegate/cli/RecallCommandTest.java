@@ -90,7 +90,8 @@ class RecallCommandTest {
         assertThat(JSON.readTree(shown.out())).isEqualTo(recall);
         EverydayWorkspace.Result text = ws.direct("auditor", "recall", "show", id);
         assertThat(text.out()).contains("recall " + id + " of IRS's data").containsPattern(
-                "(?m)^" + toIce + " +ICE +DOJ-ICE-2024 .* onward.csv.p7m +" + toDoj + " +open");
+                "(?m)^" + toIce + " +ICE +DOJ-ICE-2024 .* onward.csv.p7m +" + toDoj + " +open")
+                .containsPattern("(?m)^HOLDER +NOTICE +FILE +SINCE +HELD$").containsPattern("(?m)^ICE +pending +- +- +-$");
         EverydayWorkspace.Result list = ws.direct("auditor", "recall", "list", "--holder", "ICE", "--open");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).startsWith("RECALL").containsPattern("(?m)^" + id + " +IRS .* 2 +yes +DOJ, ICE$");
