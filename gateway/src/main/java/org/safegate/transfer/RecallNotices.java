@@ -135,7 +135,8 @@ public final class RecallNotices {
                             + name + " (" + RecallNoticeDocument.of(recall, holder.id()).items().size() + " item(s))")
                     .build(), StoredRecallNotices.delivered(recall.id(), holder.id(), attempt, FOLDER + "/" + name, now));
         } catch (SafegateException e) {
-            // not recorded: this attempt's copy must never be published
+            // not recorded: this attempt's copy must never be published. (A later attempt's claim makes
+            // the write fail, and the log's batch with it: its other events are retried by their callers.)
             folder.removeTemp(tag(recall.id(), attempt));
             if (notices.of(recall.id()).stream().anyMatch(n -> n.holder().equals(holder.id())
                     && n.attempts() != attempt)) {
@@ -205,10 +206,11 @@ public final class RecallNotices {
         try {
             audit.append(AuditEntry.builder(AuditEventType.RECALL_NOTICE_HELD, "gateway")
                     .origin("inbox:" + notice.holder()).object(notice.recallId()).outcome(Outcome.FAILURE)
+                    .provider(recalls.find(notice.recallId()).map(Recall::issuer).orElse(null))
                     .recipient(notice.holder()).change("notice of recall " + notice.recallId() + " to "
                             + notice.holder() + " (" + file + ") held, retried: " + reason).build(),
                     StoredRecallNotices.heldFrom(notice, clock.instant().truncatedTo(ChronoUnit.MILLIS), reason));
-        } catch (SafegateException e) {
+        } catch (RuntimeException e) {
             // best effort, as a transfer's hold: it is retried anyway, and recorded when the log can take it
             HOLDS.warn("the hold of the notice of recall {} to {} is not audited: {}", notice.recallId(),
                     notice.holder(), e.getMessage());

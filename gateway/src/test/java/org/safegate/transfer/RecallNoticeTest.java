@@ -263,6 +263,7 @@ class RecallNoticeTest extends TransferScenarioTest {
         assertThat(noticeFile("ICE", id)).doesNotExist();
         assertThat(events(AuditEventType.RECALL_NOTICE_HELD)).singleElement().satisfies(e -> {
             assertThat(e.entry().recipient()).isEqualTo("ICE");
+            assertThat(e.entry().provider()).isEqualTo("IRS");
             assertThat(e.entry().object()).isEqualTo(id);
             assertThat(e.entry().change()).contains("not an agency of the current policies");
         });
