@@ -70,17 +70,27 @@ public final class RecallNotices {
         this.clock = clock;
     }
 
-    /** Delivers the notices of a recall just issued; returns how many were delivered now. */
+    /**
+     * Delivers the notices of a recall just issued; returns how many were delivered now. Never
+     * throws: the recall is issued whatever becomes of its notices, which wait for the next run.
+     */
     public synchronized int deliver(String recallId) {
-        return attempt(notices.of(recallId));
+        return attemptEach(() -> notices.of(recallId));
     }
 
     /** Delivers (or finishes publishing) every notice not delivered yet; returns how many were delivered now. */
     public synchronized int deliverPending() {
-        return attempt(notices.unfinished());
+        return attemptEach(notices::unfinished);
     }
 
-    private int attempt(List<RecallNotice> unfinished) {
+    private int attemptEach(Supplier<List<RecallNotice>> read) {
+        List<RecallNotice> unfinished;
+        try {
+            unfinished = read.get();
+        } catch (RuntimeException e) {
+            HOLDS.warn("cannot read the recall notices to deliver: {}", e.getMessage());
+            return 0;
+        }
         int delivered = 0;
         for (RecallNotice notice : unfinished) {
             try {
