@@ -25,11 +25,13 @@ import org.safegate.transfer.Endpoints;
  * @param heldFiles    how many files are held for retry now
  * @param apiTokens    API tokens' expiry and revocation
  * @param recallDue    how long a recall's holders have to dispose when the recall names no due date
+ * @param recallIssued what follows the issue of a recall (by its id): the running gateway delivers its
+ *                     notices to the holders at once; a command on the store leaves them pending
  */
 public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
                             Revocations revocations, AuditLog audit, AuditStore auditStore, TreeHeadSigner auditSigner,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
                             Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens,
-                            java.time.Period recallDue) {
+                            java.time.Period recallDue, java.util.function.Consumer<String> recallIssued) {
 }

@@ -116,8 +116,13 @@ final class ApiSchemas {
                 "state", values("open", "certified", "closed"), "closure?", ref("RecallClosure"));
         object("RecallClosure", "an officer closed the item without a certificate of disposal", "closedBy", str(),
                 "closedAt", str(), "reason", str());
+        object("RecallNotice", "the sealed notice to one holder, <inbox>/recalls/<id>.json.p7m; held while its inbox"
+                + " cannot take it", "holder", str(), "state", values("pending", "publishing", "delivered"),
+                "deliveredAs", nullable(str()), "deliveredAt", nullable(str()), "heldSince", nullable(str()),
+                "heldReason", nullable(str()));
         object("Recall", null, "id", str(), "issuer", str(), "issuedAt", str(), "issuedBy", str(), "reason", str(),
-                "notice", str(), "due", str(), "open", bool(), "items", array(ref("RecallItem")));
+                "notice", str(), "due", str(), "open", bool(), "items", array(ref("RecallItem")),
+                "notices", array(ref("RecallNotice")));
         object("Recalls", null, "recalls", array(ref("Recall")));
     }
 

@@ -29,6 +29,7 @@ import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.StoredRevocations;
 import org.safegate.transfer.Endpoints;
+import org.safegate.transfer.RecallNotices;
 import org.safegate.transfer.TransferOutcome;
 import org.safegate.transfer.TransferProcessor;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
                               Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
                               CheckpointDrops checkpointDrops, UpcomingWarnings warnings, RunOutcomes outcomes,
-                              StartFacts start, java.time.Period recallDue) {
+                              StartFacts start, java.time.Period recallDue, RecallNotices recallNotices) {
     }
 
     Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -164,13 +165,25 @@ public final class Gateway implements OutboxWork, AutoCloseable {
         return database;
     }
 
-    /** Everything the admin API works with. */
+    /** Everything the admin API of the running gateway works with: a recall's notices are delivered once it is issued. */
     public AdminServices adminServices(TransferTimings timings) {
+        return adminServices(timings, operations.recallNotices()::deliver);
+    }
+
+    /**
+     * What a command working on the store works with (no gateway runs with its API): the notices of
+     * a recall it issues are left pending, for the gateway to deliver when it runs.
+     */
+    public AdminServices adminServicesOnStore(TransferTimings timings) {
+        return adminServices(timings, recall -> { });
+    }
+
+    private AdminServices adminServices(TransferTimings timings, java.util.function.Consumer<String> recallIssued) {
         return new AdminServices(policies, new PolicyLoader(operations.workingDir()), operations.policyFolder(),
                 operations.gate(), revocations, auditLog, new AuditStore(database), operations.auditSigner(),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
                 transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens(),
-                operations.recallDue());
+                operations.recallDue(), recallIssued);
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */
@@ -208,6 +221,12 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     @Override
     public void dropCheckpoints() {
         operations.checkpointDrops().dropIfDue();
+    }
+
+    /** Delivers the recall notices not delivered yet (held ones are retried), see docs/recall.md. */
+    @Override
+    public void deliverRecallNotices() {
+        operations.recallNotices().deliverPending();
     }
 
     @Override

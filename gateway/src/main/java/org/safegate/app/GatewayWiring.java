@@ -39,6 +39,7 @@ import org.safegate.transfer.Endpoints;
 import org.safegate.transfer.HeldFiles;
 import org.safegate.transfer.OutboxLayout;
 import org.safegate.transfer.Quarantine;
+import org.safegate.transfer.RecallNotices;
 import org.safegate.transfer.ReceiptWriter;
 import org.safegate.transfer.Refusals;
 import org.safegate.transfer.RequestExchange;
@@ -91,8 +92,9 @@ final class GatewayWiring {
                     RevocationSettings.anchorsWithoutCrl(settings, keys));
             // what holders still owe under recalls, read at every decision like the revocations
             RecallObligations recalls = new StoredRecallObligations(database);
+            VerifiedCertificateCheck certificates = new VerifiedCertificateCheck(keys, verifier, endpoints);
             SafeguardGate gate = SafeguardGate.create(policies, SafeguardSettings.DEFAULTS, revocations, recalls,
-                    new VerifiedCertificateCheck(keys, verifier, endpoints));
+                    certificates);
             // every outcome is recorded through it: one operator line each, counted for the summary
             RunOutcomes outcomes = new RunOutcomes();
             AuditLog outcomeLog = new TransferOutcomeLog(auditLog, outcomes);
@@ -120,7 +122,8 @@ final class GatewayWiring {
                     UpcomingChanges.forKeyStore(keys, recalls), policies::get, clock, WarningSettings.within(settings)), outcomes,
                     new StartFacts(settings.origin(),
                     workingDir.resolve(config.policies()), config.requireKeys(), store.place()),
-                    org.safegate.config.RecallSettings.defaultDue(settings)));
+                    org.safegate.config.RecallSettings.defaultDue(settings), new RecallNotices(database, policies::get,
+                    endpoints, keys, certificates, auditLog, clock)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();

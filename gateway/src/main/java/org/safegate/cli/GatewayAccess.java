@@ -63,7 +63,7 @@ final class GatewayAccess {
         LocalOperator operator = LocalOperator.of(server);
         try (Gateway gateway = Gateway.open(settings(), System.getenv(), Path.of("").toAbsolutePath(), clock)) {
             String actor = operator.require(gateway, power, command, object);
-            return work.apply(new DirectAnswers(gateway.adminServices(new TransferTimings())), actor);
+            return work.apply(new DirectAnswers(gateway.adminServicesOnStore(new TransferTimings())), actor);
         } catch (SafegateException e) {
             throw namingField(e);
         }

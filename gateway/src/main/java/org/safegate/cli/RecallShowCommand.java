@@ -53,7 +53,10 @@ final class RecallShowCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The recall's facts, then its items as a table, then who closed which item without a certificate and why. */
+    /**
+     * The recall's facts, then its items as a table, who closed which item without a certificate and
+     * why, then where each holder's notice stands.
+     */
     static void print(PrintWriter out, JsonNode recall) {
         out.println("recall " + recall.path("id").asText() + " of " + recall.path("issuer").asText() + "'s data, issued "
                 + recall.path("issuedAt").asText() + " by " + recall.path("issuedBy").asText() + ", due "
@@ -76,6 +79,16 @@ final class RecallShowCommand implements Callable<Integer> {
                         + closure.path("reason").asText());
             }
         }
+        out.println();
+        TextTable notices = new TextTable("HOLDER", "NOTICE", "FILE", "SINCE", "HELD");
+        for (JsonNode notice : recall.path("notices")) {
+            boolean held = !notice.path("heldSince").isNull() && !notice.path("heldSince").isMissingNode();
+            notices.row(notice.path("holder").asText(), notice.path("state").asText(),
+                    GatewayAccess.text(notice, "deliveredAs"),
+                    held ? notice.path("heldSince").asText() : GatewayAccess.text(notice, "deliveredAt"),
+                    GatewayAccess.text(notice, "heldReason"));
+        }
+        notices.print(out);
         out.flush();
     }
 

@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<Path> held = runner.runOnce(Duration.ofSeconds(timeoutSeconds));
+            gateway.deliverRecallNotices(); // notices left pending, or held, since the last run
             gateway.dropCheckpoints(); // the agencies witness what this run recorded
             held.forEach(file -> spec.commandLine().getErr().println("held: " + file + ": "
                     + gateway.processor().held().current().get(file)));

@@ -15,8 +15,9 @@ import org.safegate.audit.Outcome;
 
 /**
  * A security officer's recall: checks the request, resolves its whole downstream and records it.
- * The recall's rows are written in the transaction of its {@code RECALL_ISSUED} event (operator as
- * actor), so the store never holds a recall the log does not show, nor the reverse.
+ * The recall's rows, and a pending notice to each holder, are written in the transaction of its
+ * {@code RECALL_ISSUED} event (operator as actor), so the store never holds a recall the log does not
+ * show, nor the reverse.
  */
 public final class RecallIssuer {
     static final int MAX_TEXT = 2000;
@@ -52,7 +53,11 @@ public final class RecallIssuer {
                 .change("recall " + recall.id() + " of " + recall.issuer() + "'s data: " + recall.items().size()
                         + " item(s), due " + due + "; transfers " + transfers(recall)
                         + requests(request.scope()) + "; reason: " + reason).build(),
-                StoredRecalls.inserting(recall));
+                c -> {
+                    StoredRecalls.inserting(recall).write(c);
+                    // each holder's notice is pending from the start: nothing issued goes untold
+                    StoredRecallNotices.pending(recall).write(c);
+                });
         return recall;
     }
 

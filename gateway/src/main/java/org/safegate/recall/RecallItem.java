@@ -15,7 +15,7 @@ import java.util.List;
  * @param deliveredAt   when it was delivered
  * @param parent        the delivery it passed on, for a redisclosure; {@code null} for a delivery in scope
  * @param recordIds     for an answer file recalled by request id, the records concerned; empty: the whole file
- * @param state         open until a later slice records a certification or an officer closes it
+ * @param state         open until its holder certifies disposal (certified) or an officer closes it (closed)
  * @param closure       who closed the item, when and why; {@code null} unless an officer closed it
  */
 public record RecallItem(String transfer, String holder, String agreement, String deliveredName, String sha256,

@@ -28,6 +28,11 @@ public final class OutboxRoutes extends RouteBuilder {
                 .routeId("audit-checkpoints")
                 .routeConfigurationId(OutboxErrorHandling.ID)
                 .process(exchange -> gateway.dropCheckpoints());
+        // at start (notices a command left pending on the store), then every minute (notices held)
+        from("timer:recall-notices?delay=0&period=60000")
+                .routeId("recall-notices")
+                .routeConfigurationId(OutboxErrorHandling.ID)
+                .process(exchange -> gateway.deliverRecallNotices());
         // checked every minute, logged once a day: at start, then soon after each midnight (UTC)
         from("timer:upcoming-warnings?delay=0&period=60000")
                 .routeId("upcoming-warnings")

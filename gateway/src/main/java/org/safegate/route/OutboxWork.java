@@ -34,6 +34,9 @@ public interface OutboxWork {
     /** Hands the latest audit checkpoint to every agency's inbox when due (docs/audit-format.md). */
     void dropCheckpoints();
 
+    /** Delivers the recall notices not delivered yet, and retries the held ones (docs/recall.md). */
+    void deliverRecallNotices();
+
     /** Logs what stops being current soon, on the first call of each day (docs/operations.md). */
     void warnUpcoming();
 

@@ -184,7 +184,8 @@ class ApiBodiesTest {
         String text = answer.text.replace(workspace.toString(), "<workspace>")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<instant>")
                 .replaceAll("\"lastHash\" : \"[0-9a-f]+\"", "\"lastHash\" : \"<hash>\"")
-                .replaceAll("\"(hash|prev|payloadDigest|id)\" : \"[0-9a-f-]{32,}\"", "\"$1\" : \"<hex>\"");
+                .replaceAll("\"(hash|prev|payloadDigest|id)\" : \"[0-9a-f-]{32,}\"", "\"$1\" : \"<hex>\"")
+                .replaceAll("recalls/[0-9a-f-]{32,}\\.json", "recalls/<hex>.json");
         for (String id : ids) {
             text = text.replace(id, "<transfer>");
         }

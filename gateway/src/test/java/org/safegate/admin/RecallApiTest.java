@@ -110,6 +110,11 @@ class RecallApiTest {
         assertThat(items.get(1).path("state").asText()).isEqualTo("open");
 
         String id = recall.path("id").asText();
+        // the running gateway delivers each holder's notice before it answers
+        assertThat(recall.path("notices").findValuesAsText("holder")).containsExactly("DOJ", "ICE");
+        assertThat(recall.path("notices").findValuesAsText("state")).containsExactly("delivered", "delivered");
+        assertThat(api.workspace.resolve("work/DOJ/inbox/recalls/" + id + ".json.p7m")).isNotEmptyFile();
+        assertThat(api.workspace.resolve("work/ICE/inbox/recalls/" + id + ".json.p7m")).isNotEmptyFile();
         HttpResponse<String> shown = api.get("/api/recalls/" + id, "auditor");
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(shown.body())).isEqualTo(recall);

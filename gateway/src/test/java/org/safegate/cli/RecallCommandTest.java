@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,13 +82,16 @@ class RecallCommandTest {
         assertThat(recall.path("issuedBy").asText()).isEqualTo("officer");
         assertThat(recall.path("items").findValuesAsText("transfer")).containsExactly(toDoj, toIce);
         assertThat(recall.path("items").findValuesAsText("holder")).containsExactly("DOJ", "ICE");
+        assertThat(recall.path("notices").findValuesAsText("state")).as("left for the gateway")
+                .containsExactly("pending", "pending");
 
         EverydayWorkspace.Result shown = ws.direct("auditor", "recall", "show", id, "--json");
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(JSON.readTree(shown.out())).isEqualTo(recall);
         EverydayWorkspace.Result text = ws.direct("auditor", "recall", "show", id);
         assertThat(text.out()).contains("recall " + id + " of IRS's data").containsPattern(
-                "(?m)^" + toIce + " +ICE +DOJ-ICE-2024 .* onward.csv.p7m +" + toDoj + " +open");
+                "(?m)^" + toIce + " +ICE +DOJ-ICE-2024 .* onward.csv.p7m +" + toDoj + " +open")
+                .containsPattern("(?m)^HOLDER +NOTICE +FILE +SINCE +HELD$").containsPattern("(?m)^ICE +pending +- +- +-$");
         EverydayWorkspace.Result list = ws.direct("auditor", "recall", "list", "--holder", "ICE", "--open");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).startsWith("RECALL").containsPattern("(?m)^" + id + " +IRS .* 2 +yes +DOJ, ICE$");
@@ -93,9 +99,17 @@ class RecallCommandTest {
                 .path("recalls")).isEmpty();
 
         try (ApiGateway api = ApiGateway.start(dir, Map.of())) {
+            // the gateway delivers, once it runs, the notices the command left pending
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(ws.remote(api, "auditor",
+                    "recall", "show", id, "--json").out()).path("notices").findValuesAsText("state")
+                    .equals(List.of("delivered", "delivered")));
             EverydayWorkspace.Result remote = ws.remote(api, "auditor", "recall", "show", id, "--json");
             assertThat(remote.exit()).as(remote.err()).isZero();
-            assertThat(JSON.readTree(remote.out())).isEqualTo(recall);
+            ObjectNode shownRemotely = (ObjectNode) JSON.readTree(remote.out());
+            shownRemotely.remove("notices");
+            ((ObjectNode) recall).remove("notices");
+            assertThat(shownRemotely).isEqualTo(recall);
+            assertThat(dir.resolve("work/ICE/inbox/recalls").resolve(id + ".json.p7m")).isNotEmptyFile();
             EverydayWorkspace.Result again = ws.remote(api, "officer", "recall", "create", "--transfer", toIce,
                     "--reason", "r", "--notice", "n", "--json");
             assertThat(again.exit()).as(again.err()).isZero();

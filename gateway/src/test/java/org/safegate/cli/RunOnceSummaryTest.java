@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,11 +22,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safegate.admin.DirectAnswers;
+import org.safegate.admin.TransferTimings;
+import org.safegate.app.Gateway;
 import org.safegate.app.LogOutput;
+import org.safegate.audit.AuditEventType;
+import org.safegate.audit.AuditQuery;
+import org.safegate.audit.AuditStore;
+import org.safegate.config.Settings;
 import org.safegate.config.LogFormat;
 import org.safegate.crypto.ExampleCa;
 import org.safegate.keys.PemFiles;
@@ -131,6 +140,32 @@ class RunOnceSummaryTest {
         assertThat(delivered.path("message").asText()).startsWith("DELIVERED transfer=");
         assertThat(lines).anySatisfy(l -> assertThat(l.path("message").asText()).startsWith("START version="));
         assertThat(written.toString(StandardCharsets.UTF_8)).doesNotContain("Jane Roe");
+    }
+
+    @Test
+    void aRecallIssuedOnTheStore_resultTheNextRunOnceDeliversItsNotice() throws Exception {
+        drop("IRS-DOJ-2024", "a.csv");
+        Path config = config(Map.of());
+        assertThat(run(config)).as(err.toString()).isZero();
+        String recall;
+        try (Gateway gateway = Gateway.open(Settings.load(Optional.of(config), Map.of()), Map.of(), workspace,
+                TestClocks.runningFromCaseDay())) {
+            String transfer = new AuditStore(gateway.database()).list(AuditQuery.ALL).stream()
+                    .filter(e -> e.type() == AuditEventType.TRANSFER_DELIVERED).findFirst().orElseThrow().entry()
+                    .transferId();
+            ObjectNode body = JSON.createObjectNode();
+            body.putArray("transfers").add(transfer);
+            body.put("reason", "r");
+            body.put("notice", "Destroy it");
+            recall = JSON.readTree(new DirectAnswers(gateway.adminServicesOnStore(new TransferTimings()))
+                    .issueRecall(body, "officer")).path("id").asText();
+        }
+        Path notice = workspace.resolve("work/DOJ/inbox/recalls").resolve(recall + ".json.p7m");
+        assertThat(notice).doesNotExist();
+
+        assertThat(run(config)).as(err.toString()).isZero();
+
+        assertThat(notice).isNotEmptyFile();
     }
 
     @Test

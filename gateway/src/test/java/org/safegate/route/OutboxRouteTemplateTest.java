@@ -99,6 +99,10 @@ class OutboxRouteTemplateTest {
         }
 
         @Override
+        public void deliverRecallNotices() {
+        }
+
+        @Override
         public void warnUpcoming() {
         }
 
