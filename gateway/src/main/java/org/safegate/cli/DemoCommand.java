@@ -3,6 +3,7 @@ package org.safegate.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import org.safegate.demo.DemoClock;
 import java.util.concurrent.Callable;
 import org.safegate.demo.Demo;
 import picocli.CommandLine.Command;
@@ -29,12 +30,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        // one clock for the story and the commands it runs: it moves on when the story skips a day
+        DemoClock story = new DemoClock(clock);
         Demo demo = new Demo(out, args -> {
-            CommandLine nested = SafegateCommand.newCommandLine(clock);
+            CommandLine nested = SafegateCommand.newCommandLine(story);
             nested.setOut(out);
             nested.setErr(spec.commandLine().getErr());
             return nested.execute(args);
-        }, clock, keep);
+        }, story, keep);
         return demo.run() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -85,6 +85,18 @@ public final class Sealer {
         }
     }
 
+    /**
+     * Signs without encrypting, the content encapsulated: what an agency drops as signed input (a
+     * certificate of disposal, say) is this, as {@code openssl cms -sign -nodetach -binary} makes it.
+     */
+    public void sign(InputStream plaintext, OutputStream signed) {
+        try (OutputStream out = openSignature(signed)) {
+            plaintext.transferTo(out);
+        } catch (IOException e) {
+            throw new SafegateException(ErrorCode.IO_FAILURE, "signing failed while streaming", e);
+        }
+    }
+
     /** The AuthEnvelopedData layer alone: what is written to the result is encrypted to the recipient. */
     OutputStream openEnvelope(OutputStream out, X509Certificate recipient) throws IOException {
         requireUsable(recipient, Purpose.ENCRYPTION);

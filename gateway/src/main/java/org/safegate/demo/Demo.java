@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.Opener;
 import org.safegate.keys.InsecureExampleKeyStore;
 import org.safegate.policy.Revocation;
+import org.safegate.recall.Recall;
 import org.safegate.app.Gateway;
 import org.safegate.app.GatewayRunner;
 
@@ -35,8 +35,10 @@ import org.safegate.app.GatewayRunner;
  * delivered; ICE's requests under the 2025 MOU are inspected and only those that meet the statute
  * reach IRS; IRS's answers are denied while ICE's CAP has no dates; ICE's record is brought up to
  * date and the same answers go through, except those to the refused requests; DOJ passes what it
- * received on to ICE (a redisclosure, linked to the original); a security officer revokes ICE and
- * the next file is denied; then the accounting of disclosures and the audit log's verification.
+ * received on to ICE (a redisclosure, linked to the original); the IRS recalls it from both, DOJ
+ * certifies its destruction, ICE does not and, once the due date passed, the next file to ICE is
+ * denied for it; a security officer revokes ICE; then the accounting of disclosures and the audit
+ * log's verification.
  */
 public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +47,7 @@ public final class Demo {
 
     private final PrintWriter out;
     private final Function<String[], Integer> cli;
-    private final Clock clock;
+    private final DemoClock clock;
     private final boolean keep;
     private int step;
     private String stepTitle;
@@ -55,7 +57,7 @@ public final class Demo {
      * @param clock the demo's day: the workspace's policies and keys are dated relative to it
      * @param keep  leave the workspace in place when the demo ends, instead of removing it
      */
-    public Demo(PrintWriter out, Function<String[], Integer> cli, Clock clock, boolean keep) {
+    public Demo(PrintWriter out, Function<String[], Integer> cli, DemoClock clock, boolean keep) {
         this.out = out;
         this.cli = cli;
         this.clock = clock;
@@ -127,15 +129,37 @@ public final class Demo {
             out.println("   recognised as a redisclosure of IRS's transfer to DOJ; its path:");
             command("audit", "show", onward.path("transfer").asText(), "--config", ws.config().toString());
 
-            step(6, "A security officer revokes ICE; IRS sends another answer file to ICE.");
+            DemoRecall recalls = new DemoRecall(ws, clock);
+            step(6, "The IRS recalls the addresses it sent DOJ, and the copy DOJ passed on to ICE.");
+            Recall recall = recalls.issue(gateway, toDoj.path("transfer").asText());
+            out.println("   recall " + recall.id() + ": " + recall.items().size() + " items, due " + recall.due());
+            var held = runner.runOnce(Duration.ofMinutes(2));
+            expect(held.isEmpty(), "the notices delivered", "the gateway held files: " + held);
+            for (String holder : List.of("DOJ", "ICE")) {
+                Optional<JsonNode> notice = recalls.notice(holder, recall);
+                expect(notice.isPresent(), "a sealed notice in " + holder + "'s inbox", "none");
+                out.println("   " + holder + " opens recalls/" + recall.id() + ".json.p7m: \""
+                        + notice.get().path("notice").asText() + "\" (" + notice.get().path("items").size() + " item)");
+            }
+
+            step(7, "DOJ destroys its copy and certifies it with a signed certificate; ICE does not.");
+            ws.drop("DOJ", "recalls", recall.id() + ".json", recalls.certificate("DOJ", recall));
+            outcome(ws, runner, "DOJ", "recalls", recall.id() + ".json", "the gateway", CERTIFIED);
+
+            step(8, "The due date passes (the story moves on a day); IRS sends ICE another answer file.");
+            clock.skip(Duration.ofDays(1));
+            ws.drop("IRS", "IRS-ICE-2025", "answers-2.csv", DemoRequests.answers(50));
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-2.csv", "ICE", denied("RECALL_OVERDUE"));
+
+            step(9, "A security officer revokes ICE as well; IRS sends another answer file to ICE.");
             gateway.revocations().revoke(new Revocation("ICE", clock.instant(), "demo:security-officer",
                     "incident under investigation"));
             gateway.auditLog().append(AuditEntry.builder(AuditEventType.AGENCY_REVOKED, "demo:security-officer")
                     .origin("safegate demo").object("ICE").change("revoked: incident under investigation").build());
-            ws.drop("IRS", "IRS-ICE-2025", "answers-2.csv", DemoRequests.answers(50));
-            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-2.csv", "ICE", denied("AGENCY_REVOKED"));
+            ws.drop("IRS", "IRS-ICE-2025", "answers-3.csv", DemoRequests.answers(50));
+            outcome(ws, runner, "IRS", "IRS-ICE-2025", "answers-3.csv", "ICE", denied("AGENCY_REVOKED", "RECALL_OVERDUE"));
         }
-        step(7, "The accounting of disclosures, and a check that the audit log is intact.");
+        step(10, "The accounting of disclosures, and a check that the audit log is intact.");
         command("audit", "report", "--config", ws.config().toString());
         command("audit", "verify", "--config", ws.config().toString());
     }
@@ -186,6 +210,7 @@ public final class Demo {
     }
 
     private static final Expected DELIVERED = new Expected("delivered", Set.of());
+    private static final Expected CERTIFIED = new Expected("certified", Set.of());
 
     private static Expected denied(String... reasons) {
         return new Expected("denied", new TreeSet<>(List.of(reasons)));

@@ -116,8 +116,17 @@ class DemoCommandTest {
                 .contains("released 48, withheld 2 (REQUEST_REFUSED=2)")
                 .containsPattern("5\\. DOJ opens .*\\n\\s+-> DELIVERED to ICE as from-irs\\.csv\\.p7m\\n")
                 .contains("REDISCLOSURE DOJ -> ICE under DOJ-ICE-2024")
-                .containsPattern("6\\. A security officer .*\\n\\s+-> DENIED\\n\\s+AGENCY_REVOKED: .*\\n\\n7\\.")
-                .containsPattern("IRS-ICE-2025 +IRS +1 +48 +2 ")
+                .containsPattern("6\\. The IRS recalls .*\\n\\s+recall [0-9a-f-]{36}: 2 items, due .*\\n"
+                        + "\\s+DOJ opens recalls/.*\\.json\\.p7m: \"Destroy .*\" \\(1 item\\)\\n"
+                        + "\\s+ICE opens recalls/.*\\.json\\.p7m: \"Destroy .*\" \\(1 item\\)\\n\\n7\\.")
+                .containsPattern("7\\. DOJ destroys .*\\n\\s+-> CERTIFIED\\n\\n8\\.")
+                .containsPattern("8\\. The due date passes .*\\n\\s+-> DENIED\\n\\s+RECALL_OVERDUE: ICE .*\\n\\n9\\.")
+                .containsPattern("9\\. A security officer .*\\n\\s+-> DENIED\\n(\\s+(AGENCY_REVOKED|RECALL_OVERDUE): .*\\n){2}"
+                        + "\\n10\\.")
+                .containsPattern("IRS-ICE-2025 +IRS +1 +48 +3 ")
+                .as("the recalled deliveries: DOJ's disposed of, ICE's still open")
+                .containsPattern("IRS-DOJ-2024 .* 1 +1 +0 +0\\n")
+                .containsPattern("DOJ-ICE-2024 .* 1 +0 +0 +1\\n")
                 .containsPattern("intact: the audit store: \\d+ events")
                 .contains("Demo complete: every step ended as expected.")
                 .doesNotContain("Demo stopped");
