@@ -17,8 +17,9 @@ import org.safegate.store.StoreWrite;
  * The audit log on the gateway's database, with group commit: callers hand their entry to one
  * writer thread and wait; the writer commits whatever has queued up (up to
  * {@link AuditSettings#maxBatch}) in one transaction, forces it to disk, and only then releases
- * the callers. Nothing is acknowledged before it is durable; a failed batch fails every caller in it.
- * A store write handed in with an entry commits in the same transaction.
+ * the callers. Nothing is acknowledged before it is durable. A store write handed in with an entry
+ * commits in the same transaction; when a batch fails, each caller is committed again on its own, so
+ * only the callers whose own write (or the store) fails are failed.
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final StoreWrite NOTHING = connection -> { };
@@ -144,10 +145,20 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 next += p.entries.size();
             }
         } catch (Exception e) {
-            SafegateException failure = new SafegateException(ErrorCode.AUDIT_WRITE_FAILED,
-                    "audit event not recorded: " + e.getMessage(), e);
-            batch.forEach(p -> p.done.completeExceptionally(failure));
+            if (batch.size() > 1) {
+                // nothing of the batch was committed: each caller again on its own, so a store write that
+                // refuses (an item certified meanwhile) fails its caller only, not those that queued beside it
+                batch.forEach(p -> commit(List.of(p)));
+                return;
+            }
+            batch.get(0).done.completeExceptionally(new SafegateException(ErrorCode.AUDIT_WRITE_FAILED,
+                    "audit event not recorded: " + e.getMessage(), e));
         }
+    }
+
+    /** How many appends wait for the writer (tests line callers up into one batch with it). */
+    int waiting() {
+        return queue.size();
     }
 
     private void failRemaining() {

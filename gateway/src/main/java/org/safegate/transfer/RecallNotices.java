@@ -145,8 +145,8 @@ public final class RecallNotices {
                             + name + " (" + RecallNoticeDocument.of(recall, holder.id()).items().size() + " item(s))")
                     .build(), StoredRecallNotices.delivered(recall.id(), holder.id(), attempt, FOLDER + "/" + name, now));
         } catch (SafegateException e) {
-            // not recorded: this attempt's copy must never be published. (A later attempt's claim makes
-            // the write fail, and the log's batch with it: its other events are retried by their callers.)
+            // not recorded: this attempt's copy must never be published (a later attempt's claim makes
+            // the write fail; the log commits the other events of its batch without it)
             folder.removeTemp(tag(recall.id(), attempt));
             if (notices.of(recall.id()).stream().anyMatch(n -> n.holder().equals(holder.id())
                     && n.attempts() != attempt)) {

@@ -103,6 +103,49 @@ class AuditLogTest {
         assertThat(revocations(database)).isOne();
     }
 
+    /**
+     * Callers whose appends queued up together commit in one transaction; one caller's store write
+     * failing (a recall item certified meanwhile, say) must fail that caller only, never the
+     * deliveries and denials of the others that happened to share its batch.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aFailingStoreWriteFailsItsOwnCallerOnlyNotTheOthersOfItsBatch(TestStores store) throws Exception {
+        Database database = open(store);
+        JdbcAuditLog log = log(database, AuditSettings.DEFAULTS, TestClocks.runningFromCaseDay());
+        java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var first = callers.submit(() -> log.append(AuditEntries.delivered("t-1", "IRS-ICE-2025", 12), c -> {
+                writerBusy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new SQLException(e);
+                }
+            }));
+            writerBusy.await();
+            var failing = callers.submit(() -> log.append(AuditEntries.delivered("t-2", "IRS-ICE-2025", 12), c -> {
+                throw new SQLException("the item is no longer open");
+            }));
+            var other = callers.submit(() -> log.append(AuditEntries.denied("t-3", "IRS-ICE-2025", "REVIEW_STALE")));
+            // both wait for the writer, busy with the first: they are its next batch
+            org.awaitility.Awaitility.await().until(() -> log.waiting() == 2);
+            release.countDown();
+
+            assertThat(first.get().sequence()).isOne();
+            assertThat(other.get().sequence()).isEqualTo(2);
+            assertThatThrownBy(failing::get).hasCauseInstanceOf(SafegateException.class)
+                    .hasMessageContaining("the item is no longer open");
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(new AuditStore(database).list(AuditQuery.ALL)).extracting(e -> e.entry().transferId())
+                .containsExactly("t-1", "t-3");
+        assertThat(new AuditStore(database).verify(new ChainVerifier(KEYS.certificate())).isIntact()).isTrue();
+    }
+
     private static int revocations(Database database) throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM revocation")) {
