@@ -18,9 +18,9 @@ import org.safegate.audit.Outcome;
 /**
  * A security officer closes recall items without a certificate of disposal, with a reason (the
  * holder no longer exists, the copy was destroyed with its server, ...). Every item named is
- * checked before any is closed; then each moves to CLOSED with its closure in the transaction of
- * its own {@code RECALL_ITEM_CLOSED} event (officer as actor, the transfer as object, the recall's
- * issuer as provider and the holder as recipient).
+ * checked before any is closed; then all move to CLOSED with their closures in one transaction with
+ * their {@code RECALL_ITEM_CLOSED} events, one per item (officer as actor, the transfer as object, the
+ * recall's issuer as provider and the holder as recipient).
  */
 public final class RecallCloser {
     /** The longest reason taken, as for the reason of a recall. */
@@ -54,27 +54,34 @@ public final class RecallCloser {
             }
             items.add(item);
         }
-        for (RecallItem item : items) {
-            close(recall, item, why, operator, origin);
-        }
+        close(recall, items, why, operator, origin);
         return recalls.find(recallId).orElseThrow(() -> SafegateException.notFound("recall", recallId));
     }
 
-    private void close(Recall recall, RecallItem item, String reason, String operator, String origin) {
+    /** One transaction for all the items and their events: they are closed together or not at all. */
+    private void close(Recall recall, List<RecallItem> items, String reason, String operator, String origin) {
         // the store keeps milliseconds: what is answered now is what is read back later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<AuditEntry> events = items.stream().map(item -> AuditEntry.builder(AuditEventType.RECALL_ITEM_CLOSED,
+                        operator).origin(origin).object(item.transfer()).outcome(Outcome.SUCCESS)
+                .provider(recall.issuer()).recipient(item.holder()).agreement(item.agreement())
+                .change("recall " + recall.id() + ": item " + item.transfer() + " held by " + item.holder()
+                        + " closed without a certificate of disposal; reason: " + reason).build()).toList();
+        RecallClosure closure = new RecallClosure(operator, now, reason);
         try {
-            audit.append(AuditEntry.builder(AuditEventType.RECALL_ITEM_CLOSED, operator).origin(origin)
-                    .object(item.transfer()).outcome(Outcome.SUCCESS).provider(recall.issuer())
-                    .recipient(item.holder()).agreement(item.agreement())
-                    .change("recall " + recall.id() + ": item " + item.transfer() + " held by " + item.holder()
-                            + " closed without a certificate of disposal; reason: " + reason).build(),
-                    RecallClosureRows.closing(recall.id(), item.transfer(), new RecallClosure(operator, now, reason)));
+            audit.appendAll(events, c -> {
+                for (RecallItem item : items) {
+                    RecallClosureRows.closing(recall.id(), item.transfer(), closure).write(c);
+                }
+            });
         } catch (SafegateException e) {
-            // a certification or another officer's closure came first: its transaction was rolled back
-            RecallItem stored = recalls.find(recall.id()).map(r -> itemOf(r, item.transfer())).orElse(item);
-            if (stored.state() != RecallItem.State.OPEN) {
-                throw notOpen(recall, stored);
+            // a certification or another officer's closure came first: the whole transaction was rolled back
+            Recall stored = recalls.find(recall.id()).orElse(recall);
+            for (RecallItem item : items) {
+                RecallItem current = itemOf(stored, item.transfer());
+                if (current.state() != RecallItem.State.OPEN) {
+                    throw notOpen(stored, current);
+                }
             }
             throw e;
         }

@@ -164,18 +164,29 @@ class RecallCloserTest {
 
             @Override
             public AppendedEvent append(AuditEntry entry, StoreWrite alongside) {
+                certifyIce();
+                return log.append(entry, alongside);
+            }
+
+            @Override
+            public List<AppendedEvent> appendAll(List<AuditEntry> entries, StoreWrite alongside) {
+                certifyIce();
+                return log.appendAll(entries, alongside);
+            }
+
+            private void certifyIce() {
                 try {
                     certify("t-ice");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-                return log.append(entry, alongside);
             }
         };
         RecallCloser racing = new RecallCloser(recalls, certifiedMeanwhile, Clock.fixed(CLOSING,
                 java.time.ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> racing.close(recall.id(), List.of("t-ice"), "destroyed", "olga", "cli"))
+        // t-doj is still open, but the items are closed together or not at all
+        assertThatThrownBy(() -> racing.close(recall.id(), List.of("t-doj", "t-ice"), "destroyed", "olga", "cli"))
                 .isInstanceOfSatisfying(SafegateException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
                     assertThat(e.getMessage()).contains("t-ice", "already certified");
@@ -183,6 +194,7 @@ class RecallCloserTest {
         RecallItem ice = item(recalls.find(recall.id()).orElseThrow(), "t-ice");
         assertThat(ice.state()).isEqualTo(RecallItem.State.CERTIFIED);
         assertThat(ice.closure()).isNull();
+        assertThat(item(recalls.find(recall.id()).orElseThrow(), "t-doj").state()).isEqualTo(RecallItem.State.OPEN);
         assertThat(closedEvents()).isEmpty();
     }
 
