@@ -72,23 +72,25 @@ public final class Delivery {
                         InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
                         Transfer ended) throws IOException {
         deliver(content, checkedSha256, file, recipientFolder, senderInbox, recipientCertificate, entry, ended,
-                c -> { });
+                Optional.empty(), c -> { });
     }
 
     /**
      * As {@link #deliver(Path, Optional, Path, InboxFolder, InboxFolder, X509Certificate, TransferJournal.Entry,
      * Transfer)}, with {@code alongside} written in the transaction of the delivery's audit event (an
-     * answer file's records: they are delivered exactly when the log says so).
+     * answer file's records: they are delivered exactly when the log says so). When {@code content} is
+     * not the file as sent but answers {@code released} from it, the delivery is audited and recorded
+     * under their digest and size (what the recipient holds and may pass on); the receipt names the file.
      */
     public void deliver(Path content, Optional<String> checkedSha256, Path file, InboxFolder recipientFolder,
                         InboxFolder senderInbox, X509Certificate recipientCertificate, TransferJournal.Entry entry,
-                        Transfer ended, StoreWrite alongside) throws IOException {
+                        Transfer ended, Optional<ReleasedContent> released, StoreWrite alongside) throws IOException {
         String deliveredAs = entry.deliveredAs().isPresent() ? entry.deliveredAs().get()
                 : recipientFolder.nameFor(ended.transferId(), ended.name(), ".p7m");
         journal.begin(entry, deliveredAs);
         writeSealed(content, checkedSha256, recipientFolder, recipientCertificate, entry.transferId());
         // the caller found no audit event of this transfer (or none was possible: it is new)
-        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false, alongside);
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, false, released, alongside);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class Delivery {
         // the name is journaled when sealing begins, before the event that names it
         String deliveredAs = ended.deliveredAs().orElseThrow(() -> new IOException("transfer " + ended.transferId()
                 + " is audited as delivered but its journal row names no published name: the file is held"));
-        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, true, c -> { });
+        publishAndFinish(file, recipientFolder, senderInbox, ended, deliveredAs, true, Optional.empty(), c -> { });
     }
 
     /**
@@ -155,9 +157,9 @@ public final class Delivery {
      * finds that the stopped run already had).
      */
     private void publishAndFinish(Path file, InboxFolder recipientFolder, InboxFolder senderInbox,
-                                  Transfer ended, String deliveredAs, boolean mayBeAudited, StoreWrite alongside)
-            throws IOException {
-        Transfer done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs, alongside);
+                                  Transfer ended, String deliveredAs, boolean mayBeAudited,
+                                  Optional<ReleasedContent> released, StoreWrite alongside) throws IOException {
+        Transfer done = mayBeAudited ? auditOnce(ended, deliveredAs) : audit(ended, deliveredAs, released, alongside);
         recipientFolder.publishTemp(ended.transferId(), deliveredAs);
         publishWaitingNotice(senderInbox, done);
         // the payload record went with the audit event
@@ -197,6 +199,8 @@ public final class Delivery {
      * Writes the delivery's audit event unless a previous attempt did; returns the transfer as
      * delivered. Records an answer file's staged records with it, should this be the event's first
      * writing (its records are staged by the filtering, which is never repeated once it is audited).
+     * Only an audited delivery is finished here, so the event and its payload record (an answer
+     * file's: under its released answers' digest, which the journal does not keep) exist already.
      */
     private Transfer auditOnce(Transfer ended, String deliveredAs) {
         Transfer done = asDelivered(ended, deliveredAs);
@@ -207,14 +211,21 @@ public final class Delivery {
     }
 
     /** The delivery's audit event, with its payload recorded as delivered (and {@code alongside}) in the same transaction. */
-    private Transfer audit(Transfer ended, String deliveredAs, StoreWrite alongside) {
+    private Transfer audit(Transfer ended, String deliveredAs, Optional<ReleasedContent> released,
+                           StoreWrite alongside) {
         Transfer done = asDelivered(ended, deliveredAs);
-        recorder.delivered(done, payloadOf(done), alongside);
+        recorder.delivered(done, released, payloadOf(done, released), alongside);
         return done;
     }
 
     private DeliveredPayloads.Delivered payloadOf(Transfer done) {
-        return new DeliveredPayloads.Delivered(done.sha256(), done.recipient(), done.agreement(), clock.instant());
+        return payloadOf(done, Optional.empty());
+    }
+
+    /** The data the recipient now holds: the file's (or a signed input's content's), or the answers released from it. */
+    private DeliveredPayloads.Delivered payloadOf(Transfer done, Optional<ReleasedContent> released) {
+        return new DeliveredPayloads.Delivered(released.map(ReleasedContent::sha256).orElse(done.sha256()),
+                done.recipient(), done.agreement(), clock.instant());
     }
 
     private static Transfer asDelivered(Transfer ended, String deliveredAs) {

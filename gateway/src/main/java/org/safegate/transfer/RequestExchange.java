@@ -117,6 +117,11 @@ public final class RequestExchange {
         return new Filtered(released, result);
     }
 
+    /** Drops the answer records staged by filtering a transfer that is not delivered from them (it is denied). */
+    void dropStagedAnswers(String transferId) {
+        answerRecords.dropStaged(transferId);
+    }
+
     /** The content sealed by the gateway for the recipient, as it is written. */
     DurableFiles.Content sealedFor(Path content, Agency recipient) throws IOException {
         X509Certificate certificate = keys.certificate(endpoints.reference(recipient.certificate()));

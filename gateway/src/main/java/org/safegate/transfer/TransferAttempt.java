@@ -44,8 +44,10 @@ final class TransferAttempt {
     InboxFolder senderInbox;
     /** What is sealed: the taken file, or the answers released from it. */
     Path content;
-    /** The digest {@link #content} must have when sealed; empty for the gateway's own working copy. */
+    /** The digest {@link #content} must have when sealed. */
     Optional<String> checkedSha256 = Optional.empty();
+    /** When {@link #content} is the answers released from the file: their digest and size, what the delivery is recorded under. */
+    Optional<ReleasedContent> released = Optional.empty();
     /** Written with the delivery's audit event besides the delivery itself: an answer file's records. */
     StoreWrite alongside = c -> { };
 

@@ -215,7 +215,10 @@ final class TransferPipeline {
         return a.decision.permitted() ? Step.NEXT : new Step.Deny();
     }
 
-    /** An answer file sends on only the answers to requests that passed; the rest are withheld. */
+    /**
+     * An answer file sends on only the answers to requests that passed; the rest are withheld. Its
+     * delivery is recorded under the digest of the answers released, unless they were recalled.
+     */
     private Step releaseAnswers(TransferAttempt a) throws IOException {
         if (a.agreement.requestRules().isEmpty() || !a.sender.equals(a.agreement.provider())) {
             return Step.NEXT;
@@ -227,9 +230,11 @@ final class TransferPipeline {
             return Step.ended(refused.value());
         }
         AnswerFiles.Released released = ((Either.Right<TransferOutcome, AnswerFiles.Released>) answers).value();
-        // the released answers are the gateway's own working copy, written from the checked file
+        // the released answers are the gateway's own working copy, written from the checked file: sealed
+        // as they were digested, and the delivery recorded under their digest (what the recipient holds)
         a.content = released.content();
-        a.checkedSha256 = Optional.empty();
+        a.checkedSha256 = Optional.of(released.payload().sha256());
+        a.released = Optional.of(released.payload());
         a.transfer = released.ended();
         // which request each released answer answers, recorded with the delivery
         a.alongside = AnswerRecords.delivering(a.transfer.transferId());
@@ -243,7 +248,7 @@ final class TransferPipeline {
     private Step sealAndPublish(TransferAttempt a) throws IOException {
         X509Certificate certificate = parts.keys().certificate(parts.endpoints().reference(a.recipient.certificate()));
         parts.delivery().deliver(a.content, a.checkedSha256, a.file, a.recipientFolder, a.senderInbox, certificate,
-                a.sealingRow(), a.transfer, a.alongside);
+                a.sealingRow(), a.transfer, a.released, a.alongside);
         return Step.ended(TransferOutcome.DELIVERED);
     }
 }

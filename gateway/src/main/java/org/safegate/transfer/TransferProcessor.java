@@ -93,7 +93,7 @@ public final class TransferProcessor {
         this.pipeline = new TransferPipeline(new TransferPipeline.Parts(gate, layout, keys, endpoints, payloads, recalled,
                 delivery, refusals, requests, senderCheck, links, partialCopies,
                 new DeliveryRecovery(delivery, endpoints, payloads),
-                new AnswerFiles(journal, requests.exchange(), partialCopies, refusals), recorder,
+                new AnswerFiles(journal, requests.exchange(), partialCopies, refusals, recalled), recorder,
                 new DisposalCertificates(layout, senderCheck, certifications, recorder, endpoints, delivery.archive(),
                         afterCertificateStep)));
     }

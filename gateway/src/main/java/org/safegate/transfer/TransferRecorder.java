@@ -43,7 +43,7 @@ public final class TransferRecorder {
     }
 
     public void delivered(Transfer t) {
-        proofs.keep(audit.append(deliveredEntry(t)));
+        proofs.keep(audit.append(deliveredEntry(t, Optional.empty())));
     }
 
     /**
@@ -59,19 +59,34 @@ public final class TransferRecorder {
      * transaction too (an answer file's records, {@link org.safegate.store.AnswerRecords#delivering}).
      */
     public void delivered(Transfer t, DeliveredPayloads.Delivered payload, StoreWrite alongside) {
+        delivered(t, Optional.empty(), payload, alongside);
+    }
+
+    /**
+     * As {@link #delivered(Transfer, DeliveredPayloads.Delivered, StoreWrite)}; when the recipient got
+     * answers {@code released} from the file, the event's payload digest and size are theirs (the data
+     * the recipient holds) and its change names the file's own (the sender's receipt names the file).
+     */
+    public void delivered(Transfer t, Optional<ReleasedContent> released, DeliveredPayloads.Delivered payload,
+                          StoreWrite alongside) {
         StoreWrite recording = DeliveredPayloads.recording(t.transferId(), payload);
-        proofs.keep(audit.append(deliveredEntry(t), c -> {
+        proofs.keep(audit.append(deliveredEntry(t, released), c -> {
             recording.write(c);
             alongside.write(c);
         }));
     }
 
-    private static AuditEntry deliveredEntry(Transfer t) {
+    private static AuditEntry deliveredEntry(Transfer t, Optional<ReleasedContent> released) {
         AuditEventType type = t.parentTransfer().isPresent() ? AuditEventType.REDISCLOSURE
                 : AuditEventType.TRANSFER_DELIVERED;
-        return entry(type, t, Outcome.SUCCESS).decision("permit")
+        // the change's name ends at "; records " (RecallResolution reads it): what follows comes after the note
+        AuditEntry.Builder event = entry(type, t, Outcome.SUCCESS).decision("permit")
                 .change("delivered to " + t.recipient() + " as " + t.deliveredAs().orElse("?")
-                        + t.note().map(n -> "; records " + n).orElse("")).build();
+                        + t.note().map(n -> "; records " + n).orElse("")
+                        + released.map(r -> "; released from the file sha256:" + t.sha256() + ", " + t.size()
+                                + " bytes").orElse(""));
+        released.ifPresent(r -> event.payloadDigest("sha256:" + r.sha256()).size(r.size()));
+        return event.build();
     }
 
     public void denied(Transfer t) {
