@@ -29,7 +29,7 @@ public final class TransferRecalls {
     /**
      * One recall holding the transfer as an item.
      *
-     * @param overdue the item is open and its due date has passed
+     * @param overdue the item is open and overdue by the day rule: its holder is RECALL_OVERDUE
      */
     public record Held(String recall, String issuer, Instant issuedAt, Instant due, RecallItem.State state,
                        boolean overdue) {
@@ -44,7 +44,10 @@ public final class TransferRecalls {
         this.database = database;
     }
 
-    /** The recalls the transfer is an item of, by issue time; overdue as of {@code now}. */
+    /**
+     * The recalls the transfer is an item of, by issue time; overdue on the UTC day of {@code now}, by
+     * the gate's day rule ({@link org.safegate.policy.RecallObligations#overdueFrom}).
+     */
     public List<Held> of(String transfer, Instant now) {
         String sql = "SELECT r.recall_id, r.issuer, r.issued_at, r.due_at, i.state FROM recall_item i"
                 + " JOIN recall r ON r.recall_id = i.recall_id WHERE i.transfer_id = ?"
@@ -57,7 +60,8 @@ public final class TransferRecalls {
                     Instant due = Instant.ofEpochMilli(r.getLong(4));
                     RecallItem.State state = state(r.getString(5), transfer);
                     held.add(new Held(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)), due, state,
-                            state == RecallItem.State.OPEN && now.isAfter(due)));
+                            state == RecallItem.State.OPEN && !java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                                    .isBefore(org.safegate.policy.RecallObligations.overdueFrom(due))));
                 }
             }
             return held;

@@ -83,8 +83,10 @@ class TransferRecallsTest {
         open(store);
         state("rc-b", "t-ice", "CERTIFIED");
 
-        List<TransferRecalls.Held> before = recalls.of("t-ice", DUE);
-        List<TransferRecalls.Held> after = recalls.of("t-ice", DUE.plusMillis(1));
+        // due at noon: past due at once, but overdue (as the gate decides, per UTC day) from the next day
+        List<TransferRecalls.Held> before = recalls.of("t-ice", DUE.plusMillis(1));
+        List<TransferRecalls.Held> after = recalls.of("t-ice", DUE.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(Duration.ofDays(1)));
 
         assertThat(before).extracting(TransferRecalls.Held::recall).as("by issue time").containsExactly("rc-a", "rc-b");
         TransferRecalls.Held a = after.get(0);
@@ -92,8 +94,8 @@ class TransferRecallsTest {
         assertThat(a.issuedAt()).isEqualTo(ISSUED);
         assertThat(a.due()).isEqualTo(DUE);
         assertThat(a.state()).isEqualTo(RecallItem.State.OPEN);
-        assertThat(before.get(0).overdue()).as("due, not yet past").isFalse();
-        assertThat(a.overdue()).as("open and its due date passed").isTrue();
+        assertThat(before.get(0).overdue()).as("the due day itself").isFalse();
+        assertThat(a.overdue()).as("open on the first day that starts after its due instant").isTrue();
         assertThat(after.get(1).state()).isEqualTo(RecallItem.State.CERTIFIED);
         assertThat(after.get(1).overdue()).as("certified is never overdue").isFalse();
         assertThat(recalls.of("t-free", DUE)).isEmpty();
