@@ -3,6 +3,7 @@ package org.safegate.recall;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.safegate.policy.RecallObligations;
 
 /**
@@ -19,7 +20,13 @@ public record Recall(String id, String issuer, Instant issuedAt, String issuedBy
 
     /** True while an item is still open. */
     public boolean open() {
-        return items.stream().anyMatch(i -> i.state() == RecallItem.State.OPEN);
+        return openFor(Optional.empty());
+    }
+
+    /** True while an item of the holder (of any holder, when empty) is still open. */
+    public boolean openFor(Optional<String> holder) {
+        return items.stream().anyMatch(i -> i.state() == RecallItem.State.OPEN
+                && holder.map(i.holder()::equals).orElse(true));
     }
 
     /**
@@ -27,6 +34,11 @@ public record Recall(String id, String issuer, Instant issuedAt, String issuedBy
      * gate's day rule, the due instant is at or before the day's start (00:00 UTC).
      */
     public boolean overdueOn(LocalDate day) {
-        return open() && !day.isBefore(RecallObligations.overdueFrom(due));
+        return overdueOn(day, Optional.empty());
+    }
+
+    /** As {@link #overdueOn(LocalDate)}, for the items of the holder only (any holder, when empty). */
+    public boolean overdueOn(LocalDate day, Optional<String> holder) {
+        return openFor(holder) && !day.isBefore(RecallObligations.overdueFrom(due));
     }
 }

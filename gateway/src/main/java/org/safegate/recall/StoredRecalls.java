@@ -66,13 +66,16 @@ public final class StoredRecalls {
 
     /**
      * Newest first; {@code holder} keeps recalls with an item of that agency, {@code open} those with an
-     * item open (or none), {@code overdue} those with an item open past due on its day (or none).
+     * item open (or none), {@code overdue} those with an item open past due on its day (or none); with a
+     * holder, open and overdue look at that holder's items only.
      */
     public List<Recall> list(Filter filter) {
         List<Recall> all = filter.holder().map(h -> select(" WHERE recall_id IN (SELECT recall_id FROM recall_item"
                 + " WHERE holder = ?)", h)).orElseGet(() -> select("", null));
-        return all.stream().filter(r -> filter.open().map(open -> r.open() == open).orElse(true))
-                .filter(r -> filter.overdue().map(o -> r.overdueOn(o.on()) == o.overdue()).orElse(true)).toList();
+        // with a holder, open and overdue speak of its items: another holder owing does not make it overdue
+        return all.stream().filter(r -> filter.open().map(open -> r.openFor(filter.holder()) == open).orElse(true))
+                .filter(r -> filter.overdue().map(o -> r.overdueOn(o.on(), filter.holder()) == o.overdue())
+                        .orElse(true)).toList();
     }
 
     private List<Recall> select(String where, String parameter) {

@@ -123,6 +123,30 @@ class StoredRecallObligationsTest {
         assertThat(overdue(recalls, true, overdueDay)).as("every item certified").isEmpty();
     }
 
+    /** With a holder, open and overdue speak of that holder's items: DOJ owing does not make ICE overdue. */
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void withAHolderTheFiltersLookAtThatHoldersItemsOnly(TestStores store) throws SQLException {
+        open(store);
+        StoredRecalls recalls = new StoredRecalls(database);
+        LocalDate overdueDay = LocalDate.ofInstant(SOON, ZoneOffset.UTC).plusDays(1);
+        setState("R-SOON", "t-3", RecallItem.State.CERTIFIED);
+        setState("R-SOON", "t-4", RecallItem.State.CLOSED);
+
+        assertThat(ids(recalls, "ICE", Optional.of(true), Optional.of(new StoredRecalls.Overdue(true, overdueDay))))
+                .as("ICE owes nothing under R-SOON any more").isEmpty();
+        assertThat(ids(recalls, "ICE", Optional.of(false), Optional.empty())).containsExactly("R-SOON");
+        assertThat(ids(recalls, "DOJ", Optional.empty(), Optional.of(new StoredRecalls.Overdue(true, overdueDay))))
+                .containsExactly("R-SOON");
+        assertThat(ids(recalls, "ICE", Optional.of(true), Optional.empty())).containsExactly("R-LATER");
+    }
+
+    private static List<String> ids(StoredRecalls recalls, String holder, Optional<Boolean> open,
+                                    Optional<StoredRecalls.Overdue> overdue) {
+        return recalls.list(new StoredRecalls.Filter(open, Optional.of(holder), overdue)).stream().map(Recall::id)
+                .sorted().toList();
+    }
+
     private static List<String> overdue(StoredRecalls recalls, boolean overdue, LocalDate day) {
         return recalls.list(new StoredRecalls.Filter(Optional.empty(), Optional.empty(),
                 Optional.of(new StoredRecalls.Overdue(overdue, day)))).stream().map(Recall::id).sorted().toList();
