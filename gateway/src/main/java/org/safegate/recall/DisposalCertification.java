@@ -33,7 +33,7 @@ public record DisposalCertification(String certificateId, String recallId, Strin
         items = List.copyOf(items);
     }
 
-    /** What was done with the data; stored and written in lower case. */
+    /** What was done with the data; stored by name (DESTROYED), written in lower case. */
     public enum Disposition {
         DESTROYED, RETURNED;
 
