@@ -36,12 +36,13 @@ public final class GatewayNodes {
             Objects.requireNonNull(policyVersion, "policyVersion");
         }
 
-        /** Silent once its last heartbeat is more than {@value #MISSED_BEATS} of its own heartbeats old at {@code now}. */
+        /** Silent once its last heartbeat is more than {@value #MISSED_BEATS} of its own heartbeats old. */
         public State state(Instant now) {
             if (stopped) {
                 return State.STOPPED;
             }
-            return lastHeartbeat.plus(heartbeat.multipliedBy(MISSED_BEATS)).isBefore(now) ? State.SILENT : State.RUNNING;
+            boolean silent = lastHeartbeat.plus(heartbeat.multipliedBy(MISSED_BEATS)).isBefore(now);
+            return silent ? State.SILENT : State.RUNNING;
         }
     }
 
@@ -124,7 +125,8 @@ public final class GatewayNodes {
             while (r.next()) {
                 nodes.add(new Node(r.getString(1), r.getString(2), r.getLong(3), r.getString(4),
                         Instant.ofEpochMilli(r.getLong(5)), Instant.ofEpochMilli(r.getLong(6)),
-                        Duration.ofMillis(r.getLong(7)), r.getString(8), r.getInt(9), "stopped".equals(r.getString(10))));
+                        Duration.ofMillis(r.getLong(7)), r.getString(8), r.getInt(9),
+                        "stopped".equals(r.getString(10))));
             }
             return nodes;
         } catch (SQLException e) {
