@@ -39,12 +39,13 @@ public final class AdminApi {
     private final AgreementEndpoints agreements;
     private final OperatorEndpoints operators;
     private final RecallEndpoints recalls;
+    private final NodeEndpoints nodes;
 
     private AdminApi(ApiGuard guard, LoginThrottle throttle, long maxBodyBytes, AdminServices services,
                      String version, Supplier<Readiness> readiness) {
         this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
-        this.health = new HealthCheck(readiness,
+        this.health = new HealthCheck(services.node(), readiness,
                 () -> services.policies().rejectedOnDisk().map(problem -> inFolder(problem, services.policyFolder())));
         this.metrics = new PrometheusMetrics(services);
         this.openApi = new OpenApiDocument(version);
@@ -57,6 +58,7 @@ public final class AdminApi {
         this.operators = new OperatorEndpoints(new OperatorAccess(services.policies(), throttle, services.apiTokens(),
                 services.audit()));
         this.recalls = new RecallEndpoints(services);
+        this.nodes = new NodeEndpoints(services);
     }
 
     /** The API with a Shiro security manager of its own over the live policy set's operators; health probed directly. */
@@ -147,6 +149,7 @@ public final class AdminApi {
             case RECALLS -> recalls.list(request);
             case RECALL -> recalls.one(request);
             case RECALL_CLOSE -> recalls.close(request, operator);
+            case NODES -> nodes.list(request);
         };
     }
 }

@@ -27,11 +27,14 @@ import org.safegate.transfer.Endpoints;
  * @param recallDue    how long a recall's holders have to dispose when the recall names no due date
  * @param recallIssued what follows the issue of a recall (by its id): the running gateway delivers its
  *                     notices to the holders at once; a command on the store leaves them pending
+ * @param node         this gateway's node id ({@code safegate.node.id})
+ * @param nodes        the node registry of the store: every gateway that ran on it
  */
 public record AdminServices(PolicyHolder policies, PolicyLoader loader, Path policyFolder, SafeguardGate gate,
                             Revocations revocations, AuditLog audit, AuditStore auditStore, TreeHeadSigner auditSigner,
                             Database database, KeyProvider keys, Endpoints endpoints, IntSupplier heldFiles,
                             SafeguardEvents safeguardEvents, TransferQueue transferQueue, TransferTimings timings,
                             Clock clock, AgreementAccess agreementAccess, ApiTokens apiTokens,
-                            java.time.Period recallDue, java.util.function.Consumer<String> recallIssued) {
+                            java.time.Period recallDue, java.util.function.Consumer<String> recallIssued,
+                            String node, org.safegate.store.GatewayNodes nodes) {
 }

@@ -95,7 +95,10 @@ public enum ApiOperation {
     RECALL_CLOSE("POST", "/api/recalls/{id}/close", Power.RECALL_CLOSE, "Close recall items without a certificate"
             + " of disposal, every item checked before any is closed; body {\"items\": [transfer ids], \"reason\":"
             + " \"...\"}", ApiResponses.json("Recall").orConflict("an item is already certified or closed (the"
-            + " detail names it and its state); nothing is closed"));
+            + " detail names it and its state); nothing is closed")),
+    NODES("GET", "/api/nodes", Power.NODES_READ, "Every gateway node on this store: its host, process, version,"
+            + " start, last heartbeat, state (running, silent after three missed heartbeats, stopped), policy version"
+            + " and transfers in flight", ApiResponses.json("Nodes"));
 
     private final String method;
     private final String path;

@@ -31,7 +31,8 @@ final class ApiSchemas {
         object("Reason", null, "code", str(), "message", str());
         object("Revocation", null, "at", str(), "by", str(), "reason", str(), "notice", nullable(str()));
         object("Health", "UP, DEGRADED (the policy files on disk were rejected; the previous set runs) or DOWN to"
-                + " anyone; live, checks and reason only with a login", "status", values("UP", "DEGRADED", "DOWN"),
+                + " anyone, with the node that answers; live, checks and reason only with a login", "status",
+                values("UP", "DEGRADED", "DOWN"), "node", str(),
                 "live?", str(), "checks?", shape(null, "store", str(), "keys", str(), "endpoints", map(str()),
                         "policy", str()), "reason?", str());
         object("OpenApi", "this document", "openapi", str(), "info", Json.object().put("type", "object"),
@@ -69,6 +70,11 @@ final class ApiSchemas {
         object("Transfer", null, "id", str(), "state", values("held", "quarantined"), "sender", str(),
                 "agreement", nullable(str()), "name", str(), "since", nullable(str()), "reasons", array(str()));
         object("Transfers", null, "transfers", array(ref("Transfer")));
+        object("Node", "one gateway node of the registry; silent: running, but more than three heartbeats missed",
+                "id", str(), "host", str(), "pid", integer(), "version", str(), "startedAt", str(),
+                "lastHeartbeat", str(), "state", values("running", "silent", "stopped"), "policyVersion", str(),
+                "inFlight", integer());
+        object("Nodes", null, "nodes", array(ref("Node")));
         object("TransferReleased", null, "id", str(), "state", values("held", "quarantined"), "sender", str(),
                 "agreement", nullable(str()), "name", str(), "since", nullable(str()), "reasons", array(str()),
                 "released", bool(), "releasedBy", str());

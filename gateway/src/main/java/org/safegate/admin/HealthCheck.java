@@ -15,21 +15,24 @@ import java.util.function.Supplier;
  * gateway serves is not for whoever can reach the port. An operator who logs in (any role) also
  * sees which check failed, by agency, and the policy files' first error; other paths and error
  * texts go only to the log. The checks come from {@code readiness}: in a running gateway, Camel's
- * health checks over {@link ReadinessProbes}.
+ * health checks over {@link ReadinessProbes}. Every answer names the node that gives it
+ * ({@code safegate.node.id}), so that behind a load balancer an operator knows which one answered.
  */
 final class HealthCheck {
+    private final String node;
     private final Supplier<Readiness> readiness;
     private final Supplier<Optional<String>> policyRejected;
 
     /** {@code policyRejected}: the first error of the policy files on disk while an older set runs. */
-    HealthCheck(Supplier<Readiness> readiness, Supplier<Optional<String>> policyRejected) {
+    HealthCheck(String node, Supplier<Readiness> readiness, Supplier<Optional<String>> policyRejected) {
+        this.node = node;
         this.readiness = readiness;
         this.policyRejected = policyRejected;
     }
 
     /** {@code live}, {@code checks} and {@code reason} only for an operator who logged in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Health(String status, String live, Checks checks, String reason) {
+    record Health(String status, String node, String live, Checks checks, String reason) {
     }
 
     /** {@code endpoints}: UP or DOWN by agency, in the agencies' order; {@code policy}: UP or DEGRADED. */
@@ -41,11 +44,11 @@ final class HealthCheck {
         boolean ready = now.ready();
         Optional<String> rejected = policyRejected.get();
         String status = !ready ? "DOWN" : rejected.isPresent() ? "DEGRADED" : "UP";
-        Health health = new Health(status, null, null, null);
+        Health health = new Health(status, node, null, null, null);
         if (details) {
             Map<String, String> endpoints = new TreeMap<>();
             now.endpoints().forEach((agency, ok) -> endpoints.put(agency, up(ok)));
-            health = new Health(status, "UP", new Checks(up(now.store()), up(now.keys()), endpoints,
+            health = new Health(status, node, "UP", new Checks(up(now.store()), up(now.keys()), endpoints,
                     rejected.isPresent() ? "DEGRADED" : "UP"),
                     rejected.map(error -> "the policy files on disk were rejected, the previous set runs: " + error)
                             .orElse(null));

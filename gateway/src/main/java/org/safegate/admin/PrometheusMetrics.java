@@ -42,6 +42,9 @@ final class PrometheusMetrics {
             }
         }
         StringBuilder out = new StringBuilder();
+        // which node answers: the series below are not relabelled, so dashboards keep working
+        family(out, "safegate_node_info", "gauge", "The node that answers (safegate.node.id); always 1.");
+        sample(out, "safegate_node_info", "node=\"" + labelValue(services.node()) + "\"", 1);
         family(out, "safegate_transfers_total", "counter", "Transfers by how they ended (audit store).");
         transfers.forEach((outcome, n) -> sample(out, "safegate_transfers_total", "outcome=\"" + outcome + "\"", n));
         family(out, "safegate_transfer_reasons_total", "counter",

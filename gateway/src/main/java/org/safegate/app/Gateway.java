@@ -59,7 +59,8 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     record Operations(KeyProvider keys, SafeguardGate gate, Path workingDir, Path policyFolder, Path data,
                               Clock clock, int lanes, ApiTokens apiTokens, TreeHeadSigner auditSigner,
                               CheckpointDrops checkpointDrops, UpcomingWarnings warnings, RunOutcomes outcomes,
-                              StartFacts start, java.time.Period recallDue, RecallNotices recallNotices) {
+                              StartFacts start, java.time.Period recallDue, RecallNotices recallNotices,
+                              GatewayNode node) {
     }
 
     Gateway(Database database, JdbcAuditLog auditLog, PolicyHolder policies, StoredRevocations revocations,
@@ -97,6 +98,11 @@ public final class Gateway implements OutboxWork, AutoCloseable {
     /** How many files reached each outcome since the gateway was opened. */
     public RunOutcomes outcomes() {
         return operations.outcomes();
+    }
+
+    /** This gateway's row in the node registry: registered and beating while it runs (docs/operations.md). */
+    public GatewayNode node() {
+        return operations.node();
     }
 
     StartFacts startFacts() {
@@ -183,7 +189,7 @@ public final class Gateway implements OutboxWork, AutoCloseable {
                 operations.gate(), revocations, auditLog, new AuditStore(database), operations.auditSigner(),
                 database, operations.keys(), endpoints, () -> processor.held().current().size(), safeguardEvents(),
                 transferQueue(), timings, operations.clock(), agreementAccess, operations.apiTokens(),
-                operations.recallDue(), recallIssued);
+                operations.recallDue(), recallIssued, operations.node().id(), operations.node().registry());
     }
 
     /** The outbox folder of every agency of the current policy set: its own, or the spool of its SFTP outbox. */

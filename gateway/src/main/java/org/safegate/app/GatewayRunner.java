@@ -19,6 +19,7 @@ import org.safegate.admin.TransferTimings;
 import org.safegate.config.ApiSettings;
 import org.safegate.route.ApiServer;
 import org.safegate.route.GatewayHealthChecks;
+import org.safegate.route.NodeRoutes;
 import org.safegate.route.OutboxErrorHandling;
 import org.safegate.route.OutboxRouteTemplates;
 import org.safegate.route.OutboxRoutes;
@@ -53,7 +54,12 @@ public final class GatewayRunner {
     /** Runs until the process is asked to stop (SIGTERM, Ctrl-C). */
     public void runForever() {
         try (RunLock lock = RunLock.acquire(gateway.dataFolder())) {
-            main(true).run();
+            Main main = main(true);
+            try {
+                main.run();
+            } finally {
+                gateway.node().stopped();
+            }
             StopLines.log(gateway);
         } catch (SafegateException e) {
             throw e;
@@ -139,12 +145,14 @@ public final class GatewayRunner {
         } catch (RuntimeException e) {
             main.completed();
             join(thread);
+            gateway.node().stopped();
             lock.close();
             throw e;
         }
         return () -> {
             main.completed();
             join(thread);
+            gateway.node().stopped();
             StopLines.log(gateway);
             lock.close();
         };
@@ -166,6 +174,11 @@ public final class GatewayRunner {
         main.configure().addRoutesBuilder(new OutboxRouteTemplates());
         main.configure().addRoutesBuilder(new OutboxRoutes(gateway));
         main.configure().withName("safegate");
+        if (withApi) {
+            // a gateway that runs (not a drain run) is a node: registered now, beating while it runs
+            main.configure().addRoutesBuilder(new NodeRoutes(gateway.node().heartbeat(), gateway.node()::beat));
+            gateway.node().register(version());
+        }
         return main;
     }
 

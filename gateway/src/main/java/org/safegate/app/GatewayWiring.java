@@ -12,6 +12,7 @@ import org.safegate.audit.AuditStore;
 import org.safegate.audit.JdbcAuditLog;
 import org.safegate.config.ApiSettings;
 import org.safegate.config.GatewayConfig;
+import org.safegate.config.NodeSettings;
 import org.safegate.config.Settings;
 import org.safegate.crypto.CertificateVerifier;
 import org.safegate.crypto.DetachedSignature;
@@ -31,6 +32,7 @@ import org.safegate.sftp.SftpFolders;
 import org.safegate.store.Database;
 import org.safegate.store.DatabaseSettings;
 import org.safegate.store.DeliveredPayloads;
+import org.safegate.store.GatewayNodes;
 import org.safegate.store.StoredApiTokens;
 import org.safegate.store.StoredRevocations;
 import org.safegate.store.TransferJournal;
@@ -65,6 +67,8 @@ final class GatewayWiring {
     /** Opens everything; fails (nothing started) when keys, store or policies are unusable. */
     static Gateway open(Settings settings, Map<String, String> environment, Path workingDir, Clock clock) {
         GatewayConfig config = GatewayConfig.from(settings);
+        // checked before anything is opened: a bad node id stops the start, naming the key
+        NodeSettings node = NodeSettings.from(settings);
         KeyProvider keys = KeyProviders.fromSpec(config.requireKeys(), workingDir, settings, environment);
         if (KeyProvider.isInsecure(keys)) {
             LOG.warn("USING THE INSECURE EXAMPLE KEYS: for demos and tests only, never for real data");
@@ -83,8 +87,9 @@ final class GatewayWiring {
             JdbcAuditLog auditLog = new JdbcAuditLog(database, auditSigner, auditSettings, clock);
             ApiTokens apiTokens = new ApiTokens(new StoredApiTokens(database), auditLog, clock,
                     ApiSettings.tokenLifetime(settings));
+            PolicyVersions policyVersions = new PolicyVersions(new AuditedReloads(auditLog, apiTokens));
             PolicyHolder policies = new PolicyHolder(new PolicyLoader(workingDir), workingDir.resolve(config.policies()),
-                    new AuditedReloads(auditLog, apiTokens));
+                    policyVersions);
             StoredRevocations revocations = new StoredRevocations(database);
             Endpoints endpoints = new Endpoints(workingDir, sftp);
             // trust material is read for every check: a new CRL releases what a stale one held
@@ -123,7 +128,8 @@ final class GatewayWiring {
                     new StartFacts(settings.origin(),
                     workingDir.resolve(config.policies()), config.requireKeys(), store.place()),
                     org.safegate.config.RecallSettings.defaultDue(settings), new RecallNotices(database, policies::get,
-                    endpoints, keys, certificates, auditLog, clock)));
+                    endpoints, keys, certificates, auditLog, clock), new GatewayNode(node, new GatewayNodes(database), clock,
+                    policyVersions::current, journal::inFlightCount)));
         } catch (RuntimeException e) {
             sftp.close();
             database.close();

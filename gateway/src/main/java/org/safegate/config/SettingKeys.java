@@ -25,6 +25,8 @@ public final class SettingKeys {
             "safegate.requests.allowed-statutes",
             "safegate.requests.quarantine-share",
             "safegate.log.format",
+            NodeSettings.ID,
+            NodeSettings.HEARTBEAT,
             "safegate.warnings.within-days",
             "safegate.audit.origin",
             "safegate.audit.inbox-checkpoint-minutes",

@@ -46,7 +46,9 @@ public enum Power {
     /** Close a recall item without a certificate of disposal, with a reason. */
     RECALL_CLOSE("recall:close", EnumSet.of(Role.SECURITY_OFFICER)),
     /** See recalls, their items and where each stands. */
-    RECALL_READ("recall:read", EnumSet.of(Role.SECURITY_OFFICER, Role.AUDITOR));
+    RECALL_READ("recall:read", EnumSet.of(Role.SECURITY_OFFICER, Role.AUDITOR)),
+    /** See the gateway nodes sharing the store: heartbeats, policy versions, transfers in flight. */
+    NODES_READ("nodes:read", EnumSet.of(Role.ADMINISTRATOR));
 
     private final String permission;
     private final Set<Role> roles;

@@ -54,6 +54,18 @@ final class JournalQueries {
         }
     }
 
+    /** How many rows there are: transfers in flight (a finished transfer's row is removed). */
+    int count() {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM transfer_journal");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException e) {
+            throw TransferJournal.failure("count the transfer journal", e);
+        }
+    }
+
     /** Each row whose state is none of these, as "id (state, source)", oldest first. */
     List<String> notIn(List<State> states) {
         String marks = String.join(", ", Collections.nCopies(states.size(), "?"));

@@ -83,6 +83,11 @@ public final class TransferJournal {
         return queries.journaled(transferId);
     }
 
+    /** How many transfers are in flight on this store (the node registry's heartbeat reports it). */
+    public int inFlightCount() {
+        return queries.count();
+    }
+
     /**
      * Every row in one of these states whose source is journaled by its path (not by the digest of
      * a long one), oldest first: for sweeping what a stopped run left behind.

@@ -107,6 +107,7 @@ class AdminApiMatrixTest {
         // only the officer gets through, once: the item is open until then
         calls.put(ApiOperation.RECALL_CLOSE, new Call("POST", "/api/recalls/" + recallToClose + "/close",
                 "{\"items\": [\"" + deliveredTransfer + "\"], \"reason\": \"matrix\"}", 200));
+        calls.put(ApiOperation.NODES, new Call("GET", "/api/nodes", null, 200));
         return calls;
     }
 

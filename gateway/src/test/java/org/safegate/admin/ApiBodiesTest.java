@@ -41,7 +41,7 @@ class ApiBodiesTest {
     @BeforeEach
     void open() throws IOException {
         ApiGateway.copyExamples(workspace);
-        Settings settings = Settings.of(Map.of("safegate.keys", "file:keys-example"));
+        Settings settings = Settings.of(Map.of("safegate.keys", "file:keys-example", "safegate.node.id", "gw-test"));
         Clock clock = TestClocks.runningFromCaseDay();
         gateway = Gateway.open(settings, Map.of(), workspace, clock);
         api = AdminApi.create(gateway.adminServices(new TransferTimings()), ApiSettings.from(settings, workspace),
@@ -60,6 +60,14 @@ class ApiBodiesTest {
     void health() throws IOException {
         pin("health-anonymous", 200, call(ApiOperation.HEALTH, null, Map.of(), Map.of(), null));
         pin("health-detailed", 200, call(ApiOperation.HEALTH, "auditor", Map.of(), Map.of(), null));
+    }
+
+    @Test
+    void nodes() throws IOException {
+        java.time.Instant start = TestClocks.CASE_DAY;
+        new org.safegate.store.GatewayNodes(gateway.database()).register(new org.safegate.store.GatewayNodes.Node(
+                "gw-test", "gw1", 4242, "test", start, start, Duration.ofHours(1), "0".repeat(64), 0, false));
+        pin("nodes", 200, call(ApiOperation.NODES, "admin", Map.of(), Map.of(), null));
     }
 
     @Test

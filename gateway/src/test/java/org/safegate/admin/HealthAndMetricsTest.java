@@ -3,6 +3,7 @@ package org.safegate.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -59,12 +60,17 @@ class HealthAndMetricsTest {
         assertThat(api.get("/metrics", "admin").body()).contains("safegate_audit_chain_length " + head + "\n");
     }
 
+    /** What anyone who can reach the port is told: the status, and which node answers. */
+    private JsonNode anonymous(String status) throws Exception {
+        return JSON.readTree("{\"status\": \"" + status + "\", \"node\": \"" + api.gateway.node().id() + "\"}");
+    }
+
     @Test
     void anAgencysInboxIsAFile_resultWithoutALoginHealthSaysOnlyDownAndAnOperatorSeesWhichAgency() throws Exception {
         api = ApiGateway.start(workspace, Map.of());
         HttpResponse<String> up = api.get("/api/health", null);
         assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(up.body())).isEqualTo(JSON.readTree("{\"status\": \"UP\"}"));
+        assertThat(JSON.readTree(up.body())).isEqualTo(anonymous("UP"));
 
         // a plain file where ICE's inbox folder should be: nothing can be delivered there
         Path inbox = workspace.resolve("work/ICE/inbox");
@@ -74,8 +80,8 @@ class HealthAndMetricsTest {
         HttpResponse<String> anonymous = api.get("/api/health", null);
 
         assertThat(anonymous.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(anonymous.body())).as("no agency, check or path for anyone who can reach the port")
-                .isEqualTo(JSON.readTree("{\"status\": \"DOWN\"}"));
+        assertThat(JSON.readTree(anonymous.body())).as("no agency, check or path for anyone who can reach the port: only the node that answers")
+                .isEqualTo(anonymous("DOWN"));
         for (String operator : List.of("auditor", "officer", "admin")) {
             HttpResponse<String> detailed = api.get("/api/health", operator);
             assertThat(detailed.statusCode()).isEqualTo(503);
@@ -107,7 +113,7 @@ class HealthAndMetricsTest {
 
             HttpResponse<String> anonymous = api.get("/api/health", null);
             assertThat(anonymous.statusCode()).as("the gateway still works, with the last good set").isEqualTo(200);
-            assertThat(JSON.readTree(anonymous.body())).isEqualTo(JSON.readTree("{\"status\": \"DEGRADED\"}"));
+            assertThat(JSON.readTree(anonymous.body())).isEqualTo(anonymous("DEGRADED"));
             HttpResponse<String> detailed = api.get("/api/health", "auditor");
             assertThat(detailed.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(detailed.body()).path("checks").path("policy").asText()).isEqualTo("DEGRADED");
@@ -123,7 +129,7 @@ class HealthAndMetricsTest {
 
             HttpResponse<String> again = api.get("/api/health", null);
             assertThat(again.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree("{\"status\": \"UP\"}"));
+            assertThat(JSON.readTree(again.body())).isEqualTo(anonymous("UP"));
             assertThat(JSON.readTree(api.get("/api/health", "auditor").body()).path("checks").path("policy").asText())
                     .isEqualTo("UP");
             assertThat(log.events("POLICY-LOADED")).isNotEmpty();

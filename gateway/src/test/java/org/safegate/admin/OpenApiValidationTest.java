@@ -127,6 +127,8 @@ class OpenApiValidationTest {
             check(ApiOperation.RECALL_CLOSE, api.postJson(close, "officer", item), 409);
             check(ApiOperation.RECALL_CLOSE, api.postJson("/api/recalls/R-none/close", "officer", item), 404);
             check(ApiOperation.RECALL_CLOSE, api.postJson(close, "officer", "{\"items\": []}"), 400);
+            check(ApiOperation.NODES, api.get("/api/nodes", "admin"), 200);
+            check(ApiOperation.NODES, api.get("/api/nodes", "auditor"), 403);
             check(ApiOperation.AGENCY_REVOKE, api.call("POST", "/api/agencies/ICE/revoke",
                     ApiGateway.basic("officer", ApiGateway.PASSWORDS.get("officer")), "text/plain",
                     "reason".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415);
