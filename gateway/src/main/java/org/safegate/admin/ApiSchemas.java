@@ -31,8 +31,8 @@ final class ApiSchemas {
         object("Reason", null, "code", str(), "message", str());
         object("Revocation", null, "at", str(), "by", str(), "reason", str(), "notice", nullable(str()));
         object("Health", "UP, DEGRADED (the policy files on disk were rejected; the previous set runs) or DOWN to"
-                + " anyone, with the node that answers; live, checks and reason only with a login", "status",
-                values("UP", "DEGRADED", "DOWN"), "node", str(),
+                + " anyone; the node that answers, live, checks and reason only with a login", "status",
+                values("UP", "DEGRADED", "DOWN"), "node?", str(),
                 "live?", str(), "checks?", shape(null, "store", str(), "keys", str(), "endpoints", map(str()),
                         "policy", str()), "reason?", str());
         object("OpenApi", "this document", "openapi", str(), "info", Json.object().put("type", "object"),

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * gateway serves is not for whoever can reach the port. An operator who logs in (any role) also
  * sees which check failed, by agency, and the policy files' first error; other paths and error
  * texts go only to the log. The checks come from {@code readiness}: in a running gateway, Camel's
- * health checks over {@link ReadinessProbes}. Every answer names the node that gives it
- * ({@code safegate.node.id}), so that behind a load balancer an operator knows which one answered.
+ * health checks over {@link ReadinessProbes}. An operator's answer names the node that gives it
+ * ({@code safegate.node.id}), so that behind a load balancer they know which one answered.
  */
 final class HealthCheck {
     private final String node;
@@ -30,7 +30,7 @@ final class HealthCheck {
         this.policyRejected = policyRejected;
     }
 
-    /** {@code live}, {@code checks} and {@code reason} only for an operator who logged in. */
+    /** {@code node}, {@code live}, {@code checks} and {@code reason} only for an operator who logged in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Health(String status, String node, String live, Checks checks, String reason) {
     }
@@ -44,7 +44,8 @@ final class HealthCheck {
         boolean ready = now.ready();
         Optional<String> rejected = policyRejected.get();
         String status = !ready ? "DOWN" : rejected.isPresent() ? "DEGRADED" : "UP";
-        Health health = new Health(status, node, null, null, null);
+        // the node's id holds its host name by default: for operators, not for whoever reaches the port
+        Health health = new Health(status, null, null, null, null);
         if (details) {
             Map<String, String> endpoints = new TreeMap<>();
             now.endpoints().forEach((agency, ok) -> endpoints.put(agency, up(ok)));
